@@ -1,0 +1,177 @@
+#include "agents/ExistingSystem.hpp"
+
+#include <limits>
+
+namespace linksim {
+
+ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
+    : ctx_(ctx), agency_(agency), rng_(stream_key(ctx.world.seed(), Stream::GENERATOR, agency))
+{
+  const Scenario& sc = ctx.world.scenario();
+  const Calendar& cal = ctx.world.calendar();
+  for (uint32_t w = 0; w < sc.workload.size(); ++w) {
+    const Workload& wl = sc.workload[w];
+    double weight_sum = 0, mine = 0;
+    for (uint32_t r : wl.requesters) {
+      const double wgt = wl.split_by_population ? static_cast<double>(sc.agencies[r].population) : 1.0;
+      weight_sum += wgt;
+      if (r == agency)
+        mine = wgt;
+    }
+    if (mine <= 0 || weight_sum <= 0)
+      continue;
+    // rate_per_day persons per (business) day among all requesters; each arrival carries
+    // batch_size persons.
+    const double persons_per_day = wl.rate_per_day * mine / weight_sum;
+    const double day_len         = wl.business_hours ? cal.business_day_seconds() : 86400.0;
+    const double rate            = persons_per_day / wl.batch_size / day_len;
+    Arrivals s{w, rate, 0, wl.business_hours};
+    s.clock = (wl.business_hours ? cal.to_business(0.0) : 0.0) + rng_.exponential(1.0 / rate);
+    streams_.push_back(s);
+  }
+  registers_       = ctx.world.registration_records(agency, 0, 86400) > 0;
+  last_extraction_ = ctx.world.replica_extraction(agency);
+}
+
+double ExistingSystem::next_arrival(const Arrivals& s) const
+{
+  return s.business ? ctx_.world.calendar().from_business(s.clock) : s.clock;
+}
+
+void ExistingSystem::operator()()
+{
+  World& w            = ctx_.world;
+  const double end    = w.scenario().duration_s;
+  const Calendar& cal = w.calendar();
+  const RegistrationSchedule& reg = w.registration();
+  int64_t night       = cal.day_of(0.0);
+  while (registers_ && reg.extraction_time(agency_, night) <= 0.0)
+    ++night;
+  const double inf = std::numeric_limits<double>::infinity();
+  for (;;) {
+    size_t best  = streams_.size();
+    double t_arr = inf;
+    for (size_t i = 0; i < streams_.size(); ++i) {
+      const double t = next_arrival(streams_[i]);
+      if (t < t_arr) {
+        t_arr = t;
+        best  = i;
+      }
+    }
+    const double t_reg = registers_ ? reg.extraction_time(agency_, night) : inf;
+    const double t     = std::min(t_arr, t_reg);
+    if (!(t < end))
+      return;
+    sg4::this_actor::sleep_until(t);
+    if (t_reg <= t_arr) {
+      register_batch(night);
+      ++night;
+    } else {
+      issue(streams_[best]);
+      streams_[best].clock += rng_.exponential(1.0 / streams_[best].rate_per_s);
+    }
+  }
+}
+
+bool ExistingSystem::choose(const Workload& wl, uint64_t& person, uint32_t& provider)
+{
+  const Population& pop = ctx_.world.population();
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    person = wl.subjects == Subjects::ANY ? pop.pick_any(rng_) : pop.pick_member(agency_, rng_);
+    switch (wl.provider) {
+      case ProviderSelect::RESIDENCE:
+        provider = pop.residence(person);
+        break;
+      case ProviderSelect::PREVIOUS_RESIDENCE:
+        provider = pop.previous_residence(person);
+        break;
+      case ProviderSelect::PREFECTURE_OF_RESIDENCE:
+        provider = pop.prefecture(person);
+        break;
+      case ProviderSelect::INSURER:
+        provider = pop.insurer(person);
+        break;
+      case ProviderSelect::AGENCY:
+        provider = wl.provider_agency;
+        break;
+    }
+    if (provider != NONE && provider != agency_)
+      return true;
+  }
+  return false;
+}
+
+void ExistingSystem::issue(Arrivals& s)
+{
+  World& w           = ctx_.world;
+  const Workload& wl = w.scenario().workload[s.workload];
+  const double now   = sg4::Engine::get_clock();
+  Message* m         = ctx_.new_message(MsgKind::QUERY, agency_, NONE);
+  for (unsigned i = 0; i < wl.batch_size; ++i) {
+    uint64_t person   = 0;
+    uint32_t provider = NONE;
+    if (!choose(wl, person, provider)) {
+      w.recorder().skip(s.workload);
+      continue;
+    }
+    Exchange* ex    = w.exchanges().get();
+    ex->reset();
+    ex->t[ISSUED]   = now;
+    ex->requester   = agency_;
+    ex->provider    = provider;
+    ex->procedure   = wl.procedure;
+    ex->item        = wl.item;
+    ex->workload    = s.workload;
+    ex->batch       = wl.batch;
+    ex->req_ref     = person; // the caseworker's pick, by the agency's own number
+    ex->truth.person = person;
+    ex->needs_code  = wl.acquire_rate > 0 && rng_.uniform() < wl.acquire_rate;
+    if (!ex->needs_code)
+      ex->req_code = w.requester_code(agency_, ex->req_ref);
+    w.recorder().issue(*ex);
+    m->append(ex);
+  }
+  if (m->count == 0) {
+    ctx_.free_message(m);
+    return;
+  }
+  const uint32_t site = w.scenario().agencies[agency_].site;
+  ctx_.send(ctx_.platform.site_inbox(site), m, ctx_.request_bytes(m->count), ctx_.platform.agency_route(agency_));
+}
+
+void ExistingSystem::register_batch(int64_t night)
+{
+  World& w = ctx_.world;
+  if (!w.registration().runs(agency_, night))
+    return; // skipped or failed: the replica keeps the previous extraction
+  const double now        = sg4::Engine::get_clock();
+  Message* m              = ctx_.new_message(MsgKind::REGISTER, NONE, agency_);
+  const uint64_t records  = w.registration_records(agency_, last_extraction_, now);
+  m->count                = static_cast<uint32_t>(std::min<uint64_t>(records, 0xffffffffu));
+  m->extraction_s         = now;
+  last_extraction_        = now;
+  const Scenario& sc      = w.scenario();
+  double record_bytes     = 0;
+  for (const Layout& l : sc.layouts)
+    record_bytes += l.record_bytes;
+  record_bytes /= static_cast<double>(sc.layouts.size());
+  const double bytes = sc.messages.header_bytes + static_cast<double>(records) * record_bytes;
+  ctx_.send(ctx_.platform.site_inbox(sc.agencies[agency_].site), m, bytes, ctx_.platform.agency_route(agency_));
+}
+
+void Fetcher::operator()()
+{
+  World& w = ctx_.world;
+  sg4::Mailbox* inbox = ctx_.platform.fetch_inbox(agency_);
+  for (;;) {
+    Taken in = Context::take(inbox);
+    for (Exchange* ex = in.msg->head; ex;) {
+      Exchange* next = ex->next;
+      w.recorder().complete(ex, agency_, in.arrival_s);
+      ex = next;
+    }
+    ctx_.free_message(in.msg);
+  }
+}
+
+} // namespace linksim

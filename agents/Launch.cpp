@@ -1,0 +1,84 @@
+#include "agents/Launch.hpp"
+
+#include "agents/ExistingSystem.hpp"
+#include "agents/IntermediateServer.hpp"
+
+namespace linksim {
+
+namespace {
+template <typename F> sg4::ActorPtr daemon(const std::string& name, sg4::Host* host, F&& f, LaunchCounts& n)
+{
+  sg4::ActorPtr a = sg4::Actor::create(name, host, std::forward<F>(f));
+  a->daemonize();
+  ++n.actors;
+  return a;
+}
+
+void close_run(World& w)
+{
+  const double end   = w.scenario().duration_s;
+  const double limit = end + w.scenario().drain_limit_s;
+  sg4::this_actor::sleep_until(end);
+  auto mutex = sg4::Mutex::create();
+  auto cv    = sg4::ConditionVariable::create();
+  w.recorder().on_drained = [cv]() { cv->notify_all(); };
+  std::unique_lock<sg4::Mutex> lock(*mutex);
+  while (w.recorder().open_unheld() > 0 && sg4::Engine::get_clock() < limit)
+    cv->wait_until(lock, limit);
+  w.recorder().on_drained = nullptr;
+}
+} // namespace
+
+LaunchCounts launch_agents(Context ctx, HubState& hub)
+{
+  World& w           = ctx.world;
+  const Scenario& sc = w.scenario();
+  Platform& pf       = ctx.platform;
+  LaunchCounts n;
+
+  for (unsigned i = 0; i < sc.hub.workers; ++i) {
+    auto a = daemon("hub-" + std::to_string(i), pf.hub_host(), HubWorker(ctx, hub, i), n);
+    if (i == 0)
+      pf.hub_inbox()->set_receiver(a);
+  }
+  for (unsigned i = 0; i < sc.jlis.workers; ++i) {
+    auto a = daemon("jlis-" + std::to_string(i), pf.jlis_host(), JlisWorker(ctx, i), n);
+    if (i == 0)
+      pf.jlis_inbox()->set_receiver(a);
+  }
+  for (uint32_t s = 0; s < sc.sites.size(); ++s) {
+    if (!pf.site_host(s))
+      continue;
+    for (unsigned i = 0; i < sc.sites[s].workers; ++i) {
+      auto a = daemon("ims-" + sc.sites[s].id + "-" + std::to_string(i), pf.site_host(s),
+                      IntermediateServerWorker(ctx, s, i), n);
+      if (i == 0)
+        pf.site_inbox(s)->set_receiver(a);
+    }
+  }
+  std::vector<uint8_t> requests(sc.agencies.size(), 0);
+  for (const Workload& wl : sc.workload)
+    for (uint32_t r : wl.requesters)
+      requests[r] = 1;
+  for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
+    const Agency& ag = sc.agencies[a];
+    const bool registers = w.registration_records(a, 0, 86400) > 0;
+    if (requests[a] || registers)
+      daemon("es-" + ag.id, pf.agency_host(a), ExistingSystem(ctx, a), n);
+    if (requests[a]) {
+      auto f = daemon("fetch-" + ag.id, pf.agency_host(a), Fetcher(ctx, a), n);
+      pf.fetch_inbox(a)->set_receiver(f);
+    }
+    if (ag.manual.enabled)
+      for (unsigned i = 0; i < ag.manual.staff; ++i) {
+        auto s = daemon("staff-" + ag.id + "-" + std::to_string(i), pf.agency_host(a), Staff(ctx, a, i), n);
+        if (i == 0)
+          pf.staff_inbox(a)->set_receiver(s);
+      }
+  }
+  sg4::Actor::create("closer", pf.hub_host(), [&w]() { close_run(w); });
+  ++n.actors;
+  return n;
+}
+
+} // namespace linksim

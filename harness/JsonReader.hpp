@@ -1,0 +1,122 @@
+// Reading a JSON document with every problem reported, not just the first.
+//
+// An ObjReader is a view on one JSON object at a JSON pointer. Typed accessors check presence,
+// type and range and record a message "error: FILE: /pointer: what was expected" for each
+// problem; finish() reports keys nobody asked for ("unknown key"). Nothing is defaulted silently:
+// an optional key's default is written at the call site, where it is documented.
+//
+//   Issues issues("scenarios/x.json");
+//   ObjReader cal(doc["calendar"], "/calendar", issues);
+//   double days = cal.number("duration_days", Req::YES, {.gt = 0}).value_or(0);
+//   cal.finish();
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace linksim {
+
+using json = nlohmann::json;
+
+/// Escapes a key for a JSON pointer (RFC 6901).
+std::string pointer_escape(const std::string& key);
+
+class Issues {
+public:
+  explicit Issues(std::string file) : file_(std::move(file)) {}
+  void error(const std::string& pointer, const std::string& what)
+  {
+    list_.push_back("error: " + file_ + ": " + (pointer.empty() ? "/" : pointer) + ": " + what);
+  }
+  const std::vector<std::string>& list() const { return list_; }
+  bool empty() const { return list_.empty(); }
+  size_t size() const { return list_.size(); }
+  const std::string& file() const { return file_; }
+
+private:
+  std::string file_;
+  std::vector<std::string> list_;
+};
+
+enum class Req { NO, YES };
+
+/// Numeric bounds; unset members are not checked.
+struct Bounds {
+  std::optional<double> ge, gt, le, lt;
+};
+
+std::string type_name(const json& j);
+std::string join(const std::vector<std::string>& v, const char* sep = ", ");
+
+class ObjReader {
+public:
+  /// A reader on `j` (must be an object: otherwise one error, and every accessor returns empty).
+  ObjReader(const json& j, std::string pointer, Issues& issues);
+  /// A reader that reports nothing and yields nothing (for absent optional objects).
+  static ObjReader absent(Issues& issues) { return ObjReader(issues); }
+
+  bool valid() const { return obj_ != nullptr; }
+  const std::string& pointer() const { return ptr_; }
+  std::string at(const std::string& key) const { return ptr_ + "/" + pointer_escape(key); }
+  bool has(const std::string& key) const { return obj_ && obj_->contains(key); }
+  /// The raw value (marks the key as used); nullptr if absent (and an error if required).
+  const json* raw(const std::string& key, Req req);
+
+  std::optional<std::string> string(const std::string& key, Req req);
+  /// A string that must be one of `allowed`.
+  std::optional<std::string> choice(const std::string& key, Req req, const std::vector<std::string>& allowed);
+  std::optional<double> number(const std::string& key, Req req, Bounds b = {});
+  std::optional<int64_t> integer(const std::string& key, Req req, Bounds b = {});
+  std::optional<bool> boolean(const std::string& key, Req req);
+  /// An array (elements are the caller's to read); nullptr if absent or not an array.
+  const json* array(const std::string& key, Req req);
+  /// A nested object reader (absent → invalid reader; an error if required).
+  ObjReader object(const std::string& key, Req req);
+
+  /// Reports unknown keys. Call once, after every accessor.
+  void finish();
+  Issues& issues() { return *issues_; }
+  void error(const std::string& key, const std::string& what) { issues_->error(at(key), what); }
+
+private:
+  explicit ObjReader(Issues& issues) : issues_(&issues) {}
+  const json* obj_ = nullptr;
+  std::string ptr_;
+  Issues* issues_;
+  std::set<std::string> used_;
+};
+
+} // namespace linksim
+
+namespace linksim {
+inline Bounds ge(double x)
+{
+  Bounds b;
+  b.ge = x;
+  return b;
+}
+inline Bounds gt(double x)
+{
+  Bounds b;
+  b.gt = x;
+  return b;
+}
+inline Bounds ge_le(double lo, double hi)
+{
+  Bounds b;
+  b.ge = lo;
+  b.le = hi;
+  return b;
+}
+inline Bounds gt_le(double lo, double hi)
+{
+  Bounds b;
+  b.gt = lo;
+  b.le = hi;
+  return b;
+}
+} // namespace linksim

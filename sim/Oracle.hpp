@@ -1,0 +1,70 @@
+// The oracle: classifies each exchange against the ground truth.
+//
+// Classes, checked in this order (the first that applies wins):
+//   misdelivered        data reached an agency other than the requester
+//   unentitled          the requester received an item the permission table does not grant
+//                       (the hub's distributed master let it through); always fails the run
+//   pending_manual      still held for a manual answer (自動応答不可) when the run ended
+//   timed_out           the requester's timeout passed before the result arrived
+//   unfinished          still in flight when the drain limit ended the run
+//   denied              the hub refused it (not in the permission table); nothing delivered
+//   no_replica          the provider holds no record for that person and item
+//   wrong_person        the data is another person's (a code or link error)
+//   wrong_version       the record's layout version is no longer accepted
+//   null_rule_violation an item is blank without ReasonOfNull, or a conditional rule is broken
+//   stale               the data is older than the truth as of the provider's last *due* nightly
+//                       registration batch (the batch whose window closed before the answer): a
+//                       batch was skipped or failed, so a change it should have carried is missing
+//   correct             right person, accepted version, rules honoured, and as fresh as the
+//                       registration schedule allows. Data that changed after the last due batch
+//                       (normal nightly lag) is correct; it is also counted as `lagging`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace linksim {
+
+enum class Outcome : uint8_t {
+  CORRECT,
+  STALE,
+  WRONG_PERSON,
+  WRONG_VERSION,
+  NULL_RULE_VIOLATION,
+  UNENTITLED,
+  MISDELIVERED,
+  DENIED,
+  NO_REPLICA,
+  TIMED_OUT,
+  PENDING_MANUAL,
+  UNFINISHED,
+  COUNT
+};
+constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
+extern const char* const OUTCOME_NAMES[OUTCOME_COUNT];
+
+/// Outcomes where data was provided (a 情報提供 in the seed's counts).
+bool provides_data(Outcome o);
+/// Outcomes that are correctness failures (wrong data, wrong recipient, or no entitlement).
+bool is_correctness_failure(Outcome o);
+
+/// What the oracle needs to know about one exchange.
+struct OracleFacts {
+  bool data_answered    = false; ///< the provider answered with data
+  bool no_record        = false; ///< the provider answered "no record"
+  bool denied           = false; ///< the hub refused the request
+  bool fetched          = false; ///< a result reached an existing system
+  bool fetched_by_other = false; ///< ... and it was not the requester's
+  bool late             = false; ///< the requester's timeout passed first
+  bool held_at_end      = false; ///< held for a manual answer when the run ended
+  bool entitled         = true;  ///< the permission table (law) grants the item to this requester
+  bool right_person     = true;
+  bool version_ok       = true;
+  bool nulls_ok         = true;
+  int64_t data_epoch    = 0;
+  int64_t due_epoch     = 0;
+};
+
+Outcome classify(const OracleFacts& f);
+
+} // namespace linksim

@@ -1,0 +1,55 @@
+// Nightly replica registration (副本登録) schedule of each provider [W13][W14].
+//
+// Every night each provider's existing system extracts its data at a time inside its batch window
+// (a per-provider, per-night jitter in the first half of the window) and uploads it to its
+// intermediate server. A night may be skipped (a listed date) or fail (a probability). The batch
+// whose window has closed before time t is the one *due* at t: the oracle judges freshness
+// against it (see Oracle.hpp, `stale`).
+#pragma once
+
+#include "sim/Calendar.hpp"
+#include "sim/Hash.hpp"
+#include "sim/Scenario.hpp"
+
+#include <algorithm>
+
+namespace linksim {
+
+class RegistrationSchedule {
+public:
+  RegistrationSchedule() = default;
+  RegistrationSchedule(const Scenario& sc, const Calendar& cal, uint64_t seed) : sc_(&sc), cal_(&cal), seed_(seed) {}
+
+  /// When the provider's batch of a night (day number) extracts its data.
+  double extraction_time(uint32_t agency, int64_t day) const
+  {
+    const Registration& r = sc_->agencies[agency].registration;
+    const double jitter   = unit(mix(seed_, agency, static_cast<uint64_t>(day), 0x5245474aULL)) * 0.5 *
+                          (r.window_end_s - r.window_start_s);
+    return cal_->time_of_day_start(day) + r.window_start_s + jitter;
+  }
+  /// The batch runs that night (not a skipped date, and it does not fail).
+  bool runs(uint32_t agency, int64_t day) const
+  {
+    const Registration& r = sc_->agencies[agency].registration;
+    if (std::binary_search(r.skip_days.begin(), r.skip_days.end(), day))
+      return false;
+    return r.failure_rate <= 0 || unit(mix(seed_, agency, static_cast<uint64_t>(day), 0x4641494cULL)) >= r.failure_rate;
+  }
+  /// Night (day number) of the latest batch whose window closed at or before t.
+  int64_t due_night(uint32_t agency, double t) const
+  {
+    const Registration& r = sc_->agencies[agency].registration;
+    const int64_t d       = cal_->day_of(t);
+    return cal_->second_of_day(t) >= r.window_end_s ? d : d - 1;
+  }
+  /// Extraction time of the batch due at t (whether or not it actually ran).
+  double due_extraction(uint32_t agency, double t) const { return extraction_time(agency, due_night(agency, t)); }
+
+private:
+  const Scenario* sc_  = nullptr;
+  const Calendar* cal_ = nullptr;
+  uint64_t seed_       = 0;
+};
+
+} // namespace linksim
