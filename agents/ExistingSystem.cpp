@@ -20,6 +20,10 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
     }
     if (mine <= 0 || weight_sum <= 0)
       continue;
+    if (!wl.at_s.empty()) { // explicit arrival times: every requester issues at each
+      streams_.push_back(Arrivals{w, 0, wl.at_s.front(), false, 0});
+      continue;
+    }
     // rate_per_day persons per (business) day among all requesters; each arrival carries
     // batch_size persons.
     const double persons_per_day = wl.rate_per_day * mine / weight_sum;
@@ -67,8 +71,13 @@ void ExistingSystem::operator()()
       register_batch(night);
       ++night;
     } else {
-      issue(streams_[best]);
-      streams_[best].clock += rng_.exponential(1.0 / streams_[best].rate_per_s);
+      Arrivals& s = streams_[best];
+      issue(s);
+      const Workload& wl = w.scenario().workload[s.workload];
+      if (!wl.at_s.empty())
+        s.clock = ++s.next_at < wl.at_s.size() ? wl.at_s[s.next_at] : inf;
+      else
+        s.clock += rng_.exponential(1.0 / s.rate_per_s);
     }
   }
 }
@@ -77,7 +86,16 @@ bool ExistingSystem::choose(const Workload& wl, uint64_t& person, uint32_t& prov
 {
   const Population& pop = ctx_.world.population();
   for (int attempt = 0; attempt < 64; ++attempt) {
-    person = wl.subjects == Subjects::ANY ? pop.pick_any(rng_) : pop.pick_member(agency_, rng_);
+    switch (wl.subjects) {
+      case Subjects::ANY:
+        person = pop.pick_any(rng_);
+        break;
+      case Subjects::LISTED:
+        person = wl.persons[rng_.below(wl.persons.size())];
+        break;
+      default:
+        person = pop.pick_member(agency_, rng_);
+    }
     switch (wl.provider) {
       case ProviderSelect::RESIDENCE:
         provider = pop.residence(person);

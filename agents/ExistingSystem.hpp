@@ -24,6 +24,7 @@ private:
     double rate_per_s;   ///< arrivals per second of (business or calendar) time
     double clock;        ///< time of the next arrival, in that stream's time base
     bool business;
+    size_t next_at = 0; ///< explicit arrival times: index of the next one
   };
   double next_arrival(const Arrivals& s) const;
   void issue(Arrivals& s);

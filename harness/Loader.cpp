@@ -503,7 +503,7 @@ struct Loader {
       Layout out;
       auto number = l.integer("number", Req::YES, ge_le(1, 9999));
       out.name    = l.string("name", Req::YES).value_or("");
-      out.record_bytes      = l.number("record_bytes", Req::NO, gt(0)).value_or(1024);
+      out.record_bytes      = l.number("record_bytes", Req::NO, ge(0)).value_or(1024);
       out.change_interval_s = l.number("change_interval_days", Req::NO, gt(0)).value_or(365) * 86400;
       out.coverage          = l.number("coverage", Req::NO, ge_le(0, 1)).value_or(1.0);
       const json* vers      = l.array("versions", Req::YES);
@@ -662,6 +662,28 @@ struct Loader {
       r.pattern2_reload = *b;
   }
 
+  void manual(ObjReader& a, Agency& out, uint32_t index, std::vector<std::pair<uint32_t, const json*>>& manual_items,
+              std::vector<std::string>& manual_ptrs)
+  {
+    if (!a.has("manual_answer")) {
+      a.raw("manual_answer", Req::NO);
+      return;
+    }
+    ObjReader m = a.object("manual_answer", Req::YES);
+    if (!m.valid())
+      return;
+    out.manual.enabled = true;
+    out.manual.items.clear();
+    out.manual.staff   = static_cast<unsigned>(m.integer("staff", Req::YES, ge_le(1, 1000)).value_or(1));
+    if (auto d = duration(m, "handling", Req::YES))
+      out.manual.handling = *d;
+    if (const json* items = m.array("items", Req::NO)) {
+      manual_items.emplace_back(index, items);
+      manual_ptrs.push_back(m.at("items"));
+    }
+    m.finish();
+  }
+
   void agency_common(ObjReader& a, Agency& ag)
   {
     if (a.has("line")) {
@@ -669,9 +691,12 @@ struct Loader {
         ag.access = *l;
     } else
       a.raw("line", Req::NO);
-    ag.non_disclosure_rate = a.number("non_disclosure_rate", Req::NO, ge_le(0, 1)).value_or(0);
-    ag.null_error_rate     = a.number("null_error_rate", Req::NO, ge_le(0, 1)).value_or(0);
-    ag.registration        = default_registration;
+    // Only the keys given change `ag` (a new agency starts from Agency{} with the scenario's
+    // default registration; an override starts from the agency as it is).
+    if (auto v = a.number("non_disclosure_rate", Req::NO, ge_le(0, 1)))
+      ag.non_disclosure_rate = *v;
+    if (auto v = a.number("null_error_rate", Req::NO, ge_le(0, 1)))
+      ag.null_error_rate = *v;
     if (a.has("registration")) {
       ObjReader r = a.object("registration", Req::YES);
       if (r.valid()) {
@@ -730,6 +755,7 @@ struct Loader {
         if (!a.valid())
           continue;
         Agency out;
+        out.registration = default_registration;
         auto id   = a.string("id", Req::YES);
         out.name  = a.string("name", Req::NO).value_or("");
         auto kind = a.choice("kind", Req::YES, AGENCY_KINDS);
@@ -760,21 +786,7 @@ struct Loader {
         } else
           a.raw("prefecture", Req::NO);
         agency_common(a, out);
-        if (a.has("manual_answer")) {
-          ObjReader m = a.object("manual_answer", Req::YES);
-          if (m.valid()) {
-            out.manual.enabled = true;
-            out.manual.staff   = static_cast<unsigned>(m.integer("staff", Req::YES, ge_le(1, 1000)).value_or(1));
-            if (auto d = duration(m, "handling", Req::YES))
-              out.manual.handling = *d;
-            if (const json* items = m.array("items", Req::NO)) {
-              manual_items.emplace_back(static_cast<uint32_t>(sc.agencies.size()), items);
-              manual_ptrs.push_back(m.at("items"));
-            }
-            m.finish();
-          }
-        } else
-          a.raw("manual_answer", Req::NO);
+        manual(a, out, static_cast<uint32_t>(sc.agencies.size()), manual_items, manual_ptrs);
         a.finish();
         if (id) {
           out.id = *id;
@@ -784,6 +796,28 @@ struct Loader {
     if (const json* gens = ag.array("generators", Req::NO))
       for (size_t i = 0; i < gens->size(); ++i)
         generator((*gens)[i], ag.at("generators") + "/" + std::to_string(i), pref_refs, pref_ptrs);
+    // Overrides: settings for agencies listed or generated above (e.g. one generated city in
+    // manual-answer mode). Only the keys given change.
+    if (const json* ovs = ag.array("overrides", Req::NO))
+      for (size_t i = 0; i < ovs->size(); ++i) {
+        ObjReader o((*ovs)[i], ag.at("overrides") + "/" + std::to_string(i), issues);
+        if (!o.valid())
+          continue;
+        std::optional<uint32_t> target;
+        if (auto id = o.string("agency", Req::YES))
+          target = ref(agency_ix, "agency", *id, o.at("agency"));
+        Agency tmp = target ? sc.agencies[*target] : Agency();
+        agency_common(o, tmp);
+        const size_t n_manual = manual_items.size();
+        manual(o, tmp, target.value_or(0), manual_items, manual_ptrs);
+        o.finish();
+        if (target)
+          sc.agencies[*target] = tmp;
+        else { // unresolved agency: its error is already reported
+          manual_items.resize(n_manual);
+          manual_ptrs.resize(n_manual);
+        }
+      }
     ag.finish();
 
     for (size_t i = 0; i < pref_refs.size(); ++i)
@@ -877,6 +911,7 @@ struct Loader {
     else
       g.raw("prefecture_prefix", Req::NO);
     Agency proto;
+    proto.registration = default_registration;
     agency_common(g, proto);
     g.finish();
     if (!kind || !count || !prefix || sites.empty() || (total && *total < *count))
@@ -1024,13 +1059,40 @@ struct Loader {
         rq.finish();
       } else
         ok = false;
-      auto subjects = w.choice("subjects", Req::YES, {"own_residents", "own_members", "any"});
+      auto subjects = w.choice("subjects", Req::YES, {"own_residents", "own_members", "any", "listed"});
       if (subjects)
         out.subjects = *subjects == "own_residents" ? Subjects::OWN_RESIDENTS
                        : *subjects == "own_members"  ? Subjects::OWN_MEMBERS
+                       : *subjects == "listed"       ? Subjects::LISTED
                                                      : Subjects::ANY;
       else
         ok = false;
+      if (subjects == "listed") {
+        uint64_t persons = 0;
+        for (const Agency& a : sc.agencies)
+          if (a.kind == AgencyKind::MUNICIPALITY)
+            persons += a.population;
+        if (const json* ps = w.array("persons", Req::YES)) {
+          if (ps->empty()) {
+            w.error("persons", "expected at least one person index");
+            ok = false;
+          }
+          for (size_t k = 0; k < ps->size(); ++k) {
+            const json& v = (*ps)[k];
+            if (!v.is_number_unsigned() || v.get<uint64_t>() >= persons) {
+              issues.error(w.at("persons") + "/" + std::to_string(k),
+                           "expected a person index from 0 to " + std::to_string(persons ? persons - 1 : 0));
+              ok = false;
+            } else
+              out.persons.push_back(v.get<uint64_t>());
+          }
+        } else
+          ok = false;
+      } else if (w.has("persons")) {
+        w.error("persons", "only with \"subjects\": \"listed\"");
+        w.raw("persons", Req::NO);
+        ok = false;
+      }
       ObjReader pv = w.object("provider", Req::YES);
       if (pv.valid()) {
         auto sel = pv.choice("select", Req::YES,
@@ -1068,13 +1130,43 @@ struct Loader {
       out.business_hours = hours.value_or("business") == "business";
       auto split         = w.choice("split", Req::NO, {"population", "equal"});
       out.split_by_population = split.value_or("population") == "population";
-      const bool has_rate = w.has("rate_per_day"), has_total = w.has("total");
-      if (has_rate == has_total) {
-        issues.error(w.pointer(), "expected exactly one of \"rate_per_day\" (persons per day) or \"total\" "
-                                  "(persons over the whole run)");
+      const bool has_rate = w.has("rate_per_day"), has_total = w.has("total"), has_at = w.has("at");
+      if (hours && has_at)
+        w.error("hours", "arrival times given with \"at\" are used as they are: \"hours\" does not apply");
+      if (int(has_rate) + int(has_total) + int(has_at) != 1) {
+        issues.error(w.pointer(), "expected exactly one of \"rate_per_day\" (persons per day), \"total\" "
+                                  "(persons over the whole run) or \"at\" (arrival times)");
         w.raw("rate_per_day", Req::NO);
         w.raw("total", Req::NO);
+        w.raw("at", Req::NO);
         ok = false;
+      } else if (has_at) {
+        if (const json* at = w.array("at", Req::YES)) {
+          if (at->empty()) {
+            w.error("at", "expected at least one arrival time");
+            ok = false;
+          }
+          for (size_t k = 0; k < at->size(); ++k) {
+            const std::string ap = w.at("at") + "/" + std::to_string(k);
+            const json& v        = (*at)[k];
+            auto t = v.is_string() ? parse_jst_datetime(v.get<std::string>()) : std::nullopt;
+            if (!t) {
+              issues.error(ap, "expected a JST date-time \"YYYY-MM-DDTHH:MM:SS+09:00\"");
+              ok = false;
+            } else {
+              const double ts = static_cast<double>(*t - sc.start_jst_s);
+              if (ts < 0 || ts >= sc.duration_s) {
+                issues.error(ap, "arrival time outside the run's window");
+                ok = false;
+              } else if (!out.at_s.empty() && ts < out.at_s.back()) {
+                issues.error(ap, "arrival times must be in increasing order");
+                ok = false;
+              } else
+                out.at_s.push_back(ts);
+            }
+          }
+        } else
+          ok = false;
       } else if (has_rate) {
         out.rate_per_day = w.number("rate_per_day", Req::YES, gt(0)).value_or(0);
         ok               = ok && out.rate_per_day > 0;
@@ -1083,7 +1175,8 @@ struct Loader {
                                 ? (cal.to_business(sc.duration_s) - cal.to_business(0)) / cal.business_day_seconds()
                                 : sc.duration_s / 86400;
         if (days <= 0) {
-          w.error("total", "the run has no business time to spread a total over");
+          if (sc.duration_s > 0) // (an invalid duration is reported already)
+            w.error("total", "the run has no business time to spread a total over");
           ok = false;
         } else
           out.rate_per_day = *total / days;
@@ -1362,11 +1455,12 @@ struct Loader {
     }
   }
 
-  void run(const std::string& text)
+  /// Parses text into doc; false (and an error) if it is not JSON.
+  bool parse_json(const std::string& text, json& doc, const std::string& file)
   {
-    json doc;
     try {
       doc = json::parse(text);
+      return true;
     } catch (const json::parse_error& e) {
       // Line and column from the byte offset.
       size_t line = 1, col = 1;
@@ -1380,10 +1474,69 @@ struct Loader {
       std::string what = e.what();
       if (auto pos = what.find("parse error"); pos != std::string::npos)
         what = what.substr(pos);
-      issues.error("", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
-      return;
+      Issues other(file);
+      (file == issues.file() ? issues : other)
+          .error("", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
+      if (file != issues.file())
+        for (const auto& m : other.list())
+          issues.error("/extends", "in the base scenario: " + m);
+      return false;
+    } catch (const json::exception& e) { // e.g. a number too large for a double
+      std::string what = e.what();
+      if (auto pos = what.find("] "); pos != std::string::npos)
+        what = what.substr(pos + 2);
+      issues.error(file == issues.file() ? "" : "/extends",
+                   std::string(file == issues.file() ? "" : "in the base scenario: ") + "invalid JSON: " + what);
+      return false;
     }
-    sc.file_sha256 = sha256_hex(text);
+  }
+
+  /// Resolves "extends" (a base scenario, path relative to this file): the base, with this file
+  /// applied as a JSON merge patch (RFC 7386: objects merge key by key, arrays and values replace,
+  /// null deletes). Bases may extend bases (at most 8 deep).
+  bool resolve_extends(json& doc, const std::string& file, std::string& hashed, int depth)
+  {
+    if (!doc.is_object() || !doc.contains("extends"))
+      return true;
+    const json ext = doc["extends"];
+    doc.erase("extends");
+    if (!ext.is_string()) {
+      issues.error("/extends", "expected the path of a base scenario (string), found " + type_name(ext));
+      return false;
+    }
+    if (depth >= 8) {
+      issues.error("/extends", "more than 8 levels of \"extends\" (a cycle?)");
+      return false;
+    }
+    const std::string dir  = file.find('/') == std::string::npos ? "" : file.substr(0, file.rfind('/') + 1);
+    const std::string path = ext.get<std::string>().rfind('/', 0) == 0 ? ext.get<std::string>() : dir + ext.get<std::string>();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      issues.error("/extends", "cannot read the base scenario \"" + path + "\"");
+      return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    json base;
+    if (!parse_json(ss.str(), base, path))
+      return false;
+    if (!resolve_extends(base, path, hashed, depth + 1))
+      return false;
+    hashed += ss.str();
+    base.merge_patch(doc);
+    doc = std::move(base);
+    return true;
+  }
+
+  void run(const std::string& text)
+  {
+    json doc;
+    if (!parse_json(text, doc, issues.file()))
+      return;
+    std::string hashed;
+    if (!resolve_extends(doc, issues.file(), hashed, 0))
+      return;
+    sc.file_sha256 = sha256_hex(hashed + text);
     ObjReader root(doc, "", issues);
     if (!root.valid())
       return;
@@ -1408,10 +1561,7 @@ struct Loader {
     procedures(root);
     agencies(root);
     permissions(root, extra_rows, extra_ptr);
-    if (issues.empty() || (sc.duration_s > 0 && !sc.agencies.empty()))
-      workload(root);
-    else
-      root.raw("workload", Req::NO);
+    workload(root);
     identity_errors(root);
     messages(root);
     expect(root);

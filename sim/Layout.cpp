@@ -85,10 +85,22 @@ bool version_accepted(const Layout& l, uint32_t v, double t)
   return true;
 }
 
+namespace {
+double truth_phase(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout)
+{
+  return unit(mix(seed, person, layout, 0x54525554ULL /*TRUT*/)) * l.change_interval_s;
+}
+} // namespace
+
 int64_t truth_epoch(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t)
 {
-  const double phase = unit(mix(seed, person, layout, 0x54525554ULL /*TRUT*/)) * l.change_interval_s;
-  return static_cast<int64_t>(std::floor((t + phase) / l.change_interval_s));
+  return static_cast<int64_t>(std::floor((t + truth_phase(l, seed, person, layout)) / l.change_interval_s));
+}
+
+double last_change_at(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t)
+{
+  const double phase = truth_phase(l, seed, person, layout);
+  return std::floor((t + phase) / l.change_interval_s) * l.change_interval_s - phase;
 }
 
 } // namespace linksim

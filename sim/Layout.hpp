@@ -52,5 +52,7 @@ bool version_accepted(const Layout& l, uint32_t v, double t);
 /// Epoch (how many times it has changed) of a person's true data for a layout at time t: changes
 /// come every `change_interval_s` with a per-person phase (an assumption [K], see domain.md §4).
 int64_t truth_epoch(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t);
+/// Time of the last change of a person's true data at or before t.
+double last_change_at(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t);
 
 } // namespace linksim

@@ -136,7 +136,7 @@ struct PermissionRow {
 };
 
 enum class ProviderSelect { RESIDENCE, PREVIOUS_RESIDENCE, PREFECTURE_OF_RESIDENCE, INSURER, AGENCY };
-enum class Subjects { OWN_RESIDENTS, OWN_MEMBERS, ANY };
+enum class Subjects { OWN_RESIDENTS, OWN_MEMBERS, ANY, LISTED };
 
 struct Workload {
   std::string id;
@@ -144,9 +144,11 @@ struct Workload {
   uint32_t item      = 0;
   std::vector<uint32_t> requesters; ///< agency indices
   Subjects subjects = Subjects::OWN_RESIDENTS;
+  std::vector<uint64_t> persons;    ///< Subjects::LISTED: the persons to ask about (e.g. test persons)
   ProviderSelect provider = ProviderSelect::RESIDENCE;
   uint32_t provider_agency = NONE;  ///< ProviderSelect::AGENCY
   double rate_per_day = 0;          ///< persons queried per (business) day, all requesters together
+  std::vector<double> at_s;         ///< explicit arrival times (each requester), instead of a rate
   bool split_by_population = true;  ///< else split equally
   bool business_hours = true;       ///< arrivals inside business hours (else all day)
   bool batch = false;

@@ -109,7 +109,16 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   hit.subject         = subject;
   hit.extraction_s    = replica_extraction_[provider];
   hit.epoch           = truth_epoch(l, seed_, subject, item, hit.extraction_s);
-  hit.version         = replica_version(l, hit.extraction_s, now, ag.registration.pattern2_reload);
+  // A nightly batch carries the records that changed [W13][W14]: this record was registered by
+  // the first batch after its last change, in the layout current then; later cutovers move it to
+  // a new layout only as its registration pattern says (SEED p.7–9).
+  const double changed    = last_change_at(l, seed_, subject, item, hit.extraction_s);
+  const int64_t night     = cal_.day_of(changed);
+  double registered       = reg_.extraction_time(provider, night);
+  if (registered < changed)
+    registered = reg_.extraction_time(provider, night + 1);
+  registered  = std::min(registered, hit.extraction_s);
+  hit.version = replica_version(l, registered, now, ag.registration.pattern2_reload);
   const bool null_err = ag.null_error_rate > 0 &&
                         unit(mix(seed_, subject, item, provider, static_cast<uint64_t>(hit.epoch), TAG_NULLERR)) <
                             ag.null_error_rate;

@@ -1,0 +1,13 @@
+# Validates one invalid scenario: exit code 4 and a message naming the file and the JSON pointer.
+execute_process(COMMAND ${LINKSIM} validate ${FILE} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code STREQUAL "4")
+  message(FATAL_ERROR "linksim validate ${FILE}: exit ${code}, expected 4\n${out}\n${err}")
+endif()
+string(FIND "${err}" "error: ${FILE}: ${POINTER}: " at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "stderr does not name the file and pointer \"error: ${FILE}: ${POINTER}: \":\n${err}")
+endif()
+string(FIND "${err}" "${SUBSTRING}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "stderr does not say \"${SUBSTRING}\":\n${err}")
+endif()

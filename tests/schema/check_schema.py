@@ -1,0 +1,120 @@
+#!/usr/bin/python3
+"""Validates linksim scenario files against the scenario JSON Schema.
+
+Usage: check_schema.py SCHEMA FILE...
+
+Checks SCHEMA itself (draft 2020-12 meta-schema), then each FILE; prints "ok: FILE" or one
+"error: FILE: /json/pointer: what" line per problem, and exits 1 if anything failed (2 on bad usage).
+Like harness/Loader.cpp, integers must be integer literals (1, not 1.0), NaN/Infinity are not JSON,
+and a file with "extends" is also checked after being merged onto its base (RFC 7386 merge patch).
+Needs only python3-jsonschema (Debian package; 4.10 tested).
+"""
+import json
+import os
+import sys
+
+from jsonschema import Draft202012Validator, validators
+
+# The loader's integer is an integer literal; jsonschema's "integer" would also take 1.0.
+Validator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, x: isinstance(x, int) and not isinstance(x, bool)))
+
+
+def load(path):
+    def no_constant(name):
+        raise ValueError(f"{name} is not JSON")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f, parse_constant=no_constant)
+
+
+def merge_patch(target, patch):
+    if not isinstance(patch, dict):
+        return patch
+    out = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge_patch(out.get(key), value)
+    return out
+
+
+def resolve_extends(doc, path, depth=0):
+    """The document with its "extends" chain applied, as the loader sees it."""
+    if not isinstance(doc, dict) or "extends" not in doc:
+        return doc
+    ext = doc["extends"]
+    if not isinstance(ext, str):
+        raise ValueError("expected the path of a base scenario (string)")
+    if depth >= 8:
+        raise ValueError('more than 8 levels of "extends" (a cycle?)')
+    base_path = ext if ext.startswith("/") else os.path.join(os.path.dirname(path), ext)
+    base = resolve_extends(load(base_path), base_path, depth + 1)
+    return merge_patch(base, {k: v for k, v in doc.items() if k != "extends"})
+
+
+def pointer(parts):
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def problems(validator, doc):
+    """(pointer, message) for every error, worded like the loader where the schema says how."""
+    out = []
+    for e in validator.iter_errors(doc):
+        schema = e.schema if isinstance(e.schema, dict) else {}
+        path = list(e.absolute_path)
+        if e.validator == "additionalProperties":
+            known = schema.get("properties", {})
+            out += [(pointer(path + [k]), f'unknown key "{k}"') for k in e.instance if k not in known]
+            continue
+        if e.validator == "pattern" and "patternErrorMessage" in schema:
+            msg = f"{json.dumps(e.instance, ensure_ascii=False)}: {schema['patternErrorMessage']}"
+        elif "errorMessage" in schema:
+            msg = schema["errorMessage"]
+        else:
+            msg = e.message
+            if len(repr(e.instance)) > 80:  # anyOf/oneOf/not messages quote the whole instance
+                msg = msg.replace(repr(e.instance), "{...}" if isinstance(e.instance, dict) else "[...]")
+        out.append((pointer(path), msg))
+    return out
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    schema_path, files = argv[1], argv[2:]
+    try:
+        schema = load(schema_path)
+        Validator.check_schema(schema)
+    except Exception as e:  # unreadable, not JSON, or not a valid draft 2020-12 schema
+        print(f"error: {schema_path}: {getattr(e, 'message', e)}")
+        return 1
+    validator = Validator(schema)
+    failed = False
+    for path in files:
+        try:
+            doc = load(path)
+        except (OSError, ValueError) as e:
+            print(f"error: {path}: /: cannot read it as JSON: {e}")
+            failed = True
+            continue
+        found = problems(validator, doc)  # the file as an editor sees it
+        if isinstance(doc, dict) and "extends" in doc:
+            try:
+                merged = problems(validator, resolve_extends(doc, path))
+                found += [(p, m + " (after extends)") for p, m in merged if (p, m) not in found]
+            except (OSError, ValueError) as e:
+                found.append(("/extends", f"cannot resolve the base scenario: {e}"))
+        for p, m in sorted(set(found)):
+            print(f"error: {path}: {p}: {m}")
+        if not found:
+            print(f"ok: {path}")
+        failed = failed or bool(found)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,100 @@
+#include "Fixtures.hpp"
+#include "harness/Errors.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace linksim;
+
+namespace {
+/// The loader's messages for a modified small scenario (empty if valid).
+std::vector<std::string> errors_of(const nlohmann::json& j)
+{
+  try {
+    parse_scenario(j.dump(), "x.json");
+  } catch (const ScenarioError& e) {
+    return e.messages;
+  }
+  return {};
+}
+bool has(const std::vector<std::string>& msgs, const std::string& fragment)
+{
+  for (const auto& m : msgs)
+    if (m.find(fragment) != std::string::npos)
+      return true;
+  return false;
+}
+} // namespace
+
+TEST_CASE("harness::Loader: the small scenario is valid and typed", "[loader]")
+{
+  const Scenario sc = test::small_scenario();
+  CHECK(sc.name == "unit");
+  CHECK(sc.duration_s == 2 * 86400);
+  CHECK(sc.open_s == 8 * 3600 + 1800); // documented default 08:30
+  CHECK(sc.agencies.size() == 6);
+  CHECK(sc.agencies[0].population == 4000); // prefecture: sum of its municipalities
+  CHECK(sc.agencies[1].access.latency_s == Approx(0.002)); // VPN device default
+  CHECK(sc.agencies[3].access.latency_s == Approx(0.005)); // insurer server's access line
+  CHECK(sc.workload.size() == 1);
+  CHECK(sc.reasons_of_null.front() == "NotApplicable");
+  CHECK(sc.file_sha256.size() == 64);
+}
+
+TEST_CASE("harness::Loader: every problem is reported with file and JSON pointer", "[loader]")
+{
+  auto j = test::small_scenario_json();
+  j["calendar"]["duration_days"]     = -1;
+  j["agencies"]["list"][1]["site"]   = "west-2";
+  j["workload"][0]["procedure"]      = "nope";
+  j["hub"]["workerz"]                = 3;
+  const auto msgs = errors_of(j);
+  CHECK(has(msgs, "error: x.json: /calendar/duration_days: value -1 out of range: must be > 0"));
+  CHECK(has(msgs, "error: x.json: /agencies/list/1/site: unknown site \"west-2\"; known: east, hub, ins, jlis, nb"));
+  CHECK(has(msgs, "error: x.json: /workload/0/procedure: unknown procedure \"nope\"; known: child"));
+  CHECK(has(msgs, "error: x.json: /hub/workerz: unknown key \"workerz\""));
+  CHECK(msgs.size() >= 4);
+}
+
+TEST_CASE("harness::Loader: invalid JSON gives the line and column", "[loader]")
+{
+  try {
+    parse_scenario("{\n  \"name\": \"x\",\n  oops\n}", "bad.json");
+    FAIL("expected an error");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.messages.size() == 1);
+    CHECK(e.messages[0].find("error: bad.json: /: invalid JSON at line 3") == 0);
+  }
+}
+
+TEST_CASE("harness::Loader: cross-field workload rules", "[loader][workload]")
+{
+  auto j = test::small_scenario_json();
+  j["workload"][0]["provider"] = {{"select", "residence"}};
+  CHECK(has(errors_of(j), "it would query itself"));
+  j = test::small_scenario_json();
+  j["workload"][0]["total"] = 100;
+  CHECK(has(errors_of(j), "expected exactly one of \"rate_per_day\""));
+  j = test::small_scenario_json();
+  j["workload"][0]["subjects"] = "own_members";
+  CHECK(has(errors_of(j), "only insurers and national bodies have members"));
+}
+
+TEST_CASE("harness::Loader: `total` is spread over the business days of the window", "[loader][workload]")
+{
+  auto j = test::small_scenario_json();
+  j["workload"][0].erase("rate_per_day");
+  j["workload"][0]["total"] = 50; // Monday and Tuesday: two business days
+  const Scenario sc = parse_scenario(j.dump(), "x.json");
+  CHECK(sc.workload[0].rate_per_day == Approx(25));
+}
+
+TEST_CASE("harness::Loader: expect metrics must name something result.json has", "[loader][expect]")
+{
+  auto j = test::small_scenario_json();
+  j["expect"][0]["metric"] = "/outcomes/total/wrong_persons";
+  CHECK(has(errors_of(j), "unknown outcome \"wrong_persons\""));
+  j["expect"][0]["metric"] = "/latency/hops/hub_requst/p95_ms";
+  CHECK(has(errors_of(j), "unknown hop \"hub_requst\""));
+  j["expect"][0]["metric"] = "/outcomes/by_procedure/child/correct";
+  CHECK(errors_of(j).empty());
+}

@@ -1,0 +1,88 @@
+#include "sim/Oracle.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace linksim;
+
+namespace {
+OracleFacts answered()
+{
+  OracleFacts f;
+  f.data_answered = true;
+  f.fetched       = true;
+  return f;
+}
+} // namespace
+
+TEST_CASE("sim::classify: each class from its facts", "[oracle]")
+{
+  CHECK(classify(answered()) == Outcome::CORRECT);
+  auto f = answered();
+  f.right_person = false;
+  CHECK(classify(f) == Outcome::WRONG_PERSON);
+  f = answered();
+  f.version_ok = false;
+  CHECK(classify(f) == Outcome::WRONG_VERSION);
+  f = answered();
+  f.nulls_ok = false;
+  CHECK(classify(f) == Outcome::NULL_RULE_VIOLATION);
+  f = answered();
+  f.data_epoch = 3;
+  f.due_epoch  = 4;
+  CHECK(classify(f) == Outcome::STALE);
+  f.data_epoch = 4; // as fresh as the due batch: correct even if the truth moved on since
+  CHECK(classify(f) == Outcome::CORRECT);
+  f = answered();
+  f.entitled = false;
+  CHECK(classify(f) == Outcome::UNENTITLED);
+  f = answered();
+  f.fetched_by_other = true;
+  CHECK(classify(f) == Outcome::MISDELIVERED);
+  OracleFacts d;
+  d.denied  = true;
+  d.fetched = true;
+  CHECK(classify(d) == Outcome::DENIED);
+  OracleFacts n;
+  n.no_record = true;
+  n.fetched   = true;
+  CHECK(classify(n) == Outcome::NO_REPLICA);
+  OracleFacts h;
+  h.held_at_end = true;
+  CHECK(classify(h) == Outcome::PENDING_MANUAL);
+  h.late = true;
+  CHECK(classify(h) == Outcome::TIMED_OUT);
+  OracleFacts u;
+  CHECK(classify(u) == Outcome::UNFINISHED);
+  f      = answered();
+  f.late = true;
+  CHECK(classify(f) == Outcome::TIMED_OUT);
+}
+
+TEST_CASE("sim::classify: precedence puts entitlement before everything else", "[oracle]")
+{
+  auto f         = answered();
+  f.entitled     = false;
+  f.right_person = false;
+  f.late         = true;
+  CHECK(classify(f) == Outcome::UNENTITLED);
+  f.fetched_by_other = true;
+  CHECK(classify(f) == Outcome::MISDELIVERED);
+  // A refusal carries no data: entitlement is moot.
+  OracleFacts d;
+  d.denied   = true;
+  d.fetched  = true;
+  d.entitled = false;
+  CHECK(classify(d) == Outcome::DENIED);
+}
+
+TEST_CASE("sim::Outcome: which classes provide data and which are correctness failures", "[oracle]")
+{
+  CHECK(provides_data(Outcome::CORRECT));
+  CHECK(provides_data(Outcome::STALE));
+  CHECK_FALSE(provides_data(Outcome::DENIED));
+  CHECK_FALSE(provides_data(Outcome::NO_REPLICA));
+  CHECK(is_correctness_failure(Outcome::UNENTITLED));
+  CHECK(is_correctness_failure(Outcome::WRONG_PERSON));
+  CHECK_FALSE(is_correctness_failure(Outcome::STALE)); // judged by the scenario's own threshold
+  CHECK_FALSE(is_correctness_failure(Outcome::PENDING_MANUAL));
+}

@@ -1,0 +1,38 @@
+#include "Fixtures.hpp"
+#include "sim/Population.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace linksim;
+
+TEST_CASE("sim::Population: municipalities partition the persons and members belong to their agency", "[population]")
+{
+  const Scenario sc = test::small_scenario();
+  const Population pop(sc, 1);
+  REQUIRE(pop.size() == 4000);
+  // agencies: 0 pref, 1 m1 (1000), 2 m2 (3000), 3 ins1 (1500), 4 ins2 (500), 5 nb1 (2500)
+  CHECK(pop.residence(0) == 1);
+  CHECK(pop.residence(999) == 1);
+  CHECK(pop.residence(1000) == 2);
+  CHECK(pop.residence(3999) == 2);
+  CHECK(pop.prefecture(5) == 0);
+  std::map<uint32_t, int> insured;
+  int body = 0;
+  for (uint64_t p = 0; p < pop.size(); ++p) {
+    const uint32_t prev = pop.previous_residence(p);
+    REQUIRE(prev != pop.residence(p));
+    REQUIRE(prev != NONE);
+    ++insured[pop.insurer(p)];
+    body += pop.covered_by(5, p) ? 1 : 0;
+  }
+  CHECK(insured[3] == 1500); // exactly the insurers' member counts
+  CHECK(insured[4] == 500);
+  CHECK(insured[NONE] == 2000);
+  CHECK(body == 2500);
+  Rng rng(9);
+  for (uint32_t a : {0u, 1u, 2u, 3u, 4u, 5u})
+    for (int i = 0; i < 200; ++i)
+      REQUIRE(pop.covered_by(a, pop.pick_member(a, rng)));
+}

@@ -1,0 +1,72 @@
+#include "Fixtures.hpp"
+#include "sim/World.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace linksim;
+
+TEST_CASE("sim::World: a requester's code, converted by the hub, finds the same person at the provider", "[world][codes]")
+{
+  const Scenario sc = test::small_scenario();
+  World w(sc, 1, "t");
+  int found = 0;
+  for (uint64_t p = 0; p < 4000; p += 37) {
+    const uint32_t prov = w.population().previous_residence(p);
+    const uint64_t code = w.requester_code(1, p);
+    const ReplicaHit hit = w.lookup_replica(prov, w.convert_code(1, code, prov), 0, 3600);
+    REQUIRE(hit.found); // the previous residence holds records on former residents
+    CHECK(hit.subject == p);
+    CHECK_FALSE(violates_null_rules(sc.layouts[0].versions[hit.version], hit.record));
+    ++found;
+  }
+  CHECK(found > 100);
+}
+
+TEST_CASE("sim::World: a swapped link at the provider returns another person's record", "[world][identity]")
+{
+  auto j = test::small_scenario_json();
+  j["identity_errors"] = {{{"kind", "swapped_link"}, {"agency", "m2"}, {"persons", {1500, 2500}}}};
+  const Scenario sc    = parse_scenario(j.dump(), "unit.json");
+  World w(sc, 1, "t");
+  // Provider m2 (agency 2) answers for person 1500 with 2500's record.
+  const uint64_t code = w.convert_code(1, w.requester_code(1, 1500), 2);
+  const ReplicaHit hit = w.lookup_replica(2, code, 0, 3600);
+  REQUIRE(hit.found);
+  CHECK(hit.subject == 2500);
+  // Other persons are unaffected.
+  CHECK(w.lookup_replica(2, w.convert_code(1, w.requester_code(1, 1501), 2), 0, 3600).subject == 1501);
+}
+
+TEST_CASE("sim::World: replicas answer from the last registered extraction, not from the truth", "[world][replica]")
+{
+  auto j = test::small_scenario_json();
+  j["layouts"][0]["change_interval_days"] = 1; // the truth changes daily
+  const Scenario sc = parse_scenario(j.dump(), "unit.json");
+  World w(sc, 1, "t");
+  const double before = w.replica_extraction(2);
+  CHECK(before < 0); // the last batch before the start (the night before)
+  const uint64_t code = w.convert_code(1, w.requester_code(1, 1234), 2);
+  const int64_t e1    = w.lookup_replica(2, code, 0, 3 * 86400).epoch;
+  w.register_replicas(2, 2 * 86400.0);
+  const int64_t e2 = w.lookup_replica(2, code, 0, 3 * 86400).epoch;
+  CHECK(e2 >= e1 + 2); // two days of daily changes caught up by the new batch
+  w.register_replicas(2, 86400.0); // an older batch never rolls the replica back
+  CHECK(w.replica_extraction(2) == 2 * 86400.0);
+}
+
+TEST_CASE("sim::RegistrationSchedule: the due batch is the last whose window has closed", "[world][registration]")
+{
+  auto j = test::small_scenario_json();
+  j["registration"] = {{"window", {{"start", "01:00"}, {"end", "05:00"}}}, {"skip_dates", {"2019-06-18"}}};
+  const Scenario sc = parse_scenario(j.dump(), "unit.json");
+  World w(sc, 1, "t");
+  const RegistrationSchedule& r = w.registration();
+  const int64_t d0              = w.calendar().day_of(0);
+  CHECK(r.due_night(1, 4 * 3600) == d0 - 1); // Monday 04:00: Monday's window still open
+  CHECK(r.due_night(1, 5 * 3600) == d0);     // Monday 05:00: Monday's batch is due
+  const double x = r.extraction_time(1, d0);
+  CHECK(x >= 3600);
+  CHECK(x < 3 * 3600); // first half of the window
+  CHECK(r.runs(1, d0));
+  CHECK_FALSE(r.runs(1, d0 + 1)); // 2019-06-18 is skipped
+}
