@@ -30,7 +30,11 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
     const double day_len         = wl.business_hours ? cal.business_day_seconds() : 86400.0;
     const double rate            = persons_per_day / wl.batch_size / day_len;
     Arrivals s{w, rate, 0, wl.business_hours};
-    s.clock = (wl.business_hours ? cal.to_business(0.0) : 0.0) + rng_.exponential(1.0 / rate);
+    s.regular = wl.regular;
+    // Poisson: exponential gaps. Regular: one arrival every 1/rate, the first at a random phase,
+    // so the count over the window is the expectation to within one per requester.
+    s.clock = (wl.business_hours ? cal.to_business(0.0) : 0.0) +
+              (wl.regular ? rng_.uniform() / rate : rng_.exponential(1.0 / rate));
     streams_.push_back(s);
   }
   registers_       = ctx.world.registration_records(agency, 0, 86400) > 0;
@@ -77,7 +81,7 @@ void ExistingSystem::operator()()
       if (!wl.at_s.empty())
         s.clock = ++s.next_at < wl.at_s.size() ? wl.at_s[s.next_at] : inf;
       else
-        s.clock += rng_.exponential(1.0 / s.rate_per_s);
+        s.clock += s.regular ? 1.0 / s.rate_per_s : rng_.exponential(1.0 / s.rate_per_s);
     }
   }
 }

@@ -25,6 +25,7 @@ private:
     double clock;        ///< time of the next arrival, in that stream's time base
     bool business;
     size_t next_at = 0; ///< explicit arrival times: index of the next one
+    bool regular   = false; ///< evenly spaced (period 1/rate) instead of Poisson
   };
   double next_arrival(const Arrivals& s) const;
   void issue(Arrivals& s);

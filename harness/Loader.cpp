@@ -13,6 +13,9 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
+
+#include <sys/stat.h>
 #include <sstream>
 
 namespace linksim {
@@ -96,11 +99,14 @@ std::vector<uint64_t> lognormal_sizes(uint64_t count, uint64_t total, double sig
     w[k] = std::exp(sigma * inv_norm((static_cast<double>(k) + 0.5) / static_cast<double>(count)));
     sum += w[k];
   }
-  std::vector<uint64_t> out(count);
-  uint64_t assigned = 0;
+  // Every unit gets one person, the rest is shared by weight (total >= count is checked).
+  std::vector<uint64_t> out(count, 1);
+  uint64_t assigned   = count;
+  const double spread = static_cast<double>(total - count);
   for (uint64_t k = 0; k < count; ++k) {
-    out[k] = static_cast<uint64_t>(std::floor(w[k] / sum * static_cast<double>(total)));
-    assigned += out[k];
+    const auto extra = static_cast<uint64_t>(std::floor(w[k] / sum * spread));
+    out[k] += extra;
+    assigned += extra;
   }
   for (uint64_t k = 0; assigned < total; k = (k + 1) % count, ++assigned)
     ++out[count - 1 - k];
@@ -119,13 +125,98 @@ std::string pad_id(const std::string& prefix, uint64_t i, uint64_t count)
   return prefix + std::string(width > n.size() ? width - n.size() : 0, '0') + n;
 }
 
+constexpr size_t MAX_FILE_BYTES = 64u << 20; // a scenario is a description, not a data dump
+
+/// Reads a regular file of at most MAX_FILE_BYTES; on failure returns false and says why.
+bool read_file(const std::string& path, std::string& text, std::string& why)
+{
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    why = "cannot read the file (does it exist? is it readable?)";
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    why = "not a regular file (a scenario is a JSON file)";
+    return false;
+  }
+  if (static_cast<size_t>(st.st_size) > MAX_FILE_BYTES) {
+    why = "file too large (" + std::to_string(st.st_size) + " bytes; at most " + std::to_string(MAX_FILE_BYTES) + ")";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = "cannot read the file (is it readable?)";
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  text = ss.str();
+  return true;
+}
+
+/// JSON pointer of where the parser is, kept by a parse callback to report duplicate keys.
+struct KeyTracker {
+  struct Frame {
+    bool object = false;
+    std::set<std::string> keys;
+    std::string key;
+    size_t index = 0;
+  };
+  std::vector<Frame> stack;
+  std::vector<std::string> duplicates; ///< pointers of duplicated keys
+
+  std::string pointer() const
+  {
+    std::string p;
+    for (const Frame& f : stack)
+      p += "/" + (f.object ? pointer_escape(f.key) : std::to_string(f.index));
+    return p;
+  }
+  void element_done()
+  {
+    if (!stack.empty() && !stack.back().object)
+      ++stack.back().index;
+  }
+  bool operator()(int, json::parse_event_t event, json& parsed)
+  {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        stack.push_back(Frame{true, {}, "", 0});
+        break;
+      case json::parse_event_t::array_start:
+        stack.push_back(Frame{false, {}, "", 0});
+        break;
+      case json::parse_event_t::key: {
+        Frame& f = stack.back();
+        f.key    = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second)
+          duplicates.push_back(pointer());
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!stack.empty())
+          stack.pop_back();
+        element_done();
+        break;
+      case json::parse_event_t::value:
+        element_done();
+        break;
+    }
+    return true;
+  }
+};
+
 struct Loader {
   Issues issues;
   Scenario sc;
   std::map<std::string, uint32_t> site_ix, agency_ix, procedure_ix, workload_ix;
   std::map<int64_t, uint32_t> layout_ix;
   Registration default_registration;
-  LinkSpec default_vpn{0.002, 100e6 / 8};
+  std::set<std::string> bad_sites;      ///< sites whose kind was invalid (reported once)
+  std::set<uint32_t> bad_agencies;      ///< agencies whose kind was invalid (reported once)
+  std::vector<uint8_t> own_line;        ///< per agency: its line was given explicitly
+  LinkSpec default_vpn; ///< network.vpn_device (required when an LG agency has no line of its own)
   bool have_vpn = false;
 
   explicit Loader(const std::string& file) : issues(file) {}
@@ -226,8 +317,9 @@ struct Loader {
 
   std::optional<uint32_t> layout_ref(const json& j, const std::string& ptr)
   {
-    if (!j.is_number_integer()) {
-      issues.error(ptr, "expected a specific-personal-information number (integer), found " + type_name(j));
+    if (!j.is_number_integer() || (j.is_number_unsigned() && j.get<uint64_t>() > 9999)) {
+      issues.error(ptr, "expected a specific-personal-information number (an integer, 1 to 9999), found " +
+                            (j.is_number_integer() ? j.dump() : type_name(j)));
       return std::nullopt;
     }
     auto it = layout_ix.find(j.get<int64_t>());
@@ -345,10 +437,17 @@ struct Loader {
         auto kind = s.choice("kind", Req::YES, SITE_KINDS);
         if (id) {
           site.id = *id;
-          if (site_ix.count(*id))
+          if (id->empty())
+            s.error("id", "an id cannot be empty");
+          else if (site_ix.count(*id))
             s.error("id", "duplicate site id \"" + *id + "\"");
         }
-        if (kind) {
+        if (!kind) { // reported; take its keys so that they are not "unknown" too
+          bad_sites.insert(id.value_or(""));
+          s.raw("uplink", Req::NO);
+          s.raw("lgwan", Req::NO);
+          s.raw("access", Req::NO);
+        } else {
           site.kind = site_kind(*kind);
           if (site.kind != SiteKind::HUB)
             if (auto l = link(s, "uplink", Req::YES))
@@ -368,6 +467,8 @@ struct Loader {
       }
       int hubs = 0, jlis = 0;
       for (const Site& s : sc.sites) {
+        if (bad_sites.count(s.id))
+          continue;
         hubs += s.kind == SiteKind::HUB;
         jlis += s.kind == SiteKind::JLIS;
       }
@@ -387,6 +488,8 @@ struct Loader {
       return std::nullopt;
     auto s = ref(site_ix, "site", *id, o.at(key));
     if (!s)
+      return std::nullopt;
+    if (bad_sites.count(*id))
       return std::nullopt;
     if (std::find(kinds.begin(), kinds.end(), sc.sites[*s].kind) == kinds.end()) {
       o.error(key, "site \"" + *id + "\" is of kind \"" + to_string(sc.sites[*s].kind) + "\"; expected " + expected);
@@ -481,6 +584,10 @@ struct Loader {
       for (size_t i = 0; i < r->size(); ++i) {
         if (!(*r)[i].is_string() || (*r)[i].get<std::string>().empty())
           issues.error(root.at("reasons_of_null") + "/" + std::to_string(i), "expected a non-empty string");
+        else if (std::find(sc.reasons_of_null.begin(), sc.reasons_of_null.end(), (*r)[i].get<std::string>()) !=
+                 sc.reasons_of_null.end())
+          issues.error(root.at("reasons_of_null") + "/" + std::to_string(i),
+                       "duplicate ReasonOfNull \"" + (*r)[i].get<std::string>() + "\"");
         else
           sc.reasons_of_null.push_back((*r)[i].get<std::string>());
       }
@@ -521,8 +628,10 @@ struct Loader {
               lv.valid_from_s = static_cast<double>(*d * 86400 - sc.start_jst_s);
           if (v > 0)
             lv.pattern = static_cast<int>(vr.integer("pattern", Req::YES, ge_le(1, 3)).value_or(1));
-          else if (vr.has("pattern"))
+          else if (vr.has("pattern")) {
             vr.error("pattern", "the first version has no registration pattern (it revises nothing)");
+            vr.raw("pattern", Req::NO);
+          }
           std::map<std::string, uint32_t> item_ix;
           if (const json* items = vr.array("items", Req::YES)) {
             if (items->empty())
@@ -540,7 +649,9 @@ struct Loader {
               di.zero_rate  = it.number("zero_rate", Req::NO, ge_le(0, 1)).value_or(0);
               if (di.empty_rate + di.zero_rate > 1)
                 it.error("zero_rate", "empty_rate + zero_rate must not exceed 1");
-              if (!di.code.empty() && item_ix.count(di.code))
+              if (it.has("code") && it.raw("code", Req::NO)->is_string() && di.code.empty())
+                it.error("code", "an item code cannot be empty");
+              else if (item_ix.count(di.code))
                 it.error("code", "duplicate item code \"" + di.code + "\"");
               item_ix[di.code] = static_cast<uint32_t>(lv.items.size());
               lv.items.push_back(di);
@@ -621,9 +732,11 @@ struct Loader {
       pr.code = p.string("code", Req::YES).value_or("");
       pr.name = p.string("name", Req::YES).value_or("");
       p.finish();
+      if (!p.has("code") || !p.raw("code", Req::NO)->is_string())
+        continue; // reported
       if (pr.code.empty())
-        continue;
-      if (procedure_ix.count(pr.code))
+        p.error("code", "a procedure code cannot be empty");
+      else if (procedure_ix.count(pr.code))
         p.error("code", "duplicate procedure code \"" + pr.code + "\"");
       else {
         procedure_ix[pr.code] = static_cast<uint32_t>(sc.procedures.size());
@@ -689,6 +802,7 @@ struct Loader {
     if (a.has("line")) {
       if (auto l = link(a, "line", Req::YES))
         ag.access = *l;
+      ag_line_given = true;
     } else
       a.raw("line", Req::NO);
     // Only the keys given change `ag` (a new agency starts from Agency{} with the scenario's
@@ -707,25 +821,36 @@ struct Loader {
       a.raw("registration", Req::NO);
   }
 
+  bool ag_line_given = false; ///< set by agency_common, consumed by add_agency / overrides
+
   bool add_agency(Agency ag, ObjReader& where, const std::string& key)
   {
+    const bool line = ag_line_given;
+    ag_line_given   = false;
+    if (ag.id.empty()) {
+      where.error(key, "an id cannot be empty");
+      return false;
+    }
     if (agency_ix.count(ag.id)) {
       where.error(key, "duplicate agency id \"" + ag.id + "\"");
       return false;
     }
     agency_ix[ag.id] = static_cast<uint32_t>(sc.agencies.size());
     sc.agencies.push_back(std::move(ag));
+    own_line.push_back(line ? 1 : 0);
     return true;
   }
 
   void check_site_for_kind(ObjReader& a, const std::string& key, AgencyKind k, uint32_t site)
   {
+    if (bad_sites.count(sc.sites[site].id))
+      return;
     const SiteKind sk = sc.sites[site].kind;
     const bool ok = ((k == AgencyKind::MUNICIPALITY || k == AgencyKind::PREFECTURE) && sk == SiteKind::LG_PLATFORM) ||
                     (k == AgencyKind::INSURER && sk == SiteKind::INSURER_SERVER) ||
                     (k == AgencyKind::NATIONAL_BODY && sk == SiteKind::DEDICATED_SERVER);
     if (!ok)
-      a.error(key, std::string("a ") + to_string(k) + " connects through " +
+      a.error(key, std::string((k == AgencyKind::INSURER ? "an " : "a ")) + to_string(k) + " connects through " +
                        (k == AgencyKind::INSURER ? "the insurers' shared server (insurer_server)"
                         : k == AgencyKind::NATIONAL_BODY ? "its own dedicated server (dedicated_server)"
                                                          : "the LG intermediate-server platform (lg_platform)") +
@@ -761,6 +886,10 @@ struct Loader {
         auto kind = a.choice("kind", Req::YES, AGENCY_KINDS);
         if (kind)
           out.kind = agency_kind(*kind);
+        else { // reported; take its kind-dependent keys so that they are not "unknown" too
+          bad_agencies.insert(static_cast<uint32_t>(sc.agencies.size()));
+          a.raw("population", Req::NO);
+        }
         if (auto s = a.string("site", Req::YES)) {
           if (auto si = ref(site_ix, "site", *s, a.at("site"))) {
             out.site = *si;
@@ -808,7 +937,14 @@ struct Loader {
           target = ref(agency_ix, "agency", *id, o.at("agency"));
         Agency tmp = target ? sc.agencies[*target] : Agency();
         agency_common(o, tmp);
+        if (target && ag_line_given)
+          own_line[*target] = 1;
+        ag_line_given         = false;
         const size_t n_manual = manual_items.size();
+        if (target && o.has("manual_answer")) // replaces the agency's manual-answer setting, items included
+          for (size_t k = 0; k < manual_items.size(); ++k)
+            if (manual_items[k].first == *target)
+              manual_items[k].second = nullptr;
         manual(o, tmp, target.value_or(0), manual_items, manual_ptrs);
         o.finish();
         if (target)
@@ -828,6 +964,8 @@ struct Loader {
           sc.agencies[pref_refs[i].first].prefecture = *p;
       }
     for (size_t i = 0; i < manual_items.size(); ++i) {
+      if (!manual_items[i].second) // replaced by an override
+        continue;
       const json& items = *manual_items[i].second;
       for (size_t k = 0; k < items.size(); ++k)
         if (auto l = layout_ref(items[k], manual_ptrs[i] + "/" + std::to_string(k)))
@@ -852,6 +990,12 @@ struct Loader {
           if (m.kind == AgencyKind::MUNICIPALITY && m.prefecture != NONE && &sc.agencies[m.prefecture] == &a)
             a.population += m.population;
       }
+    constexpr uint64_t MAX_PERSONS = 10'000'000'000ULL; // My Numbers have an 11-digit body
+    if (persons > MAX_PERSONS)
+      issues.error(root.at("agencies"), "the municipalities have " + std::to_string(persons) +
+                                            " persons in all; at most " + std::to_string(MAX_PERSONS));
+    if (sc.agencies.size() > 200'000)
+      issues.error(root.at("agencies"), std::to_string(sc.agencies.size()) + " agencies; at most 200000");
     if (sc.agencies.empty())
       ag.error("list", "a scenario needs agencies");
     else if (persons == 0)
@@ -897,27 +1041,38 @@ struct Loader {
     std::optional<int64_t> total;
     double sigma = 1.0;
     std::optional<std::string> pref_prefix;
-    if (kind && *kind != "prefecture") {
-      total = g.integer("total_population", Req::YES, ge_le(1, 2e9));
-      sigma = g.number("size_sigma", Req::NO, ge_le(0, 4)).value_or(1.0);
-    } else {
-      if (g.has("total_population"))
-        g.error("total_population", "a prefecture's population is the sum of its municipalities'");
+    if (!kind) { // reported; take the kind-dependent keys so that they are not "unknown" too
       g.raw("total_population", Req::NO);
       g.raw("size_sigma", Req::NO);
+      g.raw("prefecture_prefix", Req::NO);
+    } else if (*kind != "prefecture") {
+      total = g.integer("total_population", Req::YES, ge_le(1, 2e10));
+      sigma = g.number("size_sigma", Req::NO, ge_le(0, 4)).value_or(1.0);
+    } else {
+      for (const char* key : {"total_population", "size_sigma"})
+        if (g.has(key)) {
+          g.error(key, "a prefecture's population is the sum of its municipalities': do not give it");
+          g.raw(key, Req::NO);
+        }
     }
     if (kind == "municipality")
       pref_prefix = g.string("prefecture_prefix", Req::NO);
-    else
+    else if (kind && g.has("prefecture_prefix")) {
+      g.error("prefecture_prefix", "only municipalities belong to prefectures");
       g.raw("prefecture_prefix", Req::NO);
+    }
     Agency proto;
     proto.registration = default_registration;
     agency_common(g, proto);
+    const bool proto_line = ag_line_given;
+    ag_line_given         = false;
     g.finish();
-    if (!kind || !count || !prefix || sites.empty() || (total && *total < *count))
-    {
-      if (total && count && *total < *count)
-        g.error("total_population", "fewer persons than agencies to share them");
+    if (total && count && *total < *count)
+      g.error("total_population", "fewer persons than agencies to share them (each needs at least one)");
+    if (!kind || !count || !prefix || prefix->empty() || sites.empty() || (*kind != "prefecture" && !total) ||
+        (total && *total < *count)) {
+      if (prefix && prefix->empty())
+        g.error("id_prefix", "an id prefix cannot be empty");
       return;
     }
     const auto n = static_cast<uint64_t>(*count);
@@ -941,6 +1096,7 @@ struct Loader {
       a.population  = total ? sizes[i] : 0;
       if (!prefs.empty())
         a.prefecture = prefs[i * prefs.size() / n]; // contiguous blocks over the prefectures
+      ag_line_given = proto_line;
       add_agency(std::move(a), g, "id_prefix");
     }
     (void)pref_refs;
@@ -1003,8 +1159,12 @@ struct Loader {
         continue;
       Workload out;
       bool ok = true;
-      out.id  = w.string("id", Req::YES).value_or("");
-      if (!out.id.empty() && workload_ix.count(out.id)) {
+      auto wid = w.string("id", Req::YES);
+      out.id   = wid.value_or("");
+      if (wid && wid->empty()) {
+        w.error("id", "an id cannot be empty");
+        ok = false;
+      } else if (!out.id.empty() && workload_ix.count(out.id)) {
         w.error("id", "duplicate workload id \"" + out.id + "\"");
         ok = false;
       }
@@ -1050,9 +1210,13 @@ struct Loader {
             if (!(*ids)[k].is_string()) {
               issues.error(ip, "expected an agency id (string), found " + type_name((*ids)[k]));
               ok = false;
-            } else if (auto a = ref(agency_ix, "agency", (*ids)[k].get<std::string>(), ip))
-              out.requesters.push_back(*a);
-            else
+            } else if (auto a = ref(agency_ix, "agency", (*ids)[k].get<std::string>(), ip)) {
+              if (std::find(out.requesters.begin(), out.requesters.end(), *a) != out.requesters.end()) {
+                issues.error(ip, "agency \"" + (*ids)[k].get<std::string>() + "\" is listed twice");
+                ok = false;
+              } else
+                out.requesters.push_back(*a);
+            } else
               ok = false;
           }
         }
@@ -1128,11 +1292,17 @@ struct Loader {
       }
       auto hours         = w.choice("hours", Req::NO, {"business", "all_day"});
       out.business_hours = hours.value_or("business") == "business";
+      auto arrivals      = w.choice("arrivals", Req::NO, {"poisson", "regular"});
+      out.regular        = arrivals.value_or("poisson") == "regular";
       auto split         = w.choice("split", Req::NO, {"population", "equal"});
       out.split_by_population = split.value_or("population") == "population";
       const bool has_rate = w.has("rate_per_day"), has_total = w.has("total"), has_at = w.has("at");
       if (hours && has_at)
         w.error("hours", "arrival times given with \"at\" are used as they are: \"hours\" does not apply");
+      if (split && has_at)
+        w.error("split", "arrival times given with \"at\" apply to every requester: \"split\" does not apply");
+      if (arrivals && has_at)
+        w.error("arrivals", "arrival times given with \"at\" are used as they are: \"arrivals\" does not apply");
       if (int(has_rate) + int(has_total) + int(has_at) != 1) {
         issues.error(w.pointer(), "expected exactly one of \"rate_per_day\" (persons per day), \"total\" "
                                   "(persons over the whole run) or \"at\" (arrival times)");
@@ -1159,7 +1329,7 @@ struct Loader {
                 issues.error(ap, "arrival time outside the run's window");
                 ok = false;
               } else if (!out.at_s.empty() && ts < out.at_s.back()) {
-                issues.error(ap, "arrival times must be in increasing order");
+                issues.error(ap, "arrival times must be in chronological order (equal times are allowed)");
                 ok = false;
               } else
                 out.at_s.push_back(ts);
@@ -1277,6 +1447,14 @@ struct Loader {
           } else if (ie.person_a == ie.person_b) {
             e.error("persons", "a link swaps two different persons");
             ok = false;
+          } else {
+            for (const IdentityError& other : sc.identity_errors)
+              if (other.agency == ie.agency && (other.person_a == ie.person_a || other.person_a == ie.person_b ||
+                                                other.person_b == ie.person_a || other.person_b == ie.person_b)) {
+                e.error("persons", "a person of this pair is already in another swapped link at the same agency");
+                ok = false;
+                break;
+              }
           }
         }
       } else
@@ -1412,8 +1590,11 @@ struct Loader {
         continue;
       Check c;
       bool ok = true;
-      c.name  = e.string("name", Req::YES).value_or("");
-      if (!c.name.empty() && names[c.name]++)
+      auto cname = e.string("name", Req::YES);
+      c.name     = cname.value_or("");
+      if (cname && cname->empty())
+        e.error("name", "a check needs a name");
+      else if (!c.name.empty() && names[c.name]++)
         e.error("name", "duplicate check name \"" + c.name + "\"");
       if (auto m = e.string("metric", Req::YES)) {
         c.metric = *m;
@@ -1459,8 +1640,15 @@ struct Loader {
   bool parse_json(const std::string& text, json& doc, const std::string& file)
   {
     try {
-      doc = json::parse(text);
-      return true;
+      KeyTracker keys;
+      doc = json::parse(text, [&keys](int depth, json::parse_event_t e, json& j) { return keys(depth, e, j); });
+      for (const std::string& p : keys.duplicates) {
+        if (file == issues.file())
+          issues.error(p, "duplicate key (JSON keeps only the last one: remove one of them)");
+        else
+          issues.error("/extends", "in the base scenario " + file + ": " + p + ": duplicate key");
+      }
+      return keys.duplicates.empty();
     } catch (const json::parse_error& e) {
       // Line and column from the byte offset.
       size_t line = 1, col = 1;
@@ -1474,6 +1662,8 @@ struct Loader {
       std::string what = e.what();
       if (auto pos = what.find("parse error"); pos != std::string::npos)
         what = what.substr(pos);
+      if (auto pos = what.find(": syntax error"); pos != std::string::npos)
+        what = what.substr(pos + 2); // drop nlohmann's own "parse error at line L, column C"
       Issues other(file);
       (file == issues.file() ? issues : other)
           .error("", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
@@ -1510,19 +1700,17 @@ struct Loader {
     }
     const std::string dir  = file.find('/') == std::string::npos ? "" : file.substr(0, file.rfind('/') + 1);
     const std::string path = ext.get<std::string>().rfind('/', 0) == 0 ? ext.get<std::string>() : dir + ext.get<std::string>();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      issues.error("/extends", "cannot read the base scenario \"" + path + "\"");
+    std::string text, why;
+    if (!read_file(path, text, why)) {
+      issues.error("/extends", "base scenario \"" + path + "\": " + why);
       return false;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
     json base;
-    if (!parse_json(ss.str(), base, path))
+    if (!parse_json(text, base, path))
       return false;
     if (!resolve_extends(base, path, hashed, depth + 1))
       return false;
-    hashed += ss.str();
+    hashed += text;
     base.merge_patch(doc);
     doc = std::move(base);
     return true;
@@ -1569,9 +1757,9 @@ struct Loader {
     if (sc.workload.empty() && issues.empty())
       root.error("workload", "expected at least one workload line: a scenario with no traffic checks nothing");
     if (!sc.agencies.empty() && !have_vpn)
-      for (const Agency& a : sc.agencies)
-        if (a.site != NONE && sc.sites[a.site].kind == SiteKind::LG_PLATFORM && a.access.latency_s == default_vpn.latency_s &&
-            a.access.bandwidth_bps == default_vpn.bandwidth_bps) {
+      for (size_t a = 0; a < sc.agencies.size(); ++a)
+        if (sc.agencies[a].site != NONE && !bad_sites.count(sc.sites[sc.agencies[a].site].id) &&
+            sc.sites[sc.agencies[a].site].kind == SiteKind::LG_PLATFORM && !own_line[a]) {
           root.error("network", "agencies on the LG platform need \"network\": {\"vpn_device\": {...}} (or their own \"line\")");
           break;
         }
@@ -1638,12 +1826,10 @@ Scenario parse_scenario(const std::string& text, const std::string& file)
 
 Scenario load_scenario(const std::string& path)
 {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw ScenarioError({"error: " + path + ": /: cannot read the file (does it exist? is it readable?)"});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_scenario(ss.str(), path);
+  std::string text, why;
+  if (!read_file(path, text, why))
+    throw ScenarioError({"error: " + path + ": /: " + why});
+  return parse_scenario(text, path);
 }
 
 } // namespace linksim

@@ -151,6 +151,7 @@ struct Workload {
   std::vector<double> at_s;         ///< explicit arrival times (each requester), instead of a rate
   bool split_by_population = true;  ///< else split equally
   bool business_hours = true;       ///< arrivals inside business hours (else all day)
+  bool regular = false;             ///< evenly spaced arrivals with a random phase (else Poisson)
   bool batch = false;
   unsigned batch_size = 1;
   double timeout_s = 0;             ///< 0 = the requester waits as long as it takes

@@ -10,14 +10,26 @@ and a file with "extends" is also checked after being merged onto its base (RFC 
 Needs only python3-jsonschema (Debian package; 4.10 tested).
 """
 import json
+import math
 import os
+import re
 import sys
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+
+def ecma_pattern(validator, pattern, instance, schema):
+    # "pattern" as editors (ECMA-262) read it: a final "$" is the very end of the string, Python's
+    # \Z (Python's "$" also matches before a final newline, so "name\n" would pass).
+    python_pattern = re.sub(r"(?<!\\)\$$", r"\\Z", pattern)
+    if validator.is_type(instance, "string") and not re.search(python_pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
 
 # The loader's integer is an integer literal; jsonschema's "integer" would also take 1.0.
 Validator = validators.extend(
     Draft202012Validator,
+    validators={"pattern": ecma_pattern},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _, x: isinstance(x, int) and not isinstance(x, bool)))
 
@@ -25,8 +37,13 @@ Validator = validators.extend(
 def load(path):
     def no_constant(name):
         raise ValueError(f"{name} is not JSON")
+
+    def finite(text):  # nlohmann rejects 1e400 ("number overflow"); Python would make it inf
+        if not math.isfinite(float(text)):
+            raise ValueError(f"number overflow parsing {text!r}")
+        return float(text)
     with open(path, encoding="utf-8") as f:
-        return json.load(f, parse_constant=no_constant)
+        return json.load(f, parse_constant=no_constant, parse_float=finite)
 
 
 def merge_patch(target, patch):
@@ -88,6 +105,8 @@ def main(argv):
     schema_path, files = argv[1], argv[2:]
     try:
         schema = load(schema_path)
+        if "2020-12" not in str(schema.get("$schema")):
+            raise ValueError('not a draft 2020-12 JSON Schema (no "$schema" naming 2020-12)')
         Validator.check_schema(schema)
     except Exception as e:  # unreadable, not JSON, or not a valid draft 2020-12 schema
         print(f"error: {schema_path}: {getattr(e, 'message', e)}")
