@@ -37,7 +37,7 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
               (wl.regular ? rng_.uniform() / rate : rng_.exponential(1.0 / rate));
     streams_.push_back(s);
   }
-  registers_       = ctx.world.registration_records(agency, 0, 86400) > 0;
+  registers_       = ctx.world.registers(agency);
   last_extraction_ = ctx.world.replica_extraction(agency);
 }
 
@@ -53,8 +53,15 @@ void ExistingSystem::operator()()
   const Calendar& cal = w.calendar();
   const RegistrationSchedule& reg = w.registration();
   int64_t night       = cal.day_of(0.0);
+  auto next_night     = [&](int64_t d) {
+    while (!reg.scheduled(agency_, d))
+      ++d;
+    return d;
+  };
   while (registers_ && reg.extraction_time(agency_, night) <= 0.0)
     ++night;
+  if (registers_)
+    night = next_night(night);
   const double inf = std::numeric_limits<double>::infinity();
   for (;;) {
     size_t best  = streams_.size();
@@ -73,7 +80,7 @@ void ExistingSystem::operator()()
     sg4::this_actor::sleep_until(t);
     if (t_reg <= t_arr) {
       register_batch(night);
-      ++night;
+      night = next_night(night + 1);
     } else {
       Arrivals& s = streams_[best];
       issue(s);

@@ -75,6 +75,13 @@ void IntermediateServerWorker::operator()()
     switch (m->kind) {
       case MsgKind::QUERY: {
         Context::stamp(m, RQ_REQ_IN, in.arrival_s);
+        if (m->head->batch) { // the file its answers will be assembled into
+          BatchFile* f = w.files().get();
+          *f           = BatchFile();
+          f->expected  = m->count;
+          for (Exchange* ex = m->head; ex; ex = ex->next)
+            ex->file = f;
+        }
         spent            = busy(site.query, m->count);
         bool needs_codes = false;
         for (Exchange* ex = m->head; ex; ex = ex->next)
@@ -118,11 +125,37 @@ void IntermediateServerWorker::operator()()
           if (ex->nondisclosure)
             ex->record_nd |= REC_REQUESTER;
         }
-        spent = busy(site.result, m->count);
+        if (BatchFile* f = m->head->file) {
+          // Part of a batch: file the answers; deliver the whole file once every answer is in.
+          for (Exchange* ex = m->head; ex;) {
+            Exchange* next = ex->next;
+            ex->next       = nullptr;
+            (f->tail ? f->tail->next : f->head) = ex;
+            f->tail                             = ex;
+            ++f->arrived;
+            ex = next;
+          }
+          const uint32_t requester = m->requester;
+          ctx_.free_message(m);
+          if (f->arrived < f->expected)
+            break;
+          spent      = busy(site.result, f->expected);
+          Message* d = ctx_.new_message(MsgKind::DELIVER, requester, NONE);
+          for (Exchange* ex = f->head; ex;) {
+            Exchange* next = ex->next;
+            ex->file       = nullptr;
+            d->append(ex);
+            ex = next;
+          }
+          w.files().put(f);
+          m = d;
+        } else {
+          spent = busy(site.result, m->count);
+        }
         Context::stamp(m, RQ_RESP_OUT, sg4::Engine::get_clock());
         m->kind = MsgKind::DELIVER;
         ctx_.send(ctx_.platform.fetch_inbox(m->requester), m, ctx_.answer_bytes(m),
-                      ctx_.platform.agency_route(m->requester));
+                  ctx_.platform.agency_route(m->requester));
         break;
       }
       case MsgKind::REGISTER: {

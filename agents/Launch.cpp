@@ -62,7 +62,7 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
       requests[r] = 1;
   for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
     const Agency& ag = sc.agencies[a];
-    const bool registers = w.registration_records(a, 0, 86400) > 0;
+    const bool registers = w.registers(a);
     if (requests[a] || registers)
       daemon("es-" + ag.id, pf.agency_host(a), ExistingSystem(ctx, a), n);
     if (requests[a]) {

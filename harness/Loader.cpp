@@ -773,6 +773,8 @@ struct Loader {
       r.failure_rate = *f;
     if (auto b = o.boolean("pattern2_reload", Req::NO))
       r.pattern2_reload = *b;
+    if (auto n = o.choice("nights", Req::NO, {"business", "every"}))
+      r.business_nights = *n == "business";
   }
 
   void manual(ObjReader& a, Agency& out, uint32_t index, std::vector<std::pair<uint32_t, const json*>>& manual_items,

@@ -40,6 +40,8 @@ extern const char* const TS_NAMES[TS_COUNT];
 /// What the provider answered (carried encrypted: the hub never reads it).
 enum class Answer : uint8_t { NONE, DATA, NO_RECORD, DENIED };
 
+struct BatchFile;
+
 struct Exchange {
   uint64_t id        = 0; ///< sequential per run, in issue order
   uint64_t serial    = 0; ///< 処理通番 assigned by the hub (0 until then)
@@ -72,6 +74,7 @@ struct Exchange {
     uint64_t delivered = 0; ///< whose data the payload actually is
   } truth;
   uint64_t link_code = 0;   ///< 連携用符号 during code acquisition (J-LIS → hub)
+  BatchFile* file    = nullptr; ///< batch queries: the result file this exchange belongs to
   Exchange* next = nullptr; ///< next exchange of the same message (batch)
 
   void reset()
@@ -80,6 +83,17 @@ struct Exchange {
     for (double& x : t)
       x = std::numeric_limits<double>::quiet_NaN();
   }
+};
+
+/// A batch query's result file, assembled by the requester's intermediate server: the answers of
+/// a batch come back provider by provider; the existing system fetches one file when all are in
+/// (一括照会: results fetched later as a file [K]).
+struct BatchFile {
+  uint32_t expected = 0; ///< exchanges in the batch
+  uint32_t arrived  = 0; ///< answers (or refusals) received so far
+  uint32_t held     = 0; ///< members waiting for a manual answer
+  Exchange* head    = nullptr;
+  Exchange* tail    = nullptr;
 };
 
 /// Kinds of messages between actors.

@@ -4,7 +4,8 @@
 //   misdelivered        data reached an agency other than the requester
 //   unentitled          the requester received an item the permission table does not grant
 //                       (the hub's distributed master let it through); always fails the run
-//   pending_manual      still held for a manual answer (自動応答不可) when the run ended
+//   pending_manual      still held for a manual answer (自動応答不可) when the run ended, or part
+//                       of a batch result file that waits for one
 //   timed_out           the requester's timeout passed before the result arrived
 //   unfinished          still in flight when the drain limit ended the run
 //   denied              the hub refused it (not in the permission table); nothing delivered

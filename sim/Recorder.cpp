@@ -66,20 +66,26 @@ uint64_t Recorder::issue(Exchange& ex)
 
 void Recorder::hold(Exchange& ex)
 {
-  if (!ex.held) {
-    ex.held = true;
+  if (ex.held)
+    return;
+  ex.held = true;
+  if (!ex.file)
     ++held_;
-    if (open_unheld() == 0 && on_drained)
-      on_drained();
-  }
+  else if (ex.file->held++ == 0)
+    held_ += ex.file->expected; // the whole result file now waits for a human
+  if (open_unheld() == 0 && on_drained)
+    on_drained();
 }
 
 void Recorder::release(Exchange& ex)
 {
-  if (ex.held) {
-    ex.held = false;
+  if (!ex.held)
+    return;
+  ex.held = false;
+  if (!ex.file)
     --held_;
-  }
+  else if (--ex.file->held == 0)
+    held_ -= ex.file->expected;
 }
 
 Outcome Recorder::judge(const Exchange& ex, uint32_t fetcher, bool fetched, double now, bool at_end) const
@@ -95,7 +101,7 @@ Outcome Recorder::judge(const Exchange& ex, uint32_t fetcher, bool fetched, doub
   f.fetched_by_other = fetched && fetcher != ex.requester;
   const double end   = fetched ? ex.t[FETCHED] : now;
   f.late             = wl.timeout_s > 0 && end - ex.t[ISSUED] > wl.timeout_s;
-  f.held_at_end      = at_end && ex.held;
+  f.held_at_end      = at_end && (ex.held || (ex.file && ex.file->held > 0));
   f.entitled         = w_.law().allows(ex.procedure, ex.item, ex.requester, ex.provider);
   if (f.data_answered) {
     const double answered = ex.t[PV_RESP_IN];

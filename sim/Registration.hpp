@@ -28,20 +28,31 @@ public:
                           (r.window_end_s - r.window_start_s);
     return cal_->time_of_day_start(day) + r.window_start_s + jitter;
   }
-  /// The batch runs that night (not a skipped date, and it does not fail).
+  /// A batch is scheduled that night: every night, or (default) the night after a business day
+  /// (the batch of day d runs early on d + 1) [K].
+  bool scheduled(uint32_t agency, int64_t day) const
+  {
+    const Registration& r = sc_->agencies[agency].registration;
+    return !r.business_nights || cal_->is_business_day(day - 1);
+  }
+  /// The batch runs that night (scheduled, not a skipped date, and it does not fail).
   bool runs(uint32_t agency, int64_t day) const
   {
     const Registration& r = sc_->agencies[agency].registration;
-    if (std::binary_search(r.skip_days.begin(), r.skip_days.end(), day))
+    if (!scheduled(agency, day) || std::binary_search(r.skip_days.begin(), r.skip_days.end(), day))
       return false;
     return r.failure_rate <= 0 || unit(mix(seed_, agency, static_cast<uint64_t>(day), 0x4641494cULL)) >= r.failure_rate;
   }
-  /// Night (day number) of the latest batch whose window closed at or before t.
+  /// Night (day number) of the latest scheduled batch whose window closed at or before t.
   int64_t due_night(uint32_t agency, double t) const
   {
     const Registration& r = sc_->agencies[agency].registration;
-    const int64_t d       = cal_->day_of(t);
-    return cal_->second_of_day(t) >= r.window_end_s ? d : d - 1;
+    int64_t d             = cal_->day_of(t);
+    if (cal_->second_of_day(t) < r.window_end_s)
+      --d;
+    for (int guard = 0; guard < 400 && !scheduled(agency, d); ++guard)
+      --d;
+    return d;
   }
   /// Extraction time of the batch due at t (whether or not it actually ran).
   double due_extraction(uint32_t agency, double t) const { return extraction_time(agency, due_night(agency, t)); }

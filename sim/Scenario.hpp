@@ -67,6 +67,7 @@ struct Registration {
   int window_end_s   = 5 * 3600;
   std::vector<int64_t> skip_days;       ///< nights the batch does not run (day numbers)
   double failure_rate = 0;              ///< probability a nightly batch fails (no registration)
+  bool business_nights = true;          ///< runs the night after each business day only (else every night)
   bool pattern2_reload = true;          ///< reloads past data in the new layout before a pattern-2 cutover
 };
 

@@ -53,6 +53,7 @@ public:
   Recorder& recorder() { return recorder_; }
   Pool<Exchange>& exchanges() { return exchanges_; }
   Pool<Message>& messages() { return messages_; }
+  Pool<BatchFile>& files() { return files_; }
   /// SimGrid communications started (for the run context and messages per second).
   void count_message() { ++messages_sent_; }
   uint64_t messages_sent() const { return messages_sent_; }
@@ -88,6 +89,8 @@ public:
   double replica_extraction(uint32_t provider) const { return replica_extraction_[provider]; }
   /// Records a batch would carry (for its message size): the provider's persons × items × change share.
   uint64_t registration_records(uint32_t provider, double since_s, double until_s) const;
+  /// The agency registers replicas: the permission table names it (or its kind) as a provider.
+  bool registers(uint32_t agency) const { return provides_items_[agency] > 0; }
 
   // --- truth (recorder only) ------------------------------------------------------------------
   bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
@@ -111,6 +114,7 @@ private:
   std::vector<uint64_t> provides_items_; ///< per agency: number of layouts it may provide (for sizes)
   Pool<Exchange> exchanges_;
   Pool<Message> messages_;
+  Pool<BatchFile> files_;
   uint64_t messages_sent_ = 0;
   Recorder recorder_;
 };

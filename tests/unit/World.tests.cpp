@@ -54,19 +54,36 @@ TEST_CASE("sim::World: replicas answer from the last registered extraction, not 
   CHECK(w.replica_extraction(2) == 2 * 86400.0);
 }
 
-TEST_CASE("sim::RegistrationSchedule: the due batch is the last whose window has closed", "[world][registration]")
+TEST_CASE("sim::RegistrationSchedule: the due batch is the last scheduled one whose window has closed", "[world][registration]")
 {
   auto j = test::small_scenario_json();
   j["registration"] = {{"window", {{"start", "01:00"}, {"end", "05:00"}}}, {"skip_dates", {"2019-06-18"}}};
-  const Scenario sc = parse_scenario(j.dump(), "unit.json");
-  World w(sc, 1, "t");
-  const RegistrationSchedule& r = w.registration();
-  const int64_t d0              = w.calendar().day_of(0);
-  CHECK(r.due_night(1, 4 * 3600) == d0 - 1); // Monday 04:00: Monday's window still open
-  CHECK(r.due_night(1, 5 * 3600) == d0);     // Monday 05:00: Monday's batch is due
-  const double x = r.extraction_time(1, d0);
-  CHECK(x >= 3600);
-  CHECK(x < 3 * 3600); // first half of the window
-  CHECK(r.runs(1, d0));
-  CHECK_FALSE(r.runs(1, d0 + 1)); // 2019-06-18 is skipped
+  SECTION("every night")
+  {
+    j["registration"]["nights"] = "every";
+    const Scenario sc           = parse_scenario(j.dump(), "unit.json");
+    World w(sc, 1, "t");
+    const RegistrationSchedule& r = w.registration();
+    const int64_t d0              = w.calendar().day_of(0); // Monday 2019-06-17
+    CHECK(r.due_night(1, 4 * 3600) == d0 - 1); // Monday 04:00: Monday's window still open
+    CHECK(r.due_night(1, 5 * 3600) == d0);     // Monday 05:00: Monday's batch is due
+    const double x = r.extraction_time(1, d0);
+    CHECK(x >= 3600);
+    CHECK(x < 3 * 3600); // first half of the window
+    CHECK(r.runs(1, d0));
+    CHECK_FALSE(r.runs(1, d0 + 1)); // 2019-06-18 is skipped
+  }
+  SECTION("business nights (the default): the night after each business day")
+  {
+    const Scenario sc = parse_scenario(j.dump(), "unit.json");
+    World w(sc, 1, "t");
+    const RegistrationSchedule& r = w.registration();
+    const int64_t d0              = w.calendar().day_of(0); // Monday
+    CHECK_FALSE(r.scheduled(1, d0));     // Sunday was not a business day
+    CHECK(r.scheduled(1, d0 - 2));       // early Saturday: Friday's batch
+    CHECK(r.due_night(1, 5 * 3600) == d0 - 2);
+    CHECK(r.due_night(1, 86400 + 6 * 3600) == d0 + 1); // Tuesday 06:00: Monday's batch (skipped, still due)
+    CHECK_FALSE(r.runs(1, d0 + 1));      // skipped date
+    CHECK(r.runs(1, d0 + 2));            // Wednesday early: Tuesday's batch
+  }
 }

@@ -1,0 +1,372 @@
+// The same message pattern as linksim, in plain SimGrid S4U, with none of linksim's logic.
+//
+// Same hosts, links and routes (agents/Platform), same arrival processes (rates, business hours,
+// Poisson or regular, batch sizes), same choice of provider host (the population arithmetic that
+// decides whom a query goes to), same message sizes, hops and processing times, same nightly
+// registration uploads, same worker counts and the same CM02 settings. What it leaves out is
+// everything linksim adds per exchange: codes and their conversion, the permission table, replica
+// lookup, records, the oracle, statistics and exchanges.csv.
+//
+// Not supported (the benchmark scenario must not use them): manual-answer staff, code
+// acquisition (J-LIS), explicit arrival times.
+//
+//   raw_simgrid SCENARIO [--seed N]   → one JSON line: messages, exchanges, wall_s, peak_rss_mib
+#include "agents/Platform.hpp"
+#include "harness/Errors.hpp"
+#include "harness/Loader.hpp"
+#include "sim/Population.hpp"
+#include "sim/Registration.hpp"
+#include "sim/Rng.hpp"
+
+#include <simgrid/s4u.hpp>
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <vector>
+
+using namespace linksim;
+
+namespace {
+
+enum class Kind : uint8_t { QUERY, REQUEST, NOTICE, ANSWER, RESULT, DELIVER, REGISTER };
+
+struct File {
+  uint32_t expected = 0, arrived = 0;
+};
+
+struct Msg {
+  Kind kind;
+  uint32_t requester, provider;
+  uint32_t count;
+  std::vector<uint32_t> providers; ///< per person (batch queries split at the hub)
+  double record_bytes;
+  File* file = nullptr; ///< batch queries: answers assembled into one file at the requester's server
+};
+
+struct Shared {
+  const Scenario& sc;
+  Platform& pf;
+  Calendar cal;
+  Population pop;
+  RegistrationSchedule reg;
+  uint64_t seed;
+  uint64_t messages  = 0;
+  uint64_t exchanges = 0;
+  Shared(const Scenario& s, Platform& p, uint64_t sd)
+      : sc(s), pf(p), cal(s.calendar()), pop(s, sd), reg(s, cal, sd), seed(sd) {}
+
+  void send(sg4::Mailbox* to, Msg* m, double bytes, const Route& r)
+  {
+    (void)r;
+    ++messages;
+    to->put_init(m, static_cast<uint64_t>(bytes))->detach();
+  }
+  double req_bytes(uint32_t n) const { return sc.messages.header_bytes + sc.messages.request_bytes_per_person * n; }
+  double ans_bytes(const Msg* m) const { return sc.messages.header_bytes + m->record_bytes * m->count; }
+};
+
+double sample(const Duration& d, Rng& rng)
+{
+  switch (d.dist) {
+    case Duration::Dist::FIXED: return d.a_s;
+    case Duration::Dist::EXPONENTIAL: return d.a_s > 0 ? rng.exponential(d.a_s) : 0;
+    case Duration::Dist::UNIFORM: return d.a_s + (d.b_s - d.a_s) * rng.uniform();
+    case Duration::Dist::LOGNORMAL: return d.a_s * std::exp(d.b_s * rng.normal());
+  }
+  return 0;
+}
+
+void busy(double t)
+{
+  if (t > 0)
+    sg4::this_actor::sleep_for(t);
+}
+
+void hub_worker(Shared* s, unsigned i)
+{
+  Rng rng(stream_key(s->seed, Stream::HUB, i));
+  for (;;) {
+    Msg* m = s->pf.hub_inbox()->get<Msg>();
+    if (m->kind == Kind::REQUEST) {
+      busy(sample(s->sc.hub.request, rng) + (m->count > 1 ? s->sc.hub.batch_per_person_s * m->count : 0));
+      // one notice per provider named in the request
+      std::vector<std::pair<uint32_t, uint32_t>> per; // provider, persons
+      for (uint32_t p : m->providers) {
+        bool found = false;
+        for (auto& [q, n] : per)
+          if (q == p) {
+            ++n;
+            found = true;
+            break;
+          }
+        if (!found)
+          per.emplace_back(p, 1);
+      }
+      for (auto& [p, n] : per) {
+        Msg* notice = new Msg{Kind::NOTICE, m->requester, p, n, {}, m->record_bytes, m->file};
+        const uint32_t site = s->sc.agencies[p].site;
+        s->send(s->pf.site_inbox(site), notice, s->req_bytes(n), s->pf.site_route(site));
+      }
+      delete m;
+    } else { // ANSWER
+      busy(sample(s->sc.hub.response, rng) + (m->count > 1 ? s->sc.hub.batch_per_person_s * m->count : 0));
+      m->kind             = Kind::RESULT;
+      const uint32_t site = s->sc.agencies[m->requester].site;
+      s->send(s->pf.site_inbox(site), m, s->ans_bytes(m), s->pf.site_route(site));
+    }
+  }
+}
+
+void server_worker(Shared* s, uint32_t site, unsigned i)
+{
+  Rng rng(stream_key(s->seed, Stream::SERVER, site, i));
+  const Site& st = s->sc.sites[site];
+  for (;;) {
+    Msg* m = s->pf.site_inbox(site)->get<Msg>();
+    const double extra = m->count > 1 ? st.batch_per_person_s * m->count : 0;
+    switch (m->kind) {
+      case Kind::QUERY:
+        if (m->count > 1)
+          m->file = new File{m->count, 0};
+        busy(sample(st.query, rng) + extra);
+        m->kind = Kind::REQUEST;
+        s->send(s->pf.hub_inbox(), m, s->req_bytes(m->count), s->pf.site_route(site));
+        break;
+      case Kind::NOTICE:
+        busy(sample(st.lookup, rng) + extra);
+        m->kind = Kind::ANSWER;
+        s->send(s->pf.hub_inbox(), m, s->ans_bytes(m), s->pf.site_route(site));
+        break;
+      case Kind::RESULT:
+        if (File* f = m->file) {
+          f->arrived += m->count;
+          if (f->arrived < f->expected) {
+            delete m;
+            break;
+          }
+          m->count = f->expected;
+          m->file  = nullptr;
+          delete f;
+          busy(sample(st.result, rng) + st.batch_per_person_s * m->count);
+        } else {
+          busy(sample(st.result, rng) + extra);
+        }
+        m->kind = Kind::DELIVER;
+        s->send(s->pf.fetch_inbox(m->requester), m, s->ans_bytes(m), s->pf.agency_route(m->requester));
+        break;
+      case Kind::REGISTER:
+        busy(m->count * st.registration_per_record_s);
+        delete m;
+        break;
+      default:
+        delete m;
+    }
+  }
+}
+
+void fetcher(Shared* s, uint32_t a)
+{
+  for (;;) {
+    Msg* m = s->pf.fetch_inbox(a)->get<Msg>();
+    s->exchanges += m->count;
+    delete m;
+  }
+}
+
+/// Arrivals of one agency: the same rates and time bases as linksim's existing systems.
+void existing_system(Shared* s, uint32_t a)
+{
+  const Scenario& sc = s->sc;
+  Rng rng(stream_key(s->seed, Stream::GENERATOR, a));
+  struct St {
+    uint32_t w;
+    double rate, clock;
+    bool business, regular;
+  };
+  std::vector<St> streams;
+  for (uint32_t w = 0; w < sc.workload.size(); ++w) {
+    const Workload& wl = sc.workload[w];
+    double sum = 0, mine = 0;
+    for (uint32_t r : wl.requesters) {
+      const double wgt = wl.split_by_population ? static_cast<double>(sc.agencies[r].population) : 1.0;
+      sum += wgt;
+      if (r == a)
+        mine = wgt;
+    }
+    if (mine <= 0)
+      continue;
+    const double day  = wl.business_hours ? s->cal.business_day_seconds() : 86400.0;
+    const double rate = wl.rate_per_day * mine / sum / wl.batch_size / day;
+    St st{w, rate, 0, wl.business_hours, wl.regular};
+    st.clock = (wl.business_hours ? s->cal.to_business(0) : 0) + (wl.regular ? rng.uniform() / rate : rng.exponential(1 / rate));
+    streams.push_back(st);
+  }
+  double record_bytes = 0;
+  for (const Layout& l : sc.layouts)
+    record_bytes += l.record_bytes;
+  record_bytes /= static_cast<double>(sc.layouts.size());
+  // Registration uploads: same schedule; size from the agency's population (no per-item logic).
+  bool provides = false;
+  for (const PermissionRow& r : sc.permissions)
+    provides = provides || (r.provider.by_kind ? r.provider.kind == sc.agencies[a].kind : r.provider.agency == a);
+  int64_t night = s->cal.day_of(0);
+  while (provides && s->reg.extraction_time(a, night) <= 0)
+    ++night;
+  while (provides && !s->reg.scheduled(a, night))
+    ++night;
+  double last_x = 0;
+  const double inf = std::numeric_limits<double>::infinity();
+  const uint32_t site = sc.agencies[a].site;
+  for (;;) {
+    size_t best = streams.size();
+    double t_arr = inf;
+    for (size_t i = 0; i < streams.size(); ++i) {
+      const double t = streams[i].business ? s->cal.from_business(streams[i].clock) : streams[i].clock;
+      if (t < t_arr) {
+        t_arr = t;
+        best  = i;
+      }
+    }
+    const double t_reg = provides ? s->reg.extraction_time(a, night) : inf;
+    const double t     = std::min(t_arr, t_reg);
+    if (!(t < sc.duration_s))
+      return;
+    sg4::this_actor::sleep_until(t);
+    if (t_reg <= t_arr) {
+      if (s->reg.runs(a, night)) {
+        const double persons = static_cast<double>(sc.agencies[a].population);
+        double records       = 0;
+        for (const Layout& l : sc.layouts)
+          records += persons * l.coverage * (t - last_x) / l.change_interval_s;
+        records /= static_cast<double>(sc.layouts.size());
+        last_x = t;
+        Msg* m = new Msg{Kind::REGISTER, a, a, static_cast<uint32_t>(std::llround(records)), {}, record_bytes};
+        s->send(s->pf.site_inbox(site), m, sc.messages.header_bytes + m->count * record_bytes, s->pf.agency_route(a));
+      }
+      ++night;
+      while (!s->reg.scheduled(a, night))
+        ++night;
+      continue;
+    }
+    St& st             = streams[best];
+    const Workload& wl = sc.workload[st.w];
+    Msg* m             = new Msg{Kind::QUERY, a, NONE, 0, {}, sc.layouts[wl.item].record_bytes};
+    for (unsigned k = 0; k < wl.batch_size; ++k) {
+      uint32_t prov = NONE;
+      for (int attempt = 0; attempt < 64 && (prov == NONE || prov == a); ++attempt) {
+        uint64_t p = wl.subjects == Subjects::ANY    ? s->pop.pick_any(rng)
+                     : wl.subjects == Subjects::LISTED ? wl.persons[rng.below(wl.persons.size())]
+                                                       : s->pop.pick_member(a, rng);
+        switch (wl.provider) {
+          case ProviderSelect::RESIDENCE: prov = s->pop.residence(p); break;
+          case ProviderSelect::PREVIOUS_RESIDENCE: prov = s->pop.previous_residence(p); break;
+          case ProviderSelect::PREFECTURE_OF_RESIDENCE: prov = s->pop.prefecture(p); break;
+          case ProviderSelect::INSURER: prov = s->pop.insurer(p); break;
+          case ProviderSelect::AGENCY: prov = wl.provider_agency; break;
+        }
+      }
+      if (prov != NONE && prov != a)
+        m->providers.push_back(prov);
+    }
+    m->count = static_cast<uint32_t>(m->providers.size());
+    if (m->count)
+      s->send(s->pf.site_inbox(site), m, s->req_bytes(m->count), s->pf.agency_route(a));
+    else
+      delete m;
+    st.clock += st.regular ? 1 / st.rate : rng.exponential(1 / st.rate);
+  }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: raw_simgrid SCENARIO [--seed N]\n");
+    return EXIT_USAGE;
+  }
+  uint64_t seed_opt = 0;
+  bool has_seed     = false;
+  for (int i = 2; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], "--seed") == 0) {
+      seed_opt = std::strtoull(argv[i + 1], nullptr, 10);
+      has_seed = true;
+    }
+  const auto w0 = std::chrono::steady_clock::now();
+  Scenario sc;
+  try {
+    sc = load_scenario(argv[1]);
+  } catch (const ScenarioError& e) {
+    for (const auto& m : e.messages)
+      std::fprintf(stderr, "%s\n", m.c_str());
+    return EXIT_USAGE;
+  }
+  for (const Agency& a : sc.agencies)
+    if (a.manual.enabled) {
+      std::fprintf(stderr, "raw_simgrid: manual-answer staff are not modelled here; use a scenario without them\n");
+      return EXIT_USAGE;
+    }
+  for (const Workload& wl : sc.workload)
+    if (wl.acquire_rate > 0 || !wl.at_s.empty()) {
+      std::fprintf(stderr, "raw_simgrid: code acquisition and explicit arrival times are not modelled here\n");
+      return EXIT_USAGE;
+    }
+  const uint64_t seed = has_seed ? seed_opt : sc.seed;
+  std::vector<std::string> args = {"raw_simgrid", "--log=root.thresh:critical"};
+  std::vector<char*> av;
+  for (auto& a : args)
+    av.push_back(a.data());
+  int ac = static_cast<int>(av.size());
+  sg4::Engine engine(&ac, av.data());
+  for (const auto& c : EngineSettings::config())
+    sg4::Engine::set_config(c);
+  Platform pf(sc);
+  auto shared = std::make_unique<Shared>(sc, pf, seed);
+  Shared* s   = shared.get();
+  for (unsigned i = 0; i < sc.hub.workers; ++i) {
+    auto a = sg4::Actor::create("hub", pf.hub_host(), hub_worker, s, i);
+    a->daemonize();
+    if (i == 0)
+      pf.hub_inbox()->set_receiver(a);
+  }
+  for (uint32_t site = 0; site < sc.sites.size(); ++site) {
+    if (!pf.site_host(site))
+      continue;
+    for (unsigned i = 0; i < sc.sites[site].workers; ++i) {
+      auto a = sg4::Actor::create("ims", pf.site_host(site), server_worker, s, site, i);
+      a->daemonize();
+      if (i == 0)
+        pf.site_inbox(site)->set_receiver(a);
+    }
+  }
+  std::vector<uint8_t> requests(sc.agencies.size(), 0);
+  for (const Workload& wl : sc.workload)
+    for (uint32_t r : wl.requesters)
+      requests[r] = 1;
+  for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
+    auto es = sg4::Actor::create("es", pf.agency_host(a), existing_system, s, a);
+    es->daemonize();
+    if (requests[a]) {
+      auto f = sg4::Actor::create("fetch", pf.agency_host(a), fetcher, s, a);
+      f->daemonize();
+      pf.fetch_inbox(a)->set_receiver(f);
+    }
+  }
+  // The run ends at the end of the window plus a drain, as linksim's closer does.
+  const double end = sc.duration_s + 3600;
+  sg4::Actor::create("closer", pf.hub_host(), [end]() { sg4::this_actor::sleep_until(end); });
+  engine.run();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("{\"messages\": %llu, \"exchanges\": %llu, \"wall_s\": %.3f, \"peak_rss_mib\": %.1f}\n",
+              static_cast<unsigned long long>(s->messages), static_cast<unsigned long long>(s->exchanges), wall,
+              static_cast<double>(ru.ru_maxrss) / 1024.0);
+  return 0;
+}
