@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace linksim {
 
@@ -93,6 +96,15 @@ struct Context {
       ex->t[ts] = t;
   }
 };
+
+/// A broken invariant inside an actor: report it and exit with code 70 (design.md §5 has no
+/// room for a half-written result).
+[[noreturn]] inline void broken_invariant(const std::string& what)
+{
+  std::fprintf(stderr, "internal error: %s\n", what.c_str());
+  std::fflush(nullptr);
+  std::_Exit(70);
+}
 
 /// Busy and waiting statistics of one worker's server.
 inline void account_server(ServerStats& s, double arrival, double now, double busy)

@@ -63,16 +63,16 @@ void ExistingSystem::operator()()
   if (registers_)
     night = next_night(night);
   const double inf = std::numeric_limits<double>::infinity();
+  for (Arrivals& s : streams_)
+    s.next_t = next_arrival(s);
   for (;;) {
     size_t best  = streams_.size();
     double t_arr = inf;
-    for (size_t i = 0; i < streams_.size(); ++i) {
-      const double t = next_arrival(streams_[i]);
-      if (t < t_arr) {
-        t_arr = t;
+    for (size_t i = 0; i < streams_.size(); ++i)
+      if (streams_[i].next_t < t_arr) {
+        t_arr = streams_[i].next_t;
         best  = i;
       }
-    }
     const double t_reg = registers_ ? reg.extraction_time(agency_, night) : inf;
     const double t     = std::min(t_arr, t_reg);
     if (!(t < end))
@@ -89,6 +89,7 @@ void ExistingSystem::operator()()
         s.clock = ++s.next_at < wl.at_s.size() ? wl.at_s[s.next_at] : inf;
       else
         s.clock += s.regular ? 1.0 / s.rate_per_s : rng_.exponential(1.0 / s.rate_per_s);
+      s.next_t = next_arrival(s);
     }
   }
 }
@@ -154,6 +155,7 @@ void ExistingSystem::issue(Arrivals& s)
     ex->batch       = wl.batch;
     ex->req_ref     = person; // the caseworker's pick, by the agency's own number
     ex->truth.person = person;
+    ex->truth.queried = w.queried_person(agency_, person); // hidden: for the oracle only
     ex->needs_code  = wl.acquire_rate > 0 && rng_.uniform() < wl.acquire_rate;
     if (!ex->needs_code)
       ex->req_code = w.requester_code(agency_, ex->req_ref);
@@ -186,6 +188,36 @@ void ExistingSystem::register_batch(int64_t night)
   record_bytes /= static_cast<double>(sc.layouts.size());
   const double bytes = sc.messages.header_bytes + static_cast<double>(records) * record_bytes;
   ctx_.send(ctx_.platform.site_inbox(sc.agencies[agency_].site), m, bytes, ctx_.platform.agency_route(agency_));
+}
+
+double Collector::next_collection(const Workload& wl, double t) const
+{
+  const Calendar& cal = ctx_.world.calendar();
+  for (int64_t day = cal.day_of(t);; ++day) {
+    if (!cal.is_business_day(day))
+      continue;
+    for (int at : wl.fetch_at_s)
+      if (cal.time_of_day_start(day) + at >= t)
+        return cal.time_of_day_start(day) + at;
+  }
+}
+
+void Collector::operator()()
+{
+  World& w            = ctx_.world;
+  sg4::Mailbox* inbox = ctx_.platform.collect_inbox(agency_);
+  for (;;) {
+    Taken in       = Context::take(inbox);
+    const double t = next_collection(w.scenario().workload[in.msg->head->workload], in.arrival_s);
+    if (t > sg4::Engine::get_clock())
+      sg4::this_actor::sleep_until(t);
+    for (Exchange* ex = in.msg->head; ex;) {
+      Exchange* next = ex->next;
+      w.recorder().complete(ex, agency_, t);
+      ex = next;
+    }
+    ctx_.free_message(in.msg);
+  }
 }
 
 void Fetcher::operator()()

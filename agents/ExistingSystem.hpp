@@ -26,6 +26,7 @@ private:
     bool business;
     size_t next_at = 0; ///< explicit arrival times: index of the next one
     bool regular   = false; ///< evenly spaced (period 1/rate) instead of Poisson
+    double next_t  = 0;     ///< calendar time of the next arrival (cached)
   };
   double next_arrival(const Arrivals& s) const;
   void issue(Arrivals& s);
@@ -48,6 +49,19 @@ public:
   void operator()();
 
 private:
+  Context ctx_;
+  uint32_t agency_;
+};
+
+/// Collects finished batch result files on the existing system's schedule (`fetch_at`: e.g. the
+/// morning run of a batch job; one-shot results "the same or the next day" [K]).
+class Collector {
+public:
+  Collector(Context ctx, uint32_t agency) : ctx_(ctx), agency_(agency) {}
+  void operator()();
+
+private:
+  double next_collection(const Workload& wl, double t) const;
   Context ctx_;
   uint32_t agency_;
 };

@@ -33,8 +33,10 @@ void HubWorker::request(Message* m)
   const uint32_t rsite = sc.agencies[m->requester].site;
   // Split the request per provider; refused exchanges go straight back.
   Message* refused = nullptr;
-  std::vector<std::pair<uint32_t, Message*>> notices; // a batch names few providers, usually
-  std::unordered_map<uint32_t, size_t> index;         // built only for batches with many
+  auto& notices    = notices_; // (provider, notice): reused buffers, no allocation per request
+  auto& index      = index_;   // built only for batches naming many providers
+  notices.clear();
+  index.clear();
   for (Exchange* ex = m->head; ex;) {
     Exchange* next = ex->next;
     ex->serial     = state_.next_serial++;
@@ -128,7 +130,7 @@ void HubWorker::operator()()
         break;
       }
       default:
-        xbt_die("hub: unexpected message kind %d", static_cast<int>(m->kind));
+        broken_invariant("hub: unexpected message kind " + std::to_string(static_cast<int>(m->kind)));
     }
     account_server(stats, in.arrival_s, now, spent);
   }

@@ -10,6 +10,10 @@
 
 #include "agents/Context.hpp"
 
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
 namespace linksim {
 
 /// State the hub workers share.
@@ -29,6 +33,8 @@ private:
   Context ctx_;
   HubState& state_;
   Rng rng_;
+  std::vector<std::pair<uint32_t, Message*>> notices_;
+  std::unordered_map<uint32_t, size_t> index_;
 };
 
 class JlisWorker {

@@ -154,8 +154,10 @@ void IntermediateServerWorker::operator()()
         }
         Context::stamp(m, RQ_RESP_OUT, sg4::Engine::get_clock());
         m->kind = MsgKind::DELIVER;
-        ctx_.send(ctx_.platform.fetch_inbox(m->requester), m, ctx_.answer_bytes(m),
-                  ctx_.platform.agency_route(m->requester));
+        // A batch file whose existing system collects on a schedule waits there for collection.
+        const bool scheduled = !sc.workload[m->head->workload].fetch_at_s.empty();
+        ctx_.send(scheduled ? ctx_.platform.collect_inbox(m->requester) : ctx_.platform.fetch_inbox(m->requester), m,
+                  ctx_.answer_bytes(m), ctx_.platform.agency_route(m->requester));
         break;
       }
       case MsgKind::REGISTER: {
@@ -167,7 +169,8 @@ void IntermediateServerWorker::operator()()
         break;
       }
       default:
-        xbt_die("intermediate server %s: unexpected message kind %d", site.id.c_str(), static_cast<int>(m->kind));
+        broken_invariant("intermediate server " + site.id + ": unexpected message kind " +
+                         std::to_string(static_cast<int>(m->kind)));
     }
     account_server(stats, in.arrival_s, now, spent);
   }

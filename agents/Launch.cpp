@@ -56,10 +56,12 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
         pf.site_inbox(s)->set_receiver(a);
     }
   }
-  std::vector<uint8_t> requests(sc.agencies.size(), 0);
+  std::vector<uint8_t> requests(sc.agencies.size(), 0), collects(sc.agencies.size(), 0);
   for (const Workload& wl : sc.workload)
-    for (uint32_t r : wl.requesters)
+    for (uint32_t r : wl.requesters) {
       requests[r] = 1;
+      collects[r] = collects[r] || !wl.fetch_at_s.empty();
+    }
   for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
     const Agency& ag = sc.agencies[a];
     const bool registers = w.registers(a);
@@ -68,6 +70,10 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
     if (requests[a]) {
       auto f = daemon("fetch-" + ag.id, pf.agency_host(a), Fetcher(ctx, a), n);
       pf.fetch_inbox(a)->set_receiver(f);
+    }
+    if (collects[a]) {
+      auto c = daemon("collect-" + ag.id, pf.agency_host(a), Collector(ctx, a), n);
+      pf.collect_inbox(a)->set_receiver(c);
     }
     if (ag.manual.enabled)
       for (unsigned i = 0; i < ag.manual.staff; ++i) {

@@ -69,6 +69,7 @@ Platform::Platform(const Scenario& sc)
   agency_routes_.resize(sc.agencies.size());
   fetch_inboxes_.assign(sc.agencies.size(), nullptr);
   staff_inboxes_.assign(sc.agencies.size(), nullptr);
+  collect_inboxes_.assign(sc.agencies.size(), nullptr);
 
   for (uint32_t s = 0; s < sc.sites.size(); ++s) {
     const Site& site = sc.sites[s];
@@ -109,15 +110,17 @@ Platform::Platform(const Scenario& sc)
                     {sg4::LinkInRoute(up), sg4::LinkInRoute(jlis_up)}, true);
     site_routes_[s]      = route_of({&site.uplink});
     site_jlis_routes_[s] = route_of({&site.uplink, &jl});
-    site_inboxes_[s]     = sg4::Mailbox::by_name("inbox-" + site.id);
+    site_inboxes_[s]     = sg4::Mailbox::by_name("site:" + site.id);
   }
   root->seal();
 
-  hub_inbox_  = sg4::Mailbox::by_name("inbox-hub");
-  jlis_inbox_ = sg4::Mailbox::by_name("inbox-jlis");
+  // Prefixes keep the namespaces apart (a site may be called "hub").
+  hub_inbox_  = sg4::Mailbox::by_name("hub:");
+  jlis_inbox_ = sg4::Mailbox::by_name("jlis:");
   for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
-    fetch_inboxes_[a] = sg4::Mailbox::by_name("fetch-" + sc.agencies[a].id);
-    staff_inboxes_[a] = sg4::Mailbox::by_name("staff-" + sc.agencies[a].id);
+    fetch_inboxes_[a] = sg4::Mailbox::by_name("fetch:" + sc.agencies[a].id);
+    staff_inboxes_[a]   = sg4::Mailbox::by_name("staff:" + sc.agencies[a].id);
+    collect_inboxes_[a] = sg4::Mailbox::by_name("collect:" + sc.agencies[a].id);
   }
 }
 

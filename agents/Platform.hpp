@@ -55,6 +55,8 @@ public:
   sg4::Mailbox* site_inbox(uint32_t s) const { return site_inboxes_[s]; }
   sg4::Mailbox* fetch_inbox(uint32_t a) const { return fetch_inboxes_[a]; }
   sg4::Mailbox* staff_inbox(uint32_t a) const { return staff_inboxes_[a]; }
+  /// Finished batch result files waiting for the existing system's scheduled collection.
+  sg4::Mailbox* collect_inbox(uint32_t a) const { return collect_inboxes_[a]; }
 
   /// agency ↔ its server (the same links both ways).
   const Route& agency_route(uint32_t a) const { return agency_routes_[a]; }
@@ -74,7 +76,7 @@ private:
   std::vector<sg4::Host*> site_hosts_, agency_hosts_;
   sg4::Mailbox* hub_inbox_  = nullptr;
   sg4::Mailbox* jlis_inbox_ = nullptr;
-  std::vector<sg4::Mailbox*> site_inboxes_, fetch_inboxes_, staff_inboxes_;
+  std::vector<sg4::Mailbox*> site_inboxes_, fetch_inboxes_, staff_inboxes_, collect_inboxes_;
   std::vector<Route> agency_routes_, site_routes_, site_jlis_routes_;
   Route jlis_route_;
   size_t links_ = 0, hosts_ = 0;

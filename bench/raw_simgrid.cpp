@@ -41,15 +41,42 @@ struct File {
 };
 
 struct Msg {
-  Kind kind;
-  uint32_t requester, provider;
-  uint32_t count;
+  Kind kind                = Kind::QUERY;
+  uint32_t requester       = 0, provider = 0;
+  uint32_t count           = 0;
   std::vector<uint32_t> providers; ///< per person (batch queries split at the hub)
-  double record_bytes;
-  File* file = nullptr; ///< batch queries: answers assembled into one file at the requester's server
+  double record_bytes      = 0;
+  File* file               = nullptr; ///< batch queries: answers assembled into one file at the requester's server
+  uint32_t workload        = 0;
+  bool batch               = false;
 };
 
 struct Shared {
+  std::vector<Msg*> free_msgs; ///< messages are reused, as linksim's pools do
+  Msg* new_msg(Kind kind, uint32_t requester, uint32_t provider, uint32_t count, double record_bytes, File* file,
+               uint32_t workload, bool batch)
+  {
+    Msg* m;
+    if (free_msgs.empty())
+      m = new Msg();
+    else {
+      m = free_msgs.back();
+      free_msgs.pop_back();
+    }
+    m->kind         = kind;
+    m->requester    = requester;
+    m->provider     = provider;
+    m->count        = count;
+    m->providers.clear();
+    m->record_bytes = record_bytes;
+    m->file         = file;
+    m->workload     = workload;
+    m->batch        = batch;
+    return m;
+  }
+  void free_msg(Msg* m) { free_msgs.push_back(m); }
+  uint64_t outstanding = 0; ///< persons issued and not yet fetched (for the drain)
+  sg4::ConditionVariablePtr drained = sg4::ConditionVariable::create();
   const Scenario& sc;
   Platform& pf;
   Calendar cal;
@@ -96,7 +123,8 @@ void hub_worker(Shared* s, unsigned i)
     if (m->kind == Kind::REQUEST) {
       busy(sample(s->sc.hub.request, rng) + (m->count > 1 ? s->sc.hub.batch_per_person_s * m->count : 0));
       // one notice per provider named in the request
-      std::vector<std::pair<uint32_t, uint32_t>> per; // provider, persons
+      static std::vector<std::pair<uint32_t, uint32_t>> per; // provider, persons (reused)
+      per.clear();
       for (uint32_t p : m->providers) {
         bool found = false;
         for (auto& [q, n] : per)
@@ -109,11 +137,11 @@ void hub_worker(Shared* s, unsigned i)
           per.emplace_back(p, 1);
       }
       for (auto& [p, n] : per) {
-        Msg* notice = new Msg{Kind::NOTICE, m->requester, p, n, {}, m->record_bytes, m->file};
+        Msg* notice = s->new_msg(Kind::NOTICE, m->requester, p, n, m->record_bytes, m->file, m->workload, m->batch);
         const uint32_t site = s->sc.agencies[p].site;
         s->send(s->pf.site_inbox(site), notice, s->req_bytes(n), s->pf.site_route(site));
       }
-      delete m;
+      s->free_msg(m);
     } else { // ANSWER
       busy(sample(s->sc.hub.response, rng) + (m->count > 1 ? s->sc.hub.batch_per_person_s * m->count : 0));
       m->kind             = Kind::RESULT;
@@ -132,7 +160,7 @@ void server_worker(Shared* s, uint32_t site, unsigned i)
     const double extra = m->count > 1 ? st.batch_per_person_s * m->count : 0;
     switch (m->kind) {
       case Kind::QUERY:
-        if (m->count > 1)
+        if (m->batch)
           m->file = new File{m->count, 0};
         busy(sample(st.query, rng) + extra);
         m->kind = Kind::REQUEST;
@@ -147,7 +175,7 @@ void server_worker(Shared* s, uint32_t site, unsigned i)
         if (File* f = m->file) {
           f->arrived += m->count;
           if (f->arrived < f->expected) {
-            delete m;
+            s->free_msg(m);
             break;
           }
           m->count = f->expected;
@@ -158,24 +186,50 @@ void server_worker(Shared* s, uint32_t site, unsigned i)
           busy(sample(st.result, rng) + extra);
         }
         m->kind = Kind::DELIVER;
-        s->send(s->pf.fetch_inbox(m->requester), m, s->ans_bytes(m), s->pf.agency_route(m->requester));
+        s->send(s->sc.workload[m->workload].fetch_at_s.empty() ? s->pf.fetch_inbox(m->requester)
+                                                                 : s->pf.collect_inbox(m->requester),
+                m, s->ans_bytes(m), s->pf.agency_route(m->requester));
         break;
       case Kind::REGISTER:
         busy(m->count * st.registration_per_record_s);
-        delete m;
+        s->free_msg(m);
         break;
       default:
-        delete m;
+        s->free_msg(m);
     }
   }
 }
 
+void fetched(Shared* s, Msg* m)
+{
+  s->exchanges += m->count;
+  s->outstanding -= m->count;
+  if (s->outstanding == 0)
+    s->drained->notify_all();
+  s->free_msg(m);
+}
+
 void fetcher(Shared* s, uint32_t a)
 {
+  for (;;)
+    fetched(s, s->pf.fetch_inbox(a)->get<Msg>());
+}
+
+/// Scheduled collection of batch result files (fetch_at), as linksim's Collector.
+void collector(Shared* s, uint32_t a)
+{
   for (;;) {
-    Msg* m = s->pf.fetch_inbox(a)->get<Msg>();
-    s->exchanges += m->count;
-    delete m;
+    Msg* m               = s->pf.collect_inbox(a)->get<Msg>();
+    const Workload& wl   = s->sc.workload[m->workload];
+    const double arrived = sg4::Engine::get_clock();
+    double t             = -1;
+    for (int64_t day = s->cal.day_of(arrived); t < 0; ++day)
+      if (s->cal.is_business_day(day))
+        for (int at : wl.fetch_at_s)
+          if (t < 0 && s->cal.time_of_day_start(day) + at >= arrived)
+            t = s->cal.time_of_day_start(day) + at;
+    sg4::this_actor::sleep_until(t);
+    fetched(s, m);
   }
 }
 
@@ -211,16 +265,21 @@ void existing_system(Shared* s, uint32_t a)
   for (const Layout& l : sc.layouts)
     record_bytes += l.record_bytes;
   record_bytes /= static_cast<double>(sc.layouts.size());
-  // Registration uploads: same schedule; size from the agency's population (no per-item logic).
-  bool provides = false;
+  // Registration uploads: same schedule and size as linksim's (the layouts it may provide).
+  std::vector<uint8_t> item_provided(sc.layouts.size(), 0);
   for (const PermissionRow& r : sc.permissions)
-    provides = provides || (r.provider.by_kind ? r.provider.kind == sc.agencies[a].kind : r.provider.agency == a);
+    if (r.provider.by_kind ? r.provider.kind == sc.agencies[a].kind : r.provider.agency == a)
+      item_provided[r.item] = 1;
+  double provided_items = 0;
+  for (uint8_t p : item_provided)
+    provided_items += p;
+  const bool provides = provided_items > 0;
   int64_t night = s->cal.day_of(0);
   while (provides && s->reg.extraction_time(a, night) <= 0)
     ++night;
   while (provides && !s->reg.scheduled(a, night))
     ++night;
-  double last_x = 0;
+  double last_x = s->reg.last_scheduled_extraction(a, 0.0);
   const double inf = std::numeric_limits<double>::infinity();
   const uint32_t site = sc.agencies[a].site;
   for (;;) {
@@ -244,9 +303,10 @@ void existing_system(Shared* s, uint32_t a)
         double records       = 0;
         for (const Layout& l : sc.layouts)
           records += persons * l.coverage * (t - last_x) / l.change_interval_s;
-        records /= static_cast<double>(sc.layouts.size());
-        last_x = t;
-        Msg* m = new Msg{Kind::REGISTER, a, a, static_cast<uint32_t>(std::llround(records)), {}, record_bytes};
+        records = records / static_cast<double>(sc.layouts.size()) * provided_items;
+        last_x  = t;
+        Msg* m  = s->new_msg(Kind::REGISTER, a, a, static_cast<uint32_t>(std::llround(records)), record_bytes, nullptr, 0,
+                             false);
         s->send(s->pf.site_inbox(site), m, sc.messages.header_bytes + m->count * record_bytes, s->pf.agency_route(a));
       }
       ++night;
@@ -256,7 +316,7 @@ void existing_system(Shared* s, uint32_t a)
     }
     St& st             = streams[best];
     const Workload& wl = sc.workload[st.w];
-    Msg* m             = new Msg{Kind::QUERY, a, NONE, 0, {}, sc.layouts[wl.item].record_bytes};
+    Msg* m = s->new_msg(Kind::QUERY, a, NONE, 0, sc.layouts[wl.item].record_bytes, nullptr, st.w, wl.batch);
     for (unsigned k = 0; k < wl.batch_size; ++k) {
       uint32_t prov = NONE;
       for (int attempt = 0; attempt < 64 && (prov == NONE || prov == a); ++attempt) {
@@ -275,10 +335,11 @@ void existing_system(Shared* s, uint32_t a)
         m->providers.push_back(prov);
     }
     m->count = static_cast<uint32_t>(m->providers.size());
+    s->outstanding += m->count;
     if (m->count)
       s->send(s->pf.site_inbox(site), m, s->req_bytes(m->count), s->pf.agency_route(a));
     else
-      delete m;
+      s->free_msg(m);
     st.clock += st.regular ? 1 / st.rate : rng.exponential(1 / st.rate);
   }
 }
@@ -345,10 +406,12 @@ int main(int argc, char** argv)
         pf.site_inbox(site)->set_receiver(a);
     }
   }
-  std::vector<uint8_t> requests(sc.agencies.size(), 0);
+  std::vector<uint8_t> requests(sc.agencies.size(), 0), collects(sc.agencies.size(), 0);
   for (const Workload& wl : sc.workload)
-    for (uint32_t r : wl.requesters)
+    for (uint32_t r : wl.requesters) {
       requests[r] = 1;
+      collects[r] = collects[r] || !wl.fetch_at_s.empty();
+    }
   for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
     auto es = sg4::Actor::create("es", pf.agency_host(a), existing_system, s, a);
     es->daemonize();
@@ -357,10 +420,22 @@ int main(int argc, char** argv)
       f->daemonize();
       pf.fetch_inbox(a)->set_receiver(f);
     }
+    if (collects[a]) {
+      auto c = sg4::Actor::create("collect", pf.agency_host(a), collector, s, a);
+      c->daemonize();
+      pf.collect_inbox(a)->set_receiver(c);
+    }
   }
-  // The run ends at the end of the window plus a drain, as linksim's closer does.
-  const double end = sc.duration_s + 3600;
-  sg4::Actor::create("closer", pf.hub_host(), [end]() { sg4::this_actor::sleep_until(end); });
+  // The run ends when the window is over and every exchange is fetched (or the drain limit
+  // passes), as linksim's closer does.
+  sg4::Actor::create("closer", pf.hub_host(), [s]() {
+    const double end = s->sc.duration_s, limit = end + s->sc.drain_limit_s;
+    sg4::this_actor::sleep_until(end);
+    auto mutex = sg4::Mutex::create();
+    std::unique_lock<sg4::Mutex> lock(*mutex);
+    while (s->outstanding > 0 && sg4::Engine::get_clock() < limit)
+      s->drained->wait_until(lock, limit);
+  });
   engine.run();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
   rusage ru{};

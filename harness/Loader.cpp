@@ -12,6 +12,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <cctype>
 #include <regex>
 #include <set>
 
@@ -206,6 +207,19 @@ struct KeyTracker {
     return true;
   }
 };
+
+/// Ids (sites, agencies, procedures, workload lines) name hosts, mailboxes and CSV fields:
+/// ASCII letters, digits, '.', '_', '-', starting with a letter or digit, at most 64.
+bool valid_id(const std::string& id)
+{
+  if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0])))
+    return false;
+  for (char c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
+      return false;
+  return true;
+}
+const char* const ID_RULE = "an id is 1 to 64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit";
 
 struct Loader {
   Issues issues;
@@ -407,7 +421,7 @@ struct Loader {
         if (auto d = date_day((*h)[i], c.at("non_business_days") + "/" + std::to_string(i)))
           sc.holidays.push_back(*d);
     std::sort(sc.holidays.begin(), sc.holidays.end());
-    if (auto d = c.number("drain_limit_hours", Req::NO, ge_le(0, 24 * 366)))
+    if (auto d = c.number("drain_limit_hours", Req::NO, ge_le(0, 24 * 3660)))
       sc.drain_limit_s = *d * 3600;
     c.finish();
   }
@@ -439,6 +453,8 @@ struct Loader {
           site.id = *id;
           if (id->empty())
             s.error("id", "an id cannot be empty");
+          else if (!valid_id(*id))
+            s.error("id", "invalid id \"" + *id + "\": " + ID_RULE);
           else if (site_ix.count(*id))
             s.error("id", "duplicate site id \"" + *id + "\"");
         }
@@ -736,6 +752,8 @@ struct Loader {
         continue; // reported
       if (pr.code.empty())
         p.error("code", "a procedure code cannot be empty");
+      else if (!valid_id(pr.code))
+        p.error("code", "invalid procedure code \"" + pr.code + "\": " + ID_RULE);
       else if (procedure_ix.count(pr.code))
         p.error("code", "duplicate procedure code \"" + pr.code + "\"");
       else {
@@ -775,6 +793,8 @@ struct Loader {
       r.pattern2_reload = *b;
     if (auto n = o.choice("nights", Req::NO, {"business", "every"}))
       r.business_nights = *n == "business";
+    if (auto x = o.number("extraction_spread", Req::NO, ge_le(0, 1)))
+      r.extraction_spread = *x;
   }
 
   void manual(ObjReader& a, Agency& out, uint32_t index, std::vector<std::pair<uint32_t, const json*>>& manual_items,
@@ -831,6 +851,10 @@ struct Loader {
     ag_line_given   = false;
     if (ag.id.empty()) {
       where.error(key, "an id cannot be empty");
+      return false;
+    }
+    if (!valid_id(ag.id)) {
+      where.error(key, "invalid id \"" + ag.id + "\": " + ID_RULE);
       return false;
     }
     if (agency_ix.count(ag.id)) {
@@ -1166,6 +1190,9 @@ struct Loader {
       if (wid && wid->empty()) {
         w.error("id", "an id cannot be empty");
         ok = false;
+      } else if (wid && !valid_id(*wid)) {
+        w.error("id", "invalid id \"" + *wid + "\": " + ID_RULE);
+        ok = false;
       } else if (!out.id.empty() && workload_ix.count(out.id)) {
         w.error("id", "duplicate workload id \"" + out.id + "\"");
         ok = false;
@@ -1291,6 +1318,27 @@ struct Loader {
       else if (w.has("batch_size")) {
         w.error("batch_size", "only for \"mode\": \"batch\"");
         w.raw("batch_size", Req::NO);
+      }
+      if (const json* fa = w.array("fetch_at", Req::NO)) {
+        if (!out.batch) {
+          w.error("fetch_at", "only batch result files are collected on a schedule (\"mode\": \"batch\")");
+          ok = false;
+        } else if (fa->empty()) {
+          w.error("fetch_at", "expected at least one collection time \"HH:MM\"");
+          ok = false;
+        }
+        for (size_t k = 0; k < fa->size(); ++k) {
+          const std::string fp = w.at("fetch_at") + "/" + std::to_string(k);
+          auto t = (*fa)[k].is_string() ? parse_hhmm((*fa)[k].get<std::string>()) : std::nullopt;
+          if (!t || *t >= 86400) {
+            issues.error(fp, "expected a time of day \"HH:MM\" (00:00 to 23:59)");
+            ok = false;
+          } else if (!out.fetch_at_s.empty() && *t <= out.fetch_at_s.back()) {
+            issues.error(fp, "collection times must be in increasing order");
+            ok = false;
+          } else
+            out.fetch_at_s.push_back(*t);
+        }
       }
       auto hours         = w.choice("hours", Req::NO, {"business", "all_day"});
       out.business_hours = hours.value_or("business") == "business";

@@ -12,20 +12,7 @@ namespace linksim {
 
 namespace {
 
-std::string esc(const std::string& s)
-{
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+std::string esc(const std::string& s) { return xml_escape(s); }
 
 std::string num(double x, const char* f = "%g")
 {

@@ -45,14 +45,6 @@ ojson counts(const OutcomeCounts& c, bool with_lagging, uint64_t lagging)
   return o;
 }
 
-uint64_t sum(const OutcomeCounts& c)
-{
-  uint64_t s = 0;
-  for (uint64_t x : c)
-    s += x;
-  return s;
-}
-
 std::string fmt(const char* f, double x)
 {
   char buf[64];
@@ -82,6 +74,8 @@ std::string human_ms(double v)
   return fmt("%.1f ms", v);
 }
 
+} // namespace
+
 std::string xml_escape(const std::string& s)
 {
   std::string o;
@@ -96,8 +90,6 @@ std::string xml_escape(const std::string& s)
   }
   return o;
 }
-
-} // namespace
 
 ojson build_result(World& w, const RunFacts& f)
 {
@@ -152,11 +144,9 @@ ojson build_result(World& w, const RunFacts& f)
   ojson& bv = out["by_provider"];
   br        = ojson::object();
   bv        = ojson::object();
-  for (size_t a = 0; a < sc.agencies.size(); ++a) {
-    if (sum(rec.by_requester()[a]))
-      br[sc.agencies[a].id] = counts(rec.by_requester()[a], false, 0);
-    if (sum(rec.by_provider()[a]))
-      bv[sc.agencies[a].id] = counts(rec.by_provider()[a], false, 0);
+  for (size_t a = 0; a < sc.agencies.size(); ++a) { // every agency: a zero is a measurement too
+    br[sc.agencies[a].id] = counts(rec.by_requester()[a], false, 0);
+    bv[sc.agencies[a].id] = counts(rec.by_provider()[a], false, 0);
   }
 
   ojson& lat = r["latency"];

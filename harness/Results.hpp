@@ -49,6 +49,9 @@ int exit_code_for(const std::vector<CheckResult>& checks, size_t user_checks);
 void finish_result(ojson& result, const std::vector<CheckResult>& checks, int exit_code, const RunFacts& f,
                    uint64_t exchanges);
 
+/// Escapes &, <, > and " for XML and HTML text and attributes.
+std::string xml_escape(const std::string& s);
+
 std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s);
 std::string report_html(const Scenario& sc, const ojson& result, World& w);
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,

@@ -115,14 +115,16 @@ int run_scenario(const RunOptions& opts)
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });
   Progress progress(world, !opts.quiet && isatty(STDERR_FILENO));
-  sg4::Engine::on_time_advance_cb([&progress](double) { progress.tick(sg4::Engine::get_clock()); });
+  if (!opts.quiet && isatty(STDERR_FILENO))
+    sg4::Engine::on_time_advance_cb([&progress](double) { progress.tick(sg4::Engine::get_clock()); });
   const auto wall_setup = std::chrono::steady_clock::now();
   engine.run();
   progress.done();
   if (deadlock)
     throw InternalError("the simulation deadlocked (see the blocked actors SimGrid listed above)");
   const double end = sg4::Engine::get_clock();
-  world.recorder().finish(end);
+  if (!world.recorder().finish(end))
+    throw UsageError("cannot write " + dir + "/exchanges.csv (disk full?)");
 
   RunFacts facts;
   facts.linksim_version = linksim_version();

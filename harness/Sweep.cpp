@@ -110,6 +110,7 @@ int run_sweep(const SweepOptions& o)
   while (done < o.seeds) {
     while (next < o.seeds && running.size() < o.jobs) {
       const uint64_t seed = first + next;
+      std::filesystem::remove_all(dir + "/seed-" + std::to_string(seed)); // no result from an earlier sweep
       std::vector<std::string> args = {o.self, "run", o.scenario, "--seed", std::to_string(seed), "--out",
                                        dir + "/seed-" + std::to_string(seed), "--quiet"};
       if (!o.exchanges_csv)

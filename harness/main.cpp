@@ -53,6 +53,28 @@ std::string self_path(const char* argv0)
   return argv0;
 }
 
+/// Parses a subcommand's options plus its positional SCENARIO files. Returns false after printing
+/// the help if --help was given.
+bool parse(const std::vector<std::string>& args, const po::options_description& d, po::variables_map& vm,
+           std::vector<std::string>& scenarios)
+{
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(d).add(hidden);
+  po::positional_options_description pos;
+  pos.add("scenario", -1);
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    print_help("", d);
+    return false;
+  }
+  if (vm.count("scenario"))
+    scenarios = vm["scenario"].as<std::vector<std::string>>();
+  return true;
+}
+
 int cmd_run(const std::vector<std::string>& args)
 {
   po::options_description d("linksim run SCENARIO [options]\n\n"
@@ -65,23 +87,14 @@ int cmd_run(const std::vector<std::string>& args)
       "quiet,q", "no progress line and no summary (the progress line also needs stderr to be a terminal)")(
       "no-exchanges-csv", "do not write exchanges.csv (statistics only; for long sweeps)")(
       "no-report", "do not write report.html");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(d).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenario", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    print_help("", d);
+  std::vector<std::string> scenarios;
+  if (!parse(args, d, vm, scenarios))
     return EXIT_PASS;
-  }
-  if (!vm.count("scenario") || vm["scenario"].as<std::vector<std::string>>().size() != 1)
+  if (scenarios.size() != 1)
     throw UsageError("run takes exactly one SCENARIO file (see linksim run --help)");
   RunOptions o;
-  o.scenario = vm["scenario"].as<std::vector<std::string>>().front();
+  o.scenario = scenarios.front();
   if (vm.count("seed"))
     o.seed = vm["seed"].as<uint64_t>();
   if (vm.count("out"))
@@ -98,23 +111,14 @@ int cmd_validate(const std::vector<std::string>& args)
                             "Checks scenario files without running them; prints every problem\n"
                             "(file, JSON pointer, what was expected). Exit 0 if all are valid, 4 if not.\n\nOptions");
   d.add_options()("help,h", "show this help")("quiet,q", "print only the problems");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(d).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenario", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    print_help("", d);
+  std::vector<std::string> scenarios;
+  if (!parse(args, d, vm, scenarios))
     return EXIT_PASS;
-  }
-  if (!vm.count("scenario"))
+  if (scenarios.empty())
     throw UsageError("validate needs at least one SCENARIO file (see linksim validate --help)");
   int code = EXIT_PASS;
-  for (const auto& f : vm["scenario"].as<std::vector<std::string>>()) {
+  for (const auto& f : scenarios) {
     try {
       Scenario sc = load_scenario(f);
       if (!vm.count("quiet"))
@@ -141,25 +145,16 @@ int cmd_sweep(const std::vector<std::string>& args, const char* argv0)
       "seed", po::value<uint64_t>(), "first seed (default: the scenario's `seed`)")(
       "out", po::value<std::string>(), "output directory (default: results/<scenario>/sweep-<first>-<n>-<sha8>)")(
       "quiet,q", "no progress and no summary")("no-exchanges-csv", "runs do not write exchanges.csv");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(d).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenario", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    print_help("", d);
+  std::vector<std::string> scenarios;
+  if (!parse(args, d, vm, scenarios))
     return EXIT_PASS;
-  }
-  if (!vm.count("scenario") || vm["scenario"].as<std::vector<std::string>>().size() != 1)
+  if (scenarios.size() != 1)
     throw UsageError("sweep takes exactly one SCENARIO file (see linksim sweep --help)");
   if (!vm.count("seeds"))
     throw UsageError("sweep needs --seeds N");
   SweepOptions o;
-  o.scenario = vm["scenario"].as<std::vector<std::string>>().front();
+  o.scenario = scenarios.front();
   o.self     = self_path(argv0);
   o.seeds    = vm["seeds"].as<unsigned>();
   o.jobs     = vm["jobs"].as<unsigned>();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace linksim {
 
@@ -208,6 +209,8 @@ double Calendar::to_business(double t) const
 double Calendar::from_business(double b) const
 {
   const double len = close_ - open_;
+  if (!(b < 1e12 * len)) // beyond any run (or not a number): never
+    return std::numeric_limits<double>::infinity();
   // n = whole business days before the target; find the day d with business_days_before(d) == n
   // that is a business day: a galloping search on days.
   const auto n   = static_cast<int64_t>(std::floor(b / len));

@@ -25,18 +25,20 @@ public:
     return f_ != nullptr;
   }
   bool is_open() const { return f_ != nullptr; }
-  void close()
+  /// Flushes and closes; false if any write failed (e.g. a full disk).
+  bool close()
   {
     if (f_) {
       flush();
-      std::fclose(f_);
-      f_ = nullptr;
+      failed_ = std::fclose(f_) != 0 || failed_;
+      f_      = nullptr;
     }
+    return !failed_;
   }
   void flush()
   {
-    if (f_ && !buf_.empty())
-      std::fwrite(buf_.data(), 1, buf_.size(), f_);
+    if (f_ && !buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size())
+      failed_ = true;
     buf_.clear();
   }
 
@@ -61,46 +63,39 @@ public:
       buf_.push_back(tmp[--n]);
   }
   /// Seconds with exactly 6 decimals (microseconds); empty field for NaN.
-  void seconds(double s)
+  void seconds(double s) { fixed(s, 1e6, 6); }
+  /// A duration in seconds written as milliseconds with 3 decimals; empty for NaN.
+  void millis(double s) { fixed(s, 1e6, 3); }
+
+private:
+  /// round(x * scale) as an integer part and `decimals` digits (scale = 10^6: the last
+  /// 6 - decimals digits are the integer's); empty for NaN.
+  void fixed(double x, double scale, int decimals)
   {
-    if (std::isnan(s))
+    if (std::isnan(x))
       return;
-    if (s < 0) {
+    if (x < 0) {
       buf_.push_back('-');
-      s = -s;
+      x = -x;
     }
-    const auto us = static_cast<uint64_t>(std::llround(s * 1e6));
-    u64(us / 1000000);
+    const auto units = static_cast<uint64_t>(std::llround(x * scale));
+    uint64_t div     = 1;
+    for (int i = 0; i < decimals; ++i)
+      div *= 10;
+    u64(units / div);
     buf_.push_back('.');
-    uint64_t frac = us % 1000000;
-    char tmp[6];
-    for (int i = 5; i >= 0; --i) {
+    uint64_t frac = units % div;
+    char tmp[8];
+    for (int i = decimals - 1; i >= 0; --i) {
       tmp[i] = static_cast<char>('0' + frac % 10);
       frac /= 10;
     }
-    buf_.insert(buf_.end(), tmp, tmp + 6);
-  }
-  /// A duration in seconds written as milliseconds with 3 decimals; empty for NaN.
-  void millis(double s)
-  {
-    if (std::isnan(s))
-      return;
-    if (s < 0) {
-      buf_.push_back('-');
-      s = -s;
-    }
-    const auto us = static_cast<uint64_t>(std::llround(s * 1e6));
-    u64(us / 1000);
-    buf_.push_back('.');
-    const uint64_t frac = us % 1000;
-    const char tmp[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                         static_cast<char>('0' + frac % 10)};
-    buf_.insert(buf_.end(), tmp, tmp + 3);
+    buf_.insert(buf_.end(), tmp, tmp + decimals);
   }
 
-private:
   static constexpr size_t CAP = 1 << 20;
   std::FILE* f_ = nullptr;
+  bool failed_  = false;
   std::vector<char> buf_;
 };
 

@@ -71,6 +71,7 @@ struct Exchange {
   // --- hidden ground truth: read by the recorder only ---
   struct Truth {
     uint64_t person    = 0; ///< the person the caseworker meant
+    uint64_t queried   = 0; ///< the person the requester's code actually names
     uint64_t delivered = 0; ///< whose data the payload actually is
   } truth;
   uint64_t link_code = 0;   ///< 連携用符号 during code acquisition (J-LIS → hub)

@@ -47,18 +47,18 @@ Outcome classify(const OracleFacts& f)
       return f.late ? Outcome::TIMED_OUT : Outcome::PENDING_MANUAL;
     return f.late ? Outcome::TIMED_OUT : Outcome::UNFINISHED;
   }
-  if (f.late)
-    return Outcome::TIMED_OUT;
   if (f.denied)
     return Outcome::DENIED;
+  if (!f.right_query || (f.data_answered && !f.right_person))
+    return Outcome::WRONG_PERSON;
   if (f.no_record || !f.data_answered)
     return Outcome::NO_REPLICA;
-  if (!f.right_person)
-    return Outcome::WRONG_PERSON;
   if (!f.version_ok)
     return Outcome::WRONG_VERSION;
   if (!f.nulls_ok)
     return Outcome::NULL_RULE_VIOLATION;
+  if (f.late)
+    return Outcome::TIMED_OUT;
   if (f.data_epoch < f.due_epoch)
     return Outcome::STALE;
   return Outcome::CORRECT;

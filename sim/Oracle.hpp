@@ -1,24 +1,29 @@
 // The oracle: classifies each exchange against the ground truth.
 //
 // Classes, checked in this order (the first that applies wins):
-//   misdelivered        data reached an agency other than the requester
+//   misdelivered        data reached an agency other than the requester (no mechanism of the
+//                       model produces it yet: a guard for future faults)
 //   unentitled          the requester received an item the permission table does not grant
 //                       (the hub's distributed master let it through); always fails the run
-//   pending_manual      still held for a manual answer (自動応答不可) when the run ended, or part
-//                       of a batch result file that waits for one
-//   timed_out           the requester's timeout passed before the result arrived
-//   unfinished          still in flight when the drain limit ended the run
-//   denied              the hub refused it (not in the permission table); nothing delivered
+//   pending_manual      not fetched by the end: held for a manual answer (自動応答不可), or part of a
+//                       batch result file that waits for one (timed_out if the requester's
+//                       timeout had passed)
+//   unfinished          not fetched by the end for another reason: in flight when the drain
+//                       limit ended the run (timed_out if the requester's timeout had passed)
+//   denied              the hub refused it (not in its permission master); nothing delivered
+//   wrong_person        the data is another person's, or the query itself named another person
+//                       (the requester's code table is wrong) whatever the provider answered
 //   no_replica          the provider holds no record for that person and item
-//   wrong_person        the data is another person's (a code or link error)
 //   wrong_version       the record's layout version is no longer accepted
 //   null_rule_violation an item is blank without ReasonOfNull, or a conditional rule is broken
+//   timed_out           right data, but after the requester's timeout (it had given up)
 //   stale               the data is older than the truth as of the provider's last *due* nightly
-//                       registration batch (the batch whose window closed before the answer): a
-//                       batch was skipped or failed, so a change it should have carried is missing
-//   correct             right person, accepted version, rules honoured, and as fresh as the
-//                       registration schedule allows. Data that changed after the last due batch
-//                       (normal nightly lag) is correct; it is also counted as `lagging`.
+//                       registration batch (the latest scheduled batch whose window closed
+//                       before the answer): that batch was skipped, failed, or finished after
+//                       its window, so a change it should have carried is missing
+//   correct             right person, accepted version, rules honoured, in time, and as fresh as
+//                       the registration schedule allows. Data that changed after the last due
+//                       batch (normal nightly lag) is correct; it is also counted as `lagging`.
 #pragma once
 
 #include <cstddef>
@@ -59,7 +64,8 @@ struct OracleFacts {
   bool late             = false; ///< the requester's timeout passed first
   bool held_at_end      = false; ///< held for a manual answer when the run ended
   bool entitled         = true;  ///< the permission table (law) grants the item to this requester
-  bool right_person     = true;
+  bool right_query      = true;  ///< the requester's code named the person it meant
+  bool right_person     = true;  ///< the data delivered is that person's
   bool version_ok       = true;
   bool nulls_ok         = true;
   int64_t data_epoch    = 0;

@@ -103,6 +103,7 @@ Outcome Recorder::judge(const Exchange& ex, uint32_t fetcher, bool fetched, doub
   f.late             = wl.timeout_s > 0 && end - ex.t[ISSUED] > wl.timeout_s;
   f.held_at_end      = at_end && (ex.held || (ex.file && ex.file->held > 0));
   f.entitled         = w_.law().allows(ex.procedure, ex.item, ex.requester, ex.provider);
+  f.right_query = ex.truth.queried == ex.truth.person;
   if (f.data_answered) {
     const double answered = ex.t[PV_RESP_IN];
     f.right_person        = ex.truth.delivered == ex.truth.person;
@@ -220,7 +221,7 @@ void Recorder::free_exchange(Exchange* ex)
   w_.exchanges().put(ex);
 }
 
-void Recorder::finish(double now)
+bool Recorder::finish(double now)
 {
   std::vector<Exchange*> left;
   w_.exchanges().for_each_slot([&left](Exchange& ex) {
@@ -228,14 +229,18 @@ void Recorder::finish(double now)
       left.push_back(&ex);
   });
   std::sort(left.begin(), left.end(), [](const Exchange* a, const Exchange* b) { return a->id < b->id; });
-  for (Exchange* ex : left) {
-    const Outcome o = judge(*ex, ex->requester, false, now, true);
-    account(*ex, o, now, false);
-    if (ex->held)
-      release(*ex);
-    free_exchange(ex);
+  // Judge every open exchange before freeing any: a batch file's members are judged by whether
+  // the file still waits for a manual answer.
+  std::vector<Outcome> outcomes;
+  outcomes.reserve(left.size());
+  for (Exchange* ex : left)
+    outcomes.push_back(judge(*ex, ex->requester, false, now, true));
+  for (size_t i = 0; i < left.size(); ++i) {
+    account(*left[i], outcomes[i], now, false);
+    free_exchange(left[i]);
   }
-  csv_.close();
+  held_ = 0;
+  return csv_.close();
 }
 
 } // namespace linksim

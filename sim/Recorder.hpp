@@ -58,8 +58,9 @@ public:
   /// Held for manual answer / released from hold (to know what is still in flight).
   void hold(Exchange& ex);
   void release(Exchange& ex);
-  /// End of run at `now`: classify every exchange still open, close the CSV.
-  void finish(double now);
+  /// End of run at `now`: classify every exchange still open, close the CSV. False if writing the
+  /// CSV failed at any point (e.g. a full disk).
+  bool finish(double now);
 
   /// Exchanges not yet completed and not held for a manual answer.
   uint64_t open_unheld() const { return open_ - held_; }

@@ -24,7 +24,7 @@ public:
   double extraction_time(uint32_t agency, int64_t day) const
   {
     const Registration& r = sc_->agencies[agency].registration;
-    const double jitter   = unit(mix(seed_, agency, static_cast<uint64_t>(day), 0x5245474aULL)) * 0.5 *
+    const double jitter   = unit(mix(seed_, agency, static_cast<uint64_t>(day), 0x5245474aULL)) * r.extraction_spread *
                           (r.window_end_s - r.window_start_s);
     return cal_->time_of_day_start(day) + r.window_start_s + jitter;
   }
@@ -56,6 +56,27 @@ public:
   }
   /// Extraction time of the batch due at t (whether or not it actually ran).
   double due_extraction(uint32_t agency, double t) const { return extraction_time(agency, due_night(agency, t)); }
+  /// Extraction time of the latest scheduled batch that extracted at or before t.
+  double last_scheduled_extraction(uint32_t agency, double t) const
+  {
+    int64_t d = cal_->day_of(t);
+    for (int guard = 0; guard < 400; ++guard, --d)
+      if (scheduled(agency, d) && extraction_time(agency, d) <= t)
+        return extraction_time(agency, d);
+    return extraction_time(agency, d);
+  }
+  /// When a change at time `changed` was registered: the first batch after it that ran, at the
+  /// latest the replica's last extraction `last`.
+  double registered_at(uint32_t agency, double changed, double last) const
+  {
+    for (int64_t d = cal_->day_of(changed);; ++d) {
+      const double x = extraction_time(agency, d);
+      if (x > last)
+        return last;
+      if (x >= changed && runs(agency, d))
+        return x;
+    }
+  }
 
 private:
   const Scenario* sc_  = nullptr;

@@ -68,6 +68,7 @@ struct Registration {
   std::vector<int64_t> skip_days;       ///< nights the batch does not run (day numbers)
   double failure_rate = 0;              ///< probability a nightly batch fails (no registration)
   bool business_nights = true;          ///< runs the night after each business day only (else every night)
+  double extraction_spread = 0.5;       ///< extraction falls in this leading share of the window [K]
   bool pattern2_reload = true;          ///< reloads past data in the new layout before a pattern-2 cutover
 };
 
@@ -155,6 +156,9 @@ struct Workload {
   bool regular = false;             ///< evenly spaced arrivals with a random phase (else Poisson)
   bool batch = false;
   unsigned batch_size = 1;
+  std::vector<int> fetch_at_s;      ///< batch: the existing system collects finished result files at
+                                    ///< these times (seconds after midnight) on business days; empty =
+                                    ///< as soon as they are ready [K]
   double timeout_s = 0;             ///< 0 = the requester waits as long as it takes
   double acquire_rate = 0;          ///< share of subjects whose code must be acquired first
 };
@@ -214,7 +218,7 @@ struct Scenario {
   int close_s            = 17 * 3600 + 15 * 60;
   unsigned weekend_mask  = (1u << 0) | (1u << 6);
   std::vector<int64_t> holidays;
-  double drain_limit_s   = 86400;
+  double drain_limit_s   = 7 * 86400;
 
   std::vector<Site> sites;
   HubSpec hub;

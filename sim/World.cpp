@@ -42,7 +42,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
   const size_t n = sc.agencies.size();
   replica_extraction_.resize(n);
   for (uint32_t a = 0; a < n; ++a)
-    replica_extraction_[a] = reg_.due_extraction(a, 0.0); // batches before the start all ran
+    replica_extraction_[a] = reg_.last_scheduled_extraction(a, 0.0); // batches before the start all ran
   links_.resize(n);
   has_links_.assign(n, 0);
   for (const IdentityError& e : sc.identity_errors) {
@@ -113,11 +113,7 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   // the first batch after its last change, in the layout current then; later cutovers move it to
   // a new layout only as its registration pattern says (SEED p.7–9).
   const double changed    = last_change_at(l, seed_, subject, item, hit.extraction_s);
-  const int64_t night     = cal_.day_of(changed);
-  double registered       = reg_.extraction_time(provider, night);
-  if (registered < changed)
-    registered = reg_.extraction_time(provider, night + 1);
-  registered  = std::min(registered, hit.extraction_s);
+  const double registered = reg_.registered_at(provider, changed, hit.extraction_s);
   hit.version = replica_version(l, registered, now, ag.registration.pattern2_reload);
   const bool null_err = ag.null_error_rate > 0 &&
                         unit(mix(seed_, subject, item, provider, static_cast<uint64_t>(hit.epoch), TAG_NULLERR)) <

@@ -93,7 +93,12 @@ public:
   bool registers(uint32_t agency) const { return provides_items_[agency] > 0; }
 
   // --- truth (recorder only) ------------------------------------------------------------------
+  /// The person whose code the requester holds for its own person (differs under a swapped link).
+  uint64_t queried_person(uint32_t requester, uint64_t person) const { return table_person(requester, person); }
   bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
+
+  // --- the provider's own settings ------------------------------------------------------------
+  /// The provider holds requests for this item for a manual answer (自動応答不可).
   bool manual_for(uint32_t provider, uint32_t item) const;
 
 private:

@@ -118,7 +118,9 @@ def workload(scale):
             line = {"id": f"{proc}.{item}.{kind}", "procedure": proc, "item": LAYOUT[item], "requesters": h["req"],
                     "subjects": h["subjects"], "provider": provider_for(proc, item), "total": round(total, 3)}
             if kind == "batch":
-                line.update({"mode": "batch", "batch_size": BATCH_SIZE.get(proc, 100), "arrivals": "regular"})
+                # result files are collected by the requester's morning and afternoon batch runs [K]
+                line.update({"mode": "batch", "batch_size": BATCH_SIZE.get(proc, 100), "arrivals": "regular",
+                             "fetch_at": ["08:30", "13:00"]})
             else:
                 line["mode"] = "immediate"
                 # Small lines arrive evenly so that their counts match the seed to well within 1 %.

@@ -56,6 +56,13 @@ TEST_CASE("sim::classify: each class from its facts", "[oracle]")
   f      = answered();
   f.late = true;
   CHECK(classify(f) == Outcome::TIMED_OUT);
+  f.right_person = false; // late, but another person's data: the worse finding wins
+  CHECK(classify(f) == Outcome::WRONG_PERSON);
+  OracleFacts q; // the query named another person; the provider had nothing on them
+  q.fetched     = true;
+  q.no_record   = true;
+  q.right_query = false;
+  CHECK(classify(q) == Outcome::WRONG_PERSON);
 }
 
 TEST_CASE("sim::classify: precedence puts entitlement before everything else", "[oracle]")
