@@ -1,5 +1,8 @@
 #include "agents/ExistingSystem.hpp"
 
+#include "sim/Arrivals.hpp"
+
+#include <algorithm>
 #include <limits>
 
 namespace linksim {
@@ -11,24 +14,14 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
   const Calendar& cal = ctx.world.calendar();
   for (uint32_t w = 0; w < sc.workload.size(); ++w) {
     const Workload& wl = sc.workload[w];
-    double weight_sum = 0, mine = 0;
-    for (uint32_t r : wl.requesters) {
-      const double wgt = wl.split_by_population ? static_cast<double>(sc.agencies[r].population) : 1.0;
-      weight_sum += wgt;
-      if (r == agency)
-        mine = wgt;
-    }
-    if (mine <= 0 || weight_sum <= 0)
-      continue;
     if (!wl.at_s.empty()) { // explicit arrival times: every requester issues at each
-      streams_.push_back(Arrivals{w, 0, wl.at_s.front(), false, 0});
+      if (std::find(wl.requesters.begin(), wl.requesters.end(), agency) != wl.requesters.end())
+        streams_.push_back(Arrivals{w, 0, wl.at_s.front(), false, 0});
       continue;
     }
-    // rate_per_day persons per (business) day among all requesters; each arrival carries
-    // batch_size persons.
-    const double persons_per_day = wl.rate_per_day * mine / weight_sum;
-    const double day_len         = wl.business_hours ? cal.business_day_seconds() : 86400.0;
-    const double rate            = persons_per_day / wl.batch_size / day_len;
+    const double rate = arrival_rate_per_s(sc, cal, wl, agency);
+    if (rate <= 0)
+      continue;
     Arrivals s{w, rate, 0, wl.business_hours};
     s.regular = wl.regular;
     // Poisson: exponential gaps. Regular: one arrival every 1/rate, the first at a random phase,

@@ -14,6 +14,7 @@
 #include "agents/Platform.hpp"
 #include "harness/Errors.hpp"
 #include "harness/Loader.hpp"
+#include "sim/Arrivals.hpp"
 #include "sim/Population.hpp"
 #include "sim/Registration.hpp"
 #include "sim/Rng.hpp"
@@ -246,17 +247,9 @@ void existing_system(Shared* s, uint32_t a)
   std::vector<St> streams;
   for (uint32_t w = 0; w < sc.workload.size(); ++w) {
     const Workload& wl = sc.workload[w];
-    double sum = 0, mine = 0;
-    for (uint32_t r : wl.requesters) {
-      const double wgt = wl.split_by_population ? static_cast<double>(sc.agencies[r].population) : 1.0;
-      sum += wgt;
-      if (r == a)
-        mine = wgt;
-    }
-    if (mine <= 0)
+    const double rate  = arrival_rate_per_s(sc, s->cal, wl, a);
+    if (rate <= 0)
       continue;
-    const double day  = wl.business_hours ? s->cal.business_day_seconds() : 86400.0;
-    const double rate = wl.rate_per_day * mine / sum / wl.batch_size / day;
     St st{w, rate, 0, wl.business_hours, wl.regular};
     st.clock = (wl.business_hours ? s->cal.to_business(0) : 0) + (wl.regular ? rng.uniform() / rate : rng.exponential(1 / rate));
     streams.push_back(st);
