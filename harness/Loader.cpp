@@ -1850,20 +1850,6 @@ const char* to_string(AgencyKind k)
   return "?";
 }
 
-double Duration::mean_s() const
-{
-  switch (dist) {
-    case Dist::FIXED:
-    case Dist::EXPONENTIAL:
-      return a_s;
-    case Dist::UNIFORM:
-      return (a_s + b_s) / 2;
-    case Dist::LOGNORMAL:
-      return a_s * std::exp(b_s * b_s / 2);
-  }
-  return 0;
-}
-
 Scenario parse_scenario(const std::string& text, const std::string& file)
 {
   Loader l(file);

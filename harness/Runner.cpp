@@ -114,8 +114,9 @@ int run_scenario(const RunOptions& opts)
 
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });
-  Progress progress(world, !opts.quiet && isatty(STDERR_FILENO));
-  if (!opts.quiet && isatty(STDERR_FILENO))
+  const bool show_progress = !opts.quiet && isatty(STDERR_FILENO);
+  Progress progress(world, show_progress);
+  if (show_progress)
     sg4::Engine::on_time_advance_cb([&progress](double) { progress.tick(sg4::Engine::get_clock()); });
   const auto wall_setup = std::chrono::steady_clock::now();
   engine.run();

@@ -149,16 +149,9 @@ public:
     }
     T* x = free_.back();
     free_.pop_back();
-    ++live_;
     return x;
   }
-  void put(T* x)
-  {
-    free_.push_back(x);
-    --live_;
-  }
-  size_t live() const { return live_; }
-  size_t capacity() const { return chunks_.size() * CHUNK; }
+  void put(T* x) { free_.push_back(x); }
   /// Visits every slot (live or free): the caller tells them apart.
   template <typename F> void for_each_slot(F f)
   {
@@ -171,7 +164,6 @@ private:
   static constexpr size_t CHUNK = 4096;
   std::vector<std::unique_ptr<T[]>> chunks_;
   std::vector<T*> free_;
-  size_t live_ = 0;
 };
 
 } // namespace linksim

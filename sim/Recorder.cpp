@@ -121,15 +121,13 @@ void Recorder::complete(Exchange* ex, uint32_t fetcher, double now)
   if (ex->held)
     release(*ex);
   const Outcome o = judge(*ex, fetcher, true, now, false);
-  account(*ex, o, now, true);
-  ++completed_;
-  last_completion_ = now;
+  account(*ex, o, true);
   free_exchange(ex);
   if (open_unheld() == 0 && on_drained)
     on_drained();
 }
 
-void Recorder::account(Exchange& ex, Outcome o, double now, bool fetched)
+void Recorder::account(Exchange& ex, Outcome o, bool fetched)
 {
   const auto k = static_cast<size_t>(o);
   ++totals_[k];
@@ -171,7 +169,6 @@ void Recorder::account(Exchange& ex, Outcome o, double now, bool fetched)
   }
   if (csv_.is_open())
     write_row(ex, o);
-  (void)now;
 }
 
 void Recorder::write_row(const Exchange& ex, Outcome o)
@@ -236,7 +233,7 @@ bool Recorder::finish(double now)
   for (Exchange* ex : left)
     outcomes.push_back(judge(*ex, ex->requester, false, now, true));
   for (size_t i = 0; i < left.size(); ++i) {
-    account(*left[i], outcomes[i], now, false);
+    account(*left[i], outcomes[i], false);
     free_exchange(left[i]);
   }
   held_ = 0;

@@ -66,7 +66,6 @@ public:
   uint64_t open_unheld() const { return open_ - held_; }
   uint64_t open() const { return open_; }
   uint64_t issued() const { return issued_; }
-  uint64_t completed() const { return completed_; }
   /// Called when open_unheld() drops to zero (the runner's drain waits on it).
   std::function<void()> on_drained;
 
@@ -92,11 +91,10 @@ public:
   const std::vector<uint64_t>& provided_per_day() const { return provided_per_day_; }
   std::vector<ServerStats>& servers() { return servers_; }
   const std::vector<ServerStats>& servers() const { return servers_; }
-  double last_completion() const { return last_completion_; }
 
 private:
   Outcome judge(const Exchange& ex, uint32_t fetcher, bool fetched, double now, bool at_end) const;
-  void account(Exchange& ex, Outcome o, double now, bool fetched);
+  void account(Exchange& ex, Outcome o, bool fetched);
   void write_row(const Exchange& ex, Outcome o);
   void free_exchange(Exchange* ex);
 
@@ -104,7 +102,6 @@ private:
   CsvWriter csv_;
   uint64_t next_id_   = 1;
   uint64_t issued_    = 0;
-  uint64_t completed_ = 0;
   uint64_t open_      = 0;
   uint64_t held_      = 0;
   OutcomeCounts totals_{};
@@ -119,7 +116,6 @@ private:
   std::vector<ServerStats> servers_;
   std::vector<uint64_t> skipped_;
   uint64_t skipped_total_ = 0;
-  double last_completion_ = 0;
   int64_t day0_           = 0;
 };
 

@@ -22,7 +22,6 @@ struct Duration {
   Dist dist   = Dist::FIXED;
   double a_s  = 0; ///< fixed value, mean, min, or median (seconds)
   double b_s  = 0; ///< max (uniform) or sigma (lognormal, dimensionless)
-  double mean_s() const;
 };
 
 /// A network link (one direction-shared SimGrid link).
