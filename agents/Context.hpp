@@ -4,6 +4,7 @@
 
 #include "agents/Platform.hpp"
 #include "sim/Rng.hpp"
+#include "sim/Timing.hpp"
 #include "sim/World.hpp"
 
 #include <simgrid/s4u.hpp>
@@ -26,21 +27,8 @@ struct Context {
   World& world;
   Platform& platform;
 
-  /// Draws a duration in seconds.
-  static double sample(const Duration& d, Rng& rng)
-  {
-    switch (d.dist) {
-      case Duration::Dist::FIXED:
-        return d.a_s;
-      case Duration::Dist::EXPONENTIAL:
-        return d.a_s > 0 ? rng.exponential(d.a_s) : 0;
-      case Duration::Dist::UNIFORM:
-        return d.a_s + (d.b_s - d.a_s) * rng.uniform();
-      case Duration::Dist::LOGNORMAL:
-        return d.a_s * std::exp(d.b_s * rng.normal());
-    }
-    return 0;
-  }
+  /// Draws a duration in seconds (sim/Timing.hpp).
+  static double sample(const Duration& d, Rng& rng) { return linksim::sample(d, rng); }
 
   /// Sends a message (fire and forget) over a route; records when it left and its nominal transfer.
   void send(sg4::Mailbox* to, Message* m, double bytes, const Route& r)

@@ -1,6 +1,6 @@
 #include "agents/ExistingSystem.hpp"
 
-#include "sim/Arrivals.hpp"
+#include "sim/Timing.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -175,24 +175,8 @@ void ExistingSystem::register_batch(int64_t night)
   m->extraction_s         = now;
   last_extraction_        = now;
   const Scenario& sc      = w.scenario();
-  double record_bytes     = 0;
-  for (const Layout& l : sc.layouts)
-    record_bytes += l.record_bytes;
-  record_bytes /= static_cast<double>(sc.layouts.size());
-  const double bytes = sc.messages.header_bytes + static_cast<double>(records) * record_bytes;
-  ctx_.send(ctx_.platform.site_inbox(sc.agencies[agency_].site), m, bytes, ctx_.platform.agency_route(agency_));
-}
-
-double Collector::next_collection(const Workload& wl, double t) const
-{
-  const Calendar& cal = ctx_.world.calendar();
-  for (int64_t day = cal.day_of(t);; ++day) {
-    if (!cal.is_business_day(day))
-      continue;
-    for (int at : wl.fetch_at_s)
-      if (cal.time_of_day_start(day) + at >= t)
-        return cal.time_of_day_start(day) + at;
-  }
+  ctx_.send(ctx_.platform.site_inbox(sc.agencies[agency_].site), m, registration_bytes(sc, records),
+            ctx_.platform.agency_route(agency_));
 }
 
 void Collector::operator()()
@@ -201,7 +185,8 @@ void Collector::operator()()
   sg4::Mailbox* inbox = ctx_.platform.collect_inbox(agency_);
   for (;;) {
     Taken in       = Context::take(inbox);
-    const double t = next_collection(w.scenario().workload[in.msg->head->workload], in.arrival_s);
+    const double t =
+        next_collection(w.calendar(), w.scenario().workload[in.msg->head->workload].fetch_at_s, in.arrival_s);
     if (t > sg4::Engine::get_clock())
       sg4::this_actor::sleep_until(t);
     for (Exchange* ex = in.msg->head; ex;) {

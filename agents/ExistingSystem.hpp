@@ -61,7 +61,6 @@ public:
   void operator()();
 
 private:
-  double next_collection(const Workload& wl, double t) const;
   Context ctx_;
   uint32_t agency_;
 };

@@ -14,7 +14,7 @@
 #include "agents/Platform.hpp"
 #include "harness/Errors.hpp"
 #include "harness/Loader.hpp"
-#include "sim/Arrivals.hpp"
+#include "sim/Timing.hpp"
 #include "sim/Population.hpp"
 #include "sim/Registration.hpp"
 #include "sim/Rng.hpp"
@@ -83,11 +83,12 @@ struct Shared {
   Calendar cal;
   Population pop;
   RegistrationSchedule reg;
+  std::vector<uint32_t> provided; ///< layouts each agency may provide (registration sizes)
   uint64_t seed;
   uint64_t messages  = 0;
   uint64_t exchanges = 0;
   Shared(const Scenario& s, Platform& p, uint64_t sd)
-      : sc(s), pf(p), cal(s.calendar()), pop(s, sd), reg(s, cal, sd), seed(sd) {}
+      : sc(s), pf(p), cal(s.calendar()), pop(s, sd), reg(s, cal, sd), provided(layouts_provided(s)), seed(sd) {}
 
   void send(sg4::Mailbox* to, Msg* m, double bytes, const Route& r)
   {
@@ -98,17 +99,6 @@ struct Shared {
   double req_bytes(uint32_t n) const { return sc.messages.header_bytes + sc.messages.request_bytes_per_person * n; }
   double ans_bytes(const Msg* m) const { return sc.messages.header_bytes + m->record_bytes * m->count; }
 };
-
-double sample(const Duration& d, Rng& rng)
-{
-  switch (d.dist) {
-    case Duration::Dist::FIXED: return d.a_s;
-    case Duration::Dist::EXPONENTIAL: return d.a_s > 0 ? rng.exponential(d.a_s) : 0;
-    case Duration::Dist::UNIFORM: return d.a_s + (d.b_s - d.a_s) * rng.uniform();
-    case Duration::Dist::LOGNORMAL: return d.a_s * std::exp(d.b_s * rng.normal());
-  }
-  return 0;
-}
 
 void busy(double t)
 {
@@ -221,15 +211,8 @@ void collector(Shared* s, uint32_t a)
 {
   for (;;) {
     Msg* m               = s->pf.collect_inbox(a)->get<Msg>();
-    const Workload& wl   = s->sc.workload[m->workload];
-    const double arrived = sg4::Engine::get_clock();
-    double t             = -1;
-    for (int64_t day = s->cal.day_of(arrived); t < 0; ++day)
-      if (s->cal.is_business_day(day))
-        for (int at : wl.fetch_at_s)
-          if (t < 0 && s->cal.time_of_day_start(day) + at >= arrived)
-            t = s->cal.time_of_day_start(day) + at;
-    sg4::this_actor::sleep_until(t);
+    sg4::this_actor::sleep_until(
+        next_collection(s->cal, s->sc.workload[m->workload].fetch_at_s, sg4::Engine::get_clock()));
     fetched(s, m);
   }
 }
@@ -254,19 +237,9 @@ void existing_system(Shared* s, uint32_t a)
     st.clock = (wl.business_hours ? s->cal.to_business(0) : 0) + (wl.regular ? rng.uniform() / rate : rng.exponential(1 / rate));
     streams.push_back(st);
   }
-  double record_bytes = 0;
-  for (const Layout& l : sc.layouts)
-    record_bytes += l.record_bytes;
-  record_bytes /= static_cast<double>(sc.layouts.size());
   // Registration uploads: same schedule and size as linksim's (the layouts it may provide).
-  std::vector<uint8_t> item_provided(sc.layouts.size(), 0);
-  for (const PermissionRow& r : sc.permissions)
-    if (r.provider.by_kind ? r.provider.kind == sc.agencies[a].kind : r.provider.agency == a)
-      item_provided[r.item] = 1;
-  double provided_items = 0;
-  for (uint8_t p : item_provided)
-    provided_items += p;
-  const bool provides = provided_items > 0;
+  const uint32_t provided = s->provided[a];
+  const bool provides     = provided > 0;
   int64_t night = s->cal.day_of(0);
   while (provides && s->reg.extraction_time(a, night) <= 0)
     ++night;
@@ -292,15 +265,10 @@ void existing_system(Shared* s, uint32_t a)
     sg4::this_actor::sleep_until(t);
     if (t_reg <= t_arr) {
       if (s->reg.runs(a, night)) {
-        const double persons = static_cast<double>(sc.agencies[a].population);
-        double records       = 0;
-        for (const Layout& l : sc.layouts)
-          records += persons * l.coverage * (t - last_x) / l.change_interval_s;
-        records = records / static_cast<double>(sc.layouts.size()) * provided_items;
-        last_x  = t;
-        Msg* m  = s->new_msg(Kind::REGISTER, a, a, static_cast<uint32_t>(std::llround(records)), record_bytes, nullptr, 0,
-                             false);
-        s->send(s->pf.site_inbox(site), m, sc.messages.header_bytes + m->count * record_bytes, s->pf.agency_route(a));
+        const uint64_t records = registration_records(sc, a, provided, last_x, t);
+        last_x                 = t;
+        Msg* m = s->new_msg(Kind::REGISTER, a, a, static_cast<uint32_t>(records), 0, nullptr, 0, false);
+        s->send(s->pf.site_inbox(site), m, registration_bytes(sc, records), s->pf.agency_route(a));
       }
       ++night;
       while (!s->reg.scheduled(a, night))

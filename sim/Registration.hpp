@@ -12,8 +12,53 @@
 #include "sim/Scenario.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace linksim {
+
+/// Number of layouts each agency may provide (the law's permission table names it or its kind).
+inline std::vector<uint32_t> layouts_provided(const Scenario& sc)
+{
+  std::vector<uint32_t> out(sc.agencies.size(), 0);
+  for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
+    std::vector<uint8_t> seen(sc.layouts.size(), 0);
+    for (const PermissionRow& r : sc.permissions) {
+      const bool match = r.provider.by_kind ? r.provider.kind == sc.agencies[a].kind : r.provider.agency == a;
+      if (match && !seen[r.item]) {
+        seen[r.item] = 1;
+        ++out[a];
+      }
+    }
+  }
+  return out;
+}
+
+/// Records a provider's batch carries for what changed in (since, until]: its persons × the share
+/// of each layout's records that change in that time, averaged over layouts, times the layouts it
+/// provides.
+inline uint64_t registration_records(const Scenario& sc, uint32_t agency, uint32_t provided, double since_s,
+                                     double until_s)
+{
+  if (provided == 0 || until_s <= since_s)
+    return 0;
+  double records       = 0;
+  const double persons = static_cast<double>(sc.agencies[agency].population);
+  for (const Layout& l : sc.layouts)
+    records += persons * l.coverage * (until_s - since_s) / l.change_interval_s;
+  records = records / static_cast<double>(sc.layouts.size()) * provided;
+  return static_cast<uint64_t>(std::llround(records));
+}
+
+/// Size of a registration upload of `records` records: the header plus the mean record size.
+inline double registration_bytes(const Scenario& sc, uint64_t records)
+{
+  double record_bytes = 0;
+  for (const Layout& l : sc.layouts)
+    record_bytes += l.record_bytes;
+  record_bytes /= static_cast<double>(sc.layouts.size());
+  return sc.messages.header_bytes + static_cast<double>(records) * record_bytes;
+}
 
 class RegistrationSchedule {
 public:

@@ -50,18 +50,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     links_[e.agency][e.person_b] = e.person_a;
     has_links_[e.agency]         = 1;
   }
-  // Which layouts each agency may provide (from the law's table), for registration sizes.
-  provides_items_.assign(n, 0);
-  for (uint32_t a = 0; a < n; ++a) {
-    std::vector<uint8_t> seen(sc.layouts.size(), 0);
-    for (const PermissionRow& r : sc.permissions) {
-      const bool match = r.provider.by_kind ? r.provider.kind == sc.agencies[a].kind : r.provider.agency == a;
-      if (match && !seen[r.item]) {
-        seen[r.item] = 1;
-        ++provides_items_[a];
-      }
-    }
-  }
+  provides_items_ = layouts_provided(sc); // for registration sizes
 }
 
 uint64_t World::table_person(uint32_t agency, uint64_t person) const
@@ -121,19 +110,6 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   hit.record        = build_record(l.versions[hit.version], seed_, subject, item, hit.epoch, null_err);
   hit.nondisclosure = ag.non_disclosure_rate > 0 && unit(mix(seed_, subject, provider, TAG_ND)) < ag.non_disclosure_rate;
   return hit;
-}
-
-uint64_t World::registration_records(uint32_t provider, double since_s, double until_s) const
-{
-  if (provides_items_[provider] == 0 || until_s <= since_s)
-    return 0;
-  double records = 0;
-  const double persons = static_cast<double>(sc_.agencies[provider].population);
-  for (const Layout& l : sc_.layouts)
-    records += persons * l.coverage * (until_s - since_s) / l.change_interval_s;
-  // Average over layouts, times the number of layouts this provider provides.
-  records = records / static_cast<double>(sc_.layouts.size()) * static_cast<double>(provides_items_[provider]);
-  return static_cast<uint64_t>(std::llround(records));
 }
 
 } // namespace linksim

@@ -88,7 +88,10 @@ public:
   }
   double replica_extraction(uint32_t provider) const { return replica_extraction_[provider]; }
   /// Records a batch would carry (for its message size): the provider's persons × items × change share.
-  uint64_t registration_records(uint32_t provider, double since_s, double until_s) const;
+  uint64_t registration_records(uint32_t provider, double since_s, double until_s) const
+  {
+    return linksim::registration_records(sc_, provider, provides_items_[provider], since_s, until_s);
+  }
   /// The agency registers replicas: the permission table names it (or its kind) as a provider.
   bool registers(uint32_t agency) const { return provides_items_[agency] > 0; }
 
@@ -116,7 +119,7 @@ private:
   std::vector<double> replica_extraction_; ///< per provider: extraction time of its latest registered batch
   std::vector<std::unordered_map<uint64_t, uint64_t>> links_; ///< per agency: swapped links (sparse)
   std::vector<uint8_t> has_links_;
-  std::vector<uint64_t> provides_items_; ///< per agency: number of layouts it may provide (for sizes)
+  std::vector<uint32_t> provides_items_; ///< per agency: number of layouts it may provide (for sizes)
   Pool<Exchange> exchanges_;
   Pool<Message> messages_;
   Pool<BatchFile> files_;
