@@ -230,6 +230,7 @@ struct Loader {
   std::set<std::string> bad_sites;      ///< sites whose kind was invalid (reported once)
   std::set<uint32_t> bad_agencies;      ///< agencies whose kind was invalid (reported once)
   std::vector<uint8_t> own_line;        ///< per agency: its line was given explicitly
+  uint64_t persons = 0;                 ///< the municipalities' residents in all (set by agencies())
   LinkSpec default_vpn; ///< network.vpn_device (required when an LG agency has no line of its own)
   bool have_vpn = false;
 
@@ -1005,7 +1006,7 @@ struct Loader {
       a.access      = s.kind == SiteKind::LG_PLATFORM ? default_vpn : s.access;
     }
     // Derived populations and population-wide constraints.
-    uint64_t persons = 0;
+    persons = 0;
     for (const Agency& a : sc.agencies)
       if (a.kind == AgencyKind::MUNICIPALITY)
         persons += a.population;
@@ -1261,10 +1262,6 @@ struct Loader {
       else
         ok = false;
       if (subjects == "listed") {
-        uint64_t persons = 0;
-        for (const Agency& a : sc.agencies)
-          if (a.kind == AgencyKind::MUNICIPALITY)
-            persons += a.population;
         if (const json* ps = w.array("persons", Req::YES)) {
           if (ps->empty()) {
             w.error("persons", "expected at least one person index");
@@ -1467,10 +1464,6 @@ struct Loader {
     const json* arr = root.array("identity_errors", Req::NO);
     if (!arr)
       return;
-    uint64_t persons = 0;
-    for (const Agency& a : sc.agencies)
-      if (a.kind == AgencyKind::MUNICIPALITY)
-        persons += a.population;
     for (size_t i = 0; i < arr->size(); ++i) {
       ObjReader e((*arr)[i], root.at("identity_errors") + "/" + std::to_string(i), issues);
       if (!e.valid())
