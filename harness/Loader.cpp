@@ -820,12 +820,13 @@ struct Loader {
     m.finish();
   }
 
-  void agency_common(ObjReader& a, Agency& ag)
+  /// Reads the settings any agency may have; returns whether it gives its own line.
+  bool agency_common(ObjReader& a, Agency& ag)
   {
-    if (a.has("line")) {
+    const bool own = a.has("line");
+    if (own) {
       if (auto l = link(a, "line", Req::YES))
         ag.access = *l;
-      ag_line_given = true;
     } else
       a.raw("line", Req::NO);
     // Only the keys given change `ag` (a new agency starts from Agency{} with the scenario's
@@ -842,14 +843,11 @@ struct Loader {
       }
     } else
       a.raw("registration", Req::NO);
+    return own;
   }
 
-  bool ag_line_given = false; ///< set by agency_common, consumed by add_agency / overrides
-
-  bool add_agency(Agency ag, ObjReader& where, const std::string& key)
+  bool add_agency(Agency ag, bool line, ObjReader& where, const std::string& key)
   {
-    const bool line = ag_line_given;
-    ag_line_given   = false;
     if (ag.id.empty()) {
       where.error(key, "an id cannot be empty");
       return false;
@@ -941,17 +939,17 @@ struct Loader {
           }
         } else
           a.raw("prefecture", Req::NO);
-        agency_common(a, out);
+        const bool line = agency_common(a, out);
         manual(a, out, static_cast<uint32_t>(sc.agencies.size()), manual_items, manual_ptrs);
         a.finish();
         if (id) {
           out.id = *id;
-          add_agency(std::move(out), a, "id");
+          add_agency(std::move(out), line, a, "id");
         }
       }
     if (const json* gens = ag.array("generators", Req::NO))
       for (size_t i = 0; i < gens->size(); ++i)
-        generator((*gens)[i], ag.at("generators") + "/" + std::to_string(i), pref_refs, pref_ptrs);
+        generator((*gens)[i], ag.at("generators") + "/" + std::to_string(i));
     // Overrides: settings for agencies listed or generated above (e.g. one generated city in
     // manual-answer mode). Only the keys given change.
     if (const json* ovs = ag.array("overrides", Req::NO))
@@ -963,10 +961,8 @@ struct Loader {
         if (auto id = o.string("agency", Req::YES))
           target = ref(agency_ix, "agency", *id, o.at("agency"));
         Agency tmp = target ? sc.agencies[*target] : Agency();
-        agency_common(o, tmp);
-        if (target && ag_line_given)
+        if (agency_common(o, tmp) && target)
           own_line[*target] = 1;
-        ag_line_given         = false;
         const size_t n_manual = manual_items.size();
         if (target && o.has("manual_answer")) // replaces the agency's manual-answer setting, items included
           for (size_t k = 0; k < manual_items.size(); ++k)
@@ -1041,8 +1037,7 @@ struct Loader {
                                             " members in all, more than the population (" + std::to_string(persons) + ")");
   }
 
-  void generator(const json& j, const std::string& ptr, std::vector<std::pair<uint32_t, std::string>>& pref_refs,
-                 std::vector<std::string>& pref_ptrs)
+  void generator(const json& j, const std::string& ptr)
   {
     ObjReader g(j, ptr, issues);
     if (!g.valid())
@@ -1090,9 +1085,7 @@ struct Loader {
     }
     Agency proto;
     proto.registration = default_registration;
-    agency_common(g, proto);
-    const bool proto_line = ag_line_given;
-    ag_line_given         = false;
+    const bool proto_line = agency_common(g, proto);
     g.finish();
     if (total && count && *total < *count)
       g.error("total_population", "fewer persons than agencies to share them (each needs at least one)");
@@ -1123,11 +1116,8 @@ struct Loader {
       a.population  = total ? sizes[i] : 0;
       if (!prefs.empty())
         a.prefecture = prefs[i * prefs.size() / n]; // contiguous blocks over the prefectures
-      ag_line_given = proto_line;
-      add_agency(std::move(a), g, "id_prefix");
+      add_agency(std::move(a), proto_line, g, "id_prefix");
     }
-    (void)pref_refs;
-    (void)pref_ptrs;
   }
 
   std::optional<PermissionRow> permission_row(const json& j, const std::string& ptr)
