@@ -2,10 +2,10 @@
 // these are the costs linksim adds on top of SimGrid's for every exchange.
 //
 //   build/linksim-micro [--benchmark_filter=...]
-#include "harness/Loader.hpp"
-#include "sim/CsvWriter.hpp"
-#include "sim/Oracle.hpp"
-#include "sim/World.hpp"
+#include "harness/scenario/Loader.hpp"
+#include "sim/trace/CsvWriter.hpp"
+#include "sim/trace/Oracle.hpp"
+#include "sim/model/World.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -11,13 +11,13 @@
 // acquisition (J-LIS), explicit arrival times.
 //
 //   raw_simgrid SCENARIO [--seed N]   → one JSON line: messages, exchanges, wall_s, peak_rss_mib
-#include "agents/Platform.hpp"
+#include "agents/core/Platform.hpp"
 #include "harness/Errors.hpp"
-#include "harness/Loader.hpp"
-#include "sim/Timing.hpp"
-#include "sim/Population.hpp"
-#include "sim/Registration.hpp"
-#include "sim/Rng.hpp"
+#include "harness/scenario/Loader.hpp"
+#include "sim/model/Timing.hpp"
+#include "sim/model/Population.hpp"
+#include "sim/model/Registration.hpp"
+#include "sim/model/Rng.hpp"
 
 #include <simgrid/s4u.hpp>
 

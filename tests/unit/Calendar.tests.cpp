@@ -1,4 +1,4 @@
-#include "sim/Calendar.hpp"
+#include "sim/model/Calendar.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-#include "sim/Codes.hpp"
-#include "sim/Hash.hpp"
+#include "sim/model/Codes.hpp"
+#include "sim/model/Hash.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // A small valid scenario for unit tests (parsed with the real loader).
 #pragma once
 
-#include "harness/Loader.hpp"
+#include "harness/scenario/Loader.hpp"
 
 #include <nlohmann/json.hpp>
 

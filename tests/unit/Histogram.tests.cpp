@@ -1,5 +1,5 @@
-#include "sim/Histogram.hpp"
-#include "sim/Rng.hpp"
+#include "sim/trace/Histogram.hpp"
+#include "sim/model/Rng.hpp"
 
 #include <catch2/catch.hpp>
 

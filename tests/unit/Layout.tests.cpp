@@ -1,4 +1,4 @@
-#include "sim/Layout.hpp"
+#include "sim/model/Layout.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "sim/Oracle.hpp"
+#include "sim/trace/Oracle.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "sim/Permission.hpp"
+#include "sim/model/Permission.hpp"
 
 #include <catch2/catch.hpp>
 

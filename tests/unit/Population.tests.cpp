@@ -1,5 +1,5 @@
 #include "Fixtures.hpp"
-#include "sim/Population.hpp"
+#include "sim/model/Population.hpp"
 
 #include <catch2/catch.hpp>
 

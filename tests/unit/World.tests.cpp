@@ -1,5 +1,5 @@
 #include "Fixtures.hpp"
-#include "sim/World.hpp"
+#include "sim/model/World.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,107 @@
+// What every agent receives: the World (shared state and truth the agents may use), the platform,
+// and small helpers for sending and receiving messages and drawing durations.
+#pragma once
+
+#include "agents/core/Platform.hpp"
+#include "sim/model/Rng.hpp"
+#include "sim/model/Timing.hpp"
+#include "sim/model/World.hpp"
+
+#include <simgrid/s4u.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace linksim {
+
+/// A message taken from an inbox, with the time it arrived there.
+struct Taken {
+  Message* msg     = nullptr;
+  double arrival_s = 0; ///< when it reached the inbox (<= now)
+};
+
+struct Context {
+  World& world;
+  Platform& platform;
+
+  /// Draws a duration in seconds (sim/Timing.hpp).
+  static double sample(const Duration& d, Rng& rng) { return linksim::sample(d, rng); }
+
+  /// Sends a message (fire and forget) over a route; records when it left and its nominal transfer.
+  void send(sg4::Mailbox* to, Message* m, double bytes, const Route& r)
+  {
+    world.count_message();
+    m->sent_s    = sg4::Engine::get_clock();
+    m->nominal_s = r.nominal_s(bytes);
+    to->put_init(m, static_cast<uint64_t>(bytes))->detach();
+  }
+
+  /// Takes the next message of an inbox. If the worker had to wait, the message arrived now; if
+  /// it was already waiting in the inbox, it arrived at its send time plus its (uncontended)
+  /// transfer time.
+  static Taken take(sg4::Mailbox* from)
+  {
+    const double called = sg4::Engine::get_clock();
+    auto* m             = from->get<Message>();
+    const double now    = sg4::Engine::get_clock();
+    return Taken{m, now > called ? now : std::min(now, m->sent_s + m->nominal_s)};
+  }
+
+  /// Bytes of a message carrying n persons' requests.
+  double request_bytes(uint32_t n) const
+  {
+    const Messages& m = world.scenario().messages;
+    return m.header_bytes + m.request_bytes_per_person * n;
+  }
+  /// Bytes of a message carrying the answers of a list of exchanges.
+  double answer_bytes(const Message* msg) const
+  {
+    const Scenario& sc = world.scenario();
+    double bytes       = sc.messages.header_bytes;
+    for (const Exchange* ex = msg->head; ex; ex = ex->next)
+      bytes += ex->answer == Answer::DATA ? sc.layouts[ex->item].record_bytes : sc.messages.request_bytes_per_person;
+    return bytes;
+  }
+
+  Message* new_message(MsgKind kind, uint32_t requester, uint32_t provider)
+  {
+    Message* m   = world.messages().get();
+    *m           = Message();
+    m->kind      = kind;
+    m->requester = requester;
+    m->provider  = provider;
+    return m;
+  }
+  void free_message(Message* m) { world.messages().put(m); }
+
+  /// Sets a timestamp on every exchange of a message.
+  static void stamp(Message* m, Ts ts, double t)
+  {
+    for (Exchange* ex = m->head; ex; ex = ex->next)
+      ex->t[ts] = t;
+  }
+};
+
+/// A broken invariant inside an actor: report it and exit with code 70 (design.md §5 has no
+/// room for a half-written result).
+[[noreturn]] inline void broken_invariant(const std::string& what)
+{
+  std::fprintf(stderr, "internal error: %s\n", what.c_str());
+  std::fflush(nullptr);
+  std::_Exit(70);
+}
+
+/// Busy and waiting statistics of one worker's server.
+inline void account_server(ServerStats& s, double arrival, double now, double busy)
+{
+  ++s.messages;
+  const double wait = now - arrival;
+  s.wait_s += wait;
+  s.max_wait_s = std::max(s.max_wait_s, wait);
+  s.busy_s += busy;
+}
+
+} // namespace linksim

@@ -1,0 +1,90 @@
+#include "agents/core/Launch.hpp"
+
+#include "agents/existing/ExistingSystem.hpp"
+#include "agents/server/IntermediateServer.hpp"
+
+namespace linksim {
+
+namespace {
+template <typename F> sg4::ActorPtr daemon(const std::string& name, sg4::Host* host, F&& f, LaunchCounts& n)
+{
+  sg4::ActorPtr a = sg4::Actor::create(name, host, std::forward<F>(f));
+  a->daemonize();
+  ++n.actors;
+  return a;
+}
+
+void close_run(World& w)
+{
+  const double end   = w.scenario().duration_s;
+  const double limit = end + w.scenario().drain_limit_s;
+  sg4::this_actor::sleep_until(end);
+  auto mutex = sg4::Mutex::create();
+  auto cv    = sg4::ConditionVariable::create();
+  w.recorder().on_drained = [cv]() { cv->notify_all(); };
+  std::unique_lock<sg4::Mutex> lock(*mutex);
+  while (w.recorder().open_unheld() > 0 && sg4::Engine::get_clock() < limit)
+    cv->wait_until(lock, limit);
+  w.recorder().on_drained = nullptr;
+}
+} // namespace
+
+LaunchCounts launch_agents(Context ctx, HubState& hub)
+{
+  World& w           = ctx.world;
+  const Scenario& sc = w.scenario();
+  Platform& pf       = ctx.platform;
+  LaunchCounts n;
+
+  for (unsigned i = 0; i < sc.hub.workers; ++i) {
+    auto a = daemon("hub-" + std::to_string(i), pf.hub_host(), HubWorker(ctx, hub, i), n);
+    if (i == 0)
+      pf.hub_inbox()->set_receiver(a);
+  }
+  for (unsigned i = 0; i < sc.jlis.workers; ++i) {
+    auto a = daemon("jlis-" + std::to_string(i), pf.jlis_host(), JlisWorker(ctx, i), n);
+    if (i == 0)
+      pf.jlis_inbox()->set_receiver(a);
+  }
+  for (uint32_t s = 0; s < sc.sites.size(); ++s) {
+    if (!pf.site_host(s))
+      continue;
+    for (unsigned i = 0; i < sc.sites[s].workers; ++i) {
+      auto a = daemon("ims-" + sc.sites[s].id + "-" + std::to_string(i), pf.site_host(s),
+                      IntermediateServerWorker(ctx, s, i), n);
+      if (i == 0)
+        pf.site_inbox(s)->set_receiver(a);
+    }
+  }
+  std::vector<uint8_t> requests(sc.agencies.size(), 0), collects(sc.agencies.size(), 0);
+  for (const Workload& wl : sc.workload)
+    for (uint32_t r : wl.requesters) {
+      requests[r] = 1;
+      collects[r] = collects[r] || !wl.fetch_at_s.empty();
+    }
+  for (uint32_t a = 0; a < sc.agencies.size(); ++a) {
+    const Agency& ag = sc.agencies[a];
+    const bool registers = w.registers(a);
+    if (requests[a] || registers)
+      daemon("es-" + ag.id, pf.agency_host(a), ExistingSystem(ctx, a), n);
+    if (requests[a]) {
+      auto f = daemon("fetch-" + ag.id, pf.agency_host(a), Fetcher(ctx, a), n);
+      pf.fetch_inbox(a)->set_receiver(f);
+    }
+    if (collects[a]) {
+      auto c = daemon("collect-" + ag.id, pf.agency_host(a), Collector(ctx, a), n);
+      pf.collect_inbox(a)->set_receiver(c);
+    }
+    if (ag.manual.enabled)
+      for (unsigned i = 0; i < ag.manual.staff; ++i) {
+        auto s = daemon("staff-" + ag.id + "-" + std::to_string(i), pf.agency_host(a), Staff(ctx, a, i), n);
+        if (i == 0)
+          pf.staff_inbox(a)->set_receiver(s);
+      }
+  }
+  sg4::Actor::create("closer", pf.hub_host(), [&w]() { close_run(w); });
+  ++n.actors;
+  return n;
+}
+
+} // namespace linksim

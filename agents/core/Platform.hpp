@@ -1,0 +1,85 @@
+// The SimGrid platform of a scenario: hosts, links, zones, routes and mailboxes.
+//
+// Topology (design.md §2, domain.md §1):
+//   root (full zone)
+//   ├── hub zone:   host "hub"                       (core + interface systems)
+//   ├── jlis zone:  host "jlis"                      (J-LIS / 住基ネット)
+//   └── one star zone per intermediate-server site:  the server host, and each agency's
+//       existing-system host reached over the agency's own line (LG platform: its VPN device
+//       then the site's shared LGWAN segment; insurer / dedicated servers: its access line).
+//   Site ↔ hub over the site's uplink; site ↔ J-LIS over the site's uplink then J-LIS's.
+//
+// Mailboxes have a permanent receiver, so a message travels as soon as it is sent and waits at
+// the destination until a worker takes it (a network does not hold packets for busy servers).
+// `nominal_s` is the uncontended transfer time of a route, latency + size / bottleneck bandwidth
+// (CM02, TCP-gamma off: exactly what SimGrid computes when nothing else shares the links).
+//
+// Also used, unchanged, by the raw SimGrid comparison program in bench/.
+#pragma once
+
+#include "sim/scenario/Scenario.hpp"
+
+#include <simgrid/s4u.hpp>
+
+#include <string>
+#include <vector>
+
+namespace linksim {
+
+namespace sg4 = simgrid::s4u;
+
+/// Latency and bottleneck bandwidth of a route.
+struct Route {
+  double latency_s     = 0;
+  double bandwidth_bps = 1e30; ///< bytes per second
+  double nominal_s(double bytes) const { return latency_s + bytes / bandwidth_bps; }
+};
+
+/// SimGrid configuration linksim always sets (printed in every result's run context).
+struct EngineSettings {
+  static std::vector<std::string> config(); ///< "key:value" strings
+};
+
+class Platform {
+public:
+  /// Builds the platform into the (already created) engine.
+  explicit Platform(const Scenario& sc);
+
+  sg4::Host* hub_host() const { return hub_; }
+  sg4::Host* jlis_host() const { return jlis_; }
+  sg4::Host* site_host(uint32_t s) const { return site_hosts_[s]; }
+  sg4::Host* agency_host(uint32_t a) const { return agency_hosts_[a]; }
+
+  sg4::Mailbox* hub_inbox() const { return hub_inbox_; }
+  sg4::Mailbox* jlis_inbox() const { return jlis_inbox_; }
+  sg4::Mailbox* site_inbox(uint32_t s) const { return site_inboxes_[s]; }
+  sg4::Mailbox* fetch_inbox(uint32_t a) const { return fetch_inboxes_[a]; }
+  sg4::Mailbox* staff_inbox(uint32_t a) const { return staff_inboxes_[a]; }
+  /// Finished batch result files waiting for the existing system's scheduled collection.
+  sg4::Mailbox* collect_inbox(uint32_t a) const { return collect_inboxes_[a]; }
+
+  /// agency ↔ its server (the same links both ways).
+  const Route& agency_route(uint32_t a) const { return agency_routes_[a]; }
+  /// server site ↔ hub.
+  const Route& site_route(uint32_t s) const { return site_routes_[s]; }
+  /// server site ↔ J-LIS.
+  const Route& site_jlis_route(uint32_t s) const { return site_jlis_routes_[s]; }
+  /// J-LIS ↔ hub.
+  const Route& jlis_route() const { return jlis_route_; }
+
+  size_t link_count() const { return links_; }
+  size_t host_count() const { return hosts_; }
+
+private:
+  sg4::Host* hub_  = nullptr;
+  sg4::Host* jlis_ = nullptr;
+  std::vector<sg4::Host*> site_hosts_, agency_hosts_;
+  sg4::Mailbox* hub_inbox_  = nullptr;
+  sg4::Mailbox* jlis_inbox_ = nullptr;
+  std::vector<sg4::Mailbox*> site_inboxes_, fetch_inboxes_, staff_inboxes_, collect_inboxes_;
+  std::vector<Route> agency_routes_, site_routes_, site_jlis_routes_;
+  Route jlis_route_;
+  size_t links_ = 0, hosts_ = 0;
+};
+
+} // namespace linksim

@@ -1,0 +1,167 @@
+#include "agents/hub/Hub.hpp"
+
+#include <unordered_map>
+#include <vector>
+
+namespace linksim {
+
+namespace {
+constexpr uint8_t REC_HUB = 4;
+}
+
+HubWorker::HubWorker(Context ctx, HubState& state, unsigned index)
+    : ctx_(ctx), state_(state), rng_(stream_key(ctx.world.seed(), Stream::HUB, index))
+{
+}
+
+double HubWorker::busy(const Duration& d, uint32_t persons)
+{
+  double t = Context::sample(d, rng_);
+  if (persons > 1)
+    t += ctx_.world.scenario().hub.batch_per_person_s * persons;
+  if (t > 0)
+    sg4::this_actor::sleep_for(t);
+  return t;
+}
+
+void HubWorker::request(Message* m)
+{
+  World& w            = ctx_.world;
+  const Platform& pf  = ctx_.platform;
+  const Scenario& sc  = w.scenario();
+  const double now    = sg4::Engine::get_clock();
+  const uint32_t rsite = sc.agencies[m->requester].site;
+  // Split the request per provider; refused exchanges go straight back.
+  Message* refused = nullptr;
+  auto& notices    = notices_; // (provider, notice): reused buffers, no allocation per request
+  auto& index      = index_;   // built only for batches naming many providers
+  notices.clear();
+  index.clear();
+  for (Exchange* ex = m->head; ex;) {
+    Exchange* next = ex->next;
+    ex->serial     = state_.next_serial++;
+    ex->records |= REC_HUB;
+    ex->t[HUB_REQ_OUT] = now;
+    if (!w.hub_master().allows(ex->procedure, ex->item, ex->requester, ex->provider)) {
+      ex->answer          = Answer::DENIED;
+      ex->t[HUB_RESP_IN]  = now;
+      ex->t[HUB_RESP_OUT] = now;
+      if (!refused)
+        refused = ctx_.new_message(MsgKind::RESULT, m->requester, NONE);
+      refused->append(ex);
+    } else {
+      ex->prov_code   = w.convert_code(ex->requester, ex->req_code, ex->provider);
+      Message* notice = nullptr;
+      if (index.empty()) {
+        for (auto& [p, msg] : notices)
+          if (p == ex->provider)
+            notice = msg;
+      } else if (auto it = index.find(ex->provider); it != index.end()) {
+        notice = notices[it->second].second;
+      }
+      if (!notice) {
+        notice = ctx_.new_message(MsgKind::NOTICE, m->requester, ex->provider);
+        notices.emplace_back(ex->provider, notice);
+        if (!index.empty() || notices.size() > 8) {
+          if (index.empty())
+            for (size_t i = 0; i < notices.size(); ++i)
+              index.emplace(notices[i].first, i);
+          else
+            index.emplace(ex->provider, notices.size() - 1);
+        }
+      }
+      notice->append(ex);
+    }
+    ex = next;
+  }
+  ctx_.free_message(m);
+  for (auto& [provider, notice] : notices) {
+    const uint32_t psite = sc.agencies[provider].site;
+    ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite));
+  }
+  if (refused)
+    ctx_.send(pf.site_inbox(rsite), refused, ctx_.request_bytes(refused->count), pf.site_route(rsite));
+}
+
+void HubWorker::operator()()
+{
+  World& w            = ctx_.world;
+  const Scenario& sc  = w.scenario();
+  const Platform& pf  = ctx_.platform;
+  sg4::Mailbox* inbox = pf.hub_inbox();
+  ServerStats& stats  = w.recorder().servers()[sc.hub.site];
+  for (;;) {
+    Taken in         = Context::take(inbox);
+    Message* m       = in.msg;
+    const double now = sg4::Engine::get_clock();
+    double spent     = 0;
+    switch (m->kind) {
+      case MsgKind::REQUEST:
+        Context::stamp(m, HUB_REQ_IN, in.arrival_s);
+        for (Exchange* ex = m->head; ex; ex = ex->next)
+          ex->hub_wait_s = now - in.arrival_s;
+        spent = busy(sc.hub.request, m->count);
+        request(m);
+        break;
+      case MsgKind::ANSWER: {
+        Context::stamp(m, HUB_RESP_IN, in.arrival_s);
+        spent = busy(sc.hub.response, m->count);
+        const double t = sg4::Engine::get_clock();
+        for (Exchange* ex = m->head; ex; ex = ex->next) {
+          ex->t[HUB_RESP_OUT] = t;
+          if (ex->nondisclosure)
+            ex->record_nd |= REC_HUB;
+        }
+        m->kind              = MsgKind::RESULT;
+        const uint32_t rsite = sc.agencies[m->requester].site;
+        ctx_.send(pf.site_inbox(rsite), m, ctx_.answer_bytes(m), pf.site_route(rsite));
+        break;
+      }
+      case MsgKind::ACQUIRE: {
+        spent = busy(sc.hub.acquisition, m->count);
+        for (Exchange* ex = m->head; ex; ex = ex->next)
+          if (ex->needs_code) {
+            ex->req_code   = w.codes().agency_code(ex->requester, ex->link_code);
+            ex->needs_code = false;
+          }
+        m->kind              = MsgKind::ACQUIRED;
+        const uint32_t rsite = sc.agencies[m->requester].site;
+        ctx_.send(pf.site_inbox(rsite), m, ctx_.request_bytes(m->count), pf.site_route(rsite));
+        break;
+      }
+      default:
+        broken_invariant("hub: unexpected message kind " + std::to_string(static_cast<int>(m->kind)));
+    }
+    account_server(stats, in.arrival_s, now, spent);
+  }
+}
+
+JlisWorker::JlisWorker(Context ctx, unsigned index) : ctx_(ctx), rng_(stream_key(ctx.world.seed(), Stream::JLIS, index)) {}
+
+void JlisWorker::operator()()
+{
+  World& w            = ctx_.world;
+  const Scenario& sc  = w.scenario();
+  sg4::Mailbox* inbox = ctx_.platform.jlis_inbox();
+  ServerStats& stats  = w.recorder().servers()[sc.jlis.site];
+  for (;;) {
+    Taken in         = Context::take(inbox);
+    Message* m       = in.msg;
+    const double now = sg4::Engine::get_clock();
+    uint32_t n       = 0;
+    for (Exchange* ex = m->head; ex; ex = ex->next)
+      if (ex->needs_code) {
+        ex->link_code = w.requester_linkage(ex->requester, ex->req_ref);
+        ++n;
+      }
+    double spent = 0;
+    for (uint32_t i = 0; i < n; ++i)
+      spent += Context::sample(sc.jlis.processing, rng_);
+    if (spent > 0)
+      sg4::this_actor::sleep_for(spent);
+    ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.jlis_route());
+    account_server(stats, in.arrival_s, now, spent);
+  }
+}
+
+} // namespace linksim

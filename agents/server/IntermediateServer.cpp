@@ -1,0 +1,204 @@
+#include "agents/server/IntermediateServer.hpp"
+
+namespace linksim {
+
+namespace {
+constexpr uint8_t REC_REQUESTER = 1, REC_PROVIDER = 2, REC_HUB = 4;
+}
+
+IntermediateServerWorker::IntermediateServerWorker(Context ctx, uint32_t site, unsigned index)
+    : ctx_(ctx), site_(site), rng_(stream_key(ctx.world.seed(), Stream::SERVER, site, index))
+{
+}
+
+double IntermediateServerWorker::busy(const Duration& d, uint32_t persons)
+{
+  const Site& s = ctx_.world.scenario().sites[site_];
+  double t      = Context::sample(d, rng_);
+  if (persons > 1)
+    t += s.batch_per_person_s * persons;
+  if (t > 0)
+    sg4::this_actor::sleep_for(t);
+  return t;
+}
+
+void IntermediateServerWorker::forward_request(Message* m)
+{
+  m->kind = MsgKind::REQUEST;
+  Context::stamp(m, RQ_REQ_OUT, sg4::Engine::get_clock());
+  ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.site_route(site_));
+}
+
+void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
+{
+  World& w         = ctx_.world;
+  const double now = sg4::Engine::get_clock();
+  for (Exchange* ex = m->head; ex; ex = ex->next) {
+    if (manual)
+      w.recorder().release(*ex);
+    const ReplicaHit hit = w.lookup_replica(ex->provider, ex->prov_code, ex->item, now);
+    if (hit.found) {
+      ex->answer          = Answer::DATA;
+      ex->version         = hit.version;
+      ex->extraction_s    = hit.extraction_s;
+      ex->epoch           = hit.epoch;
+      ex->record          = hit.record;
+      ex->nondisclosure   = hit.nondisclosure;
+      ex->truth.delivered = hit.subject;
+    } else {
+      ex->answer = Answer::NO_RECORD;
+    }
+    ex->records |= REC_PROVIDER;
+    if (ex->nondisclosure)
+      ex->record_nd |= REC_PROVIDER;
+    if (!manual)
+      ex->t[PV_REQ_OUT] = now;
+    ex->t[PV_RESP_IN]  = manual ? arrival : now;
+    ex->t[PV_RESP_OUT] = now;
+  }
+  m->kind = MsgKind::ANSWER;
+  ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.answer_bytes(m), ctx_.platform.site_route(site_));
+}
+
+void IntermediateServerWorker::operator()()
+{
+  World& w           = ctx_.world;
+  const Scenario& sc = w.scenario();
+  const Site& site   = sc.sites[site_];
+  sg4::Mailbox* inbox = ctx_.platform.site_inbox(site_);
+  ServerStats& stats  = w.recorder().servers()[site_];
+  for (;;) {
+    Taken in         = Context::take(inbox);
+    Message* m       = in.msg;
+    const double now = sg4::Engine::get_clock();
+    double spent     = 0;
+    switch (m->kind) {
+      case MsgKind::QUERY: {
+        Context::stamp(m, RQ_REQ_IN, in.arrival_s);
+        if (m->head->batch) { // the file its answers will be assembled into
+          BatchFile* f = w.files().get();
+          *f           = BatchFile();
+          f->expected  = m->count;
+          for (Exchange* ex = m->head; ex; ex = ex->next)
+            ex->file = f;
+        }
+        spent            = busy(site.query, m->count);
+        bool needs_codes = false;
+        for (Exchange* ex = m->head; ex; ex = ex->next)
+          needs_codes = needs_codes || ex->needs_code;
+        if (needs_codes) {
+          // 符号取得: through J-LIS and the hub before the query can go out [W4][W6].
+          m->kind = MsgKind::ACQUIRE;
+          ctx_.send(ctx_.platform.jlis_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.site_jlis_route(site_));
+        } else {
+          forward_request(m);
+        }
+        break;
+      }
+      case MsgKind::ACQUIRED:
+        forward_request(m);
+        break;
+      case MsgKind::NOTICE: {
+        Context::stamp(m, PV_REQ_IN, in.arrival_s);
+        spent = busy(site.lookup, m->count);
+        if (w.manual_for(m->provider, m->head->item)) {
+          const double t = sg4::Engine::get_clock();
+          for (Exchange* ex = m->head; ex; ex = ex->next) {
+            ex->t[PV_REQ_OUT] = t;
+            w.recorder().hold(*ex);
+          }
+          m->kind = MsgKind::HOLD;
+          ctx_.send(ctx_.platform.staff_inbox(m->provider), m, ctx_.request_bytes(m->count),
+                        ctx_.platform.agency_route(m->provider));
+        } else {
+          answer(m, false, in.arrival_s);
+        }
+        break;
+      }
+      case MsgKind::MANUAL:
+        answer(m, true, in.arrival_s);
+        break;
+      case MsgKind::RESULT: {
+        Context::stamp(m, RQ_RESP_IN, in.arrival_s);
+        for (Exchange* ex = m->head; ex; ex = ex->next) {
+          ex->records |= REC_REQUESTER;
+          if (ex->nondisclosure)
+            ex->record_nd |= REC_REQUESTER;
+        }
+        if (BatchFile* f = m->head->file) {
+          // Part of a batch: file the answers; deliver the whole file once every answer is in.
+          for (Exchange* ex = m->head; ex;) {
+            Exchange* next = ex->next;
+            ex->next       = nullptr;
+            (f->tail ? f->tail->next : f->head) = ex;
+            f->tail                             = ex;
+            ++f->arrived;
+            ex = next;
+          }
+          const uint32_t requester = m->requester;
+          ctx_.free_message(m);
+          if (f->arrived < f->expected)
+            break;
+          spent      = busy(site.result, f->expected);
+          Message* d = ctx_.new_message(MsgKind::DELIVER, requester, NONE);
+          for (Exchange* ex = f->head; ex;) {
+            Exchange* next = ex->next;
+            ex->file       = nullptr;
+            d->append(ex);
+            ex = next;
+          }
+          w.files().put(f);
+          m = d;
+        } else {
+          spent = busy(site.result, m->count);
+        }
+        Context::stamp(m, RQ_RESP_OUT, sg4::Engine::get_clock());
+        m->kind = MsgKind::DELIVER;
+        // A batch file whose existing system collects on a schedule waits there for collection.
+        const bool scheduled = !sc.workload[m->head->workload].fetch_at_s.empty();
+        ctx_.send(scheduled ? ctx_.platform.collect_inbox(m->requester) : ctx_.platform.fetch_inbox(m->requester), m,
+                  ctx_.answer_bytes(m), ctx_.platform.agency_route(m->requester));
+        break;
+      }
+      case MsgKind::REGISTER: {
+        spent = static_cast<double>(m->count) * site.registration_per_record_s;
+        if (spent > 0)
+          sg4::this_actor::sleep_for(spent);
+        w.register_replicas(m->provider, m->extraction_s);
+        ctx_.free_message(m);
+        break;
+      }
+      default:
+        broken_invariant("intermediate server " + site.id + ": unexpected message kind " +
+                         std::to_string(static_cast<int>(m->kind)));
+    }
+    account_server(stats, in.arrival_s, now, spent);
+  }
+}
+
+Staff::Staff(Context ctx, uint32_t agency, unsigned index)
+    : ctx_(ctx), agency_(agency), rng_(stream_key(ctx.world.seed(), Stream::STAFF, agency, index))
+{
+}
+
+void Staff::operator()()
+{
+  World& w            = ctx_.world;
+  const Calendar& cal = w.calendar();
+  const Agency& ag    = w.scenario().agencies[agency_];
+  sg4::Mailbox* inbox = ctx_.platform.staff_inbox(agency_);
+  for (;;) {
+    Taken in = Context::take(inbox);
+    for (Exchange* ex = in.msg->head; ex; ex = ex->next) {
+      (void)ex;
+      const double start = cal.next_business_time(sg4::Engine::get_clock());
+      const double done  = cal.from_business(cal.to_business(start) + Context::sample(ag.manual.handling, rng_));
+      sg4::this_actor::sleep_until(done);
+    }
+    in.msg->kind = MsgKind::MANUAL;
+    ctx_.send(ctx_.platform.site_inbox(ag.site), in.msg, ctx_.request_bytes(in.msg->count),
+                  ctx_.platform.agency_route(agency_));
+  }
+}
+
+} // namespace linksim

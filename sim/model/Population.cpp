@@ -1,0 +1,125 @@
+#include "sim/model/Population.hpp"
+
+#include <algorithm>
+
+namespace linksim {
+
+Population::Population(const Scenario& sc, uint64_t seed) : seed_(seed)
+{
+  const auto n = static_cast<uint32_t>(sc.agencies.size());
+  kind_.resize(n);
+  muni_prefecture_.assign(n, NONE);
+  muni_rank_.assign(n, NONE);
+  ins_rank_.assign(n, NONE);
+  pref_munis_.resize(n);
+  pref_cum_.resize(n);
+  body_shuffle_.resize(n);
+  population_.resize(n);
+  muni_cum_.push_back(0);
+  for (uint32_t a = 0; a < n; ++a) {
+    const Agency& ag = sc.agencies[a];
+    kind_[a]         = ag.kind;
+    population_[a]   = ag.population;
+    if (ag.kind == AgencyKind::MUNICIPALITY) {
+      muni_rank_[a] = static_cast<uint32_t>(muni_agency_.size());
+      muni_agency_.push_back(a);
+      muni_cum_.push_back(muni_cum_.back() + ag.population);
+      muni_prefecture_[a] = ag.prefecture;
+    }
+  }
+  size_ = muni_cum_.back();
+  for (uint32_t k = 0; k < muni_agency_.size(); ++k) {
+    const uint32_t pref = muni_prefecture_[muni_agency_[k]];
+    if (pref == NONE)
+      continue;
+    if (pref_cum_[pref].empty())
+      pref_cum_[pref].push_back(0);
+    pref_munis_[pref].push_back(k);
+    pref_cum_[pref].push_back(pref_cum_[pref].back() + (muni_cum_[k + 1] - muni_cum_[k]));
+  }
+  insurer_shuffle_ = Permutation(mix(seed, 0x494e53ULL), size_ ? size_ : 1);
+  ins_cum_.push_back(0);
+  for (uint32_t a = 0; a < n; ++a) {
+    if (kind_[a] == AgencyKind::INSURER) {
+      ins_rank_[a] = static_cast<uint32_t>(ins_agency_.size());
+      ins_agency_.push_back(a);
+      ins_cum_.push_back(ins_cum_.back() + population_[a]);
+    } else if (kind_[a] == AgencyKind::NATIONAL_BODY) {
+      body_shuffle_[a] = Permutation(mix(seed, 0x4e4154ULL, a), size_ ? size_ : 1);
+    }
+  }
+}
+
+uint32_t Population::residence(uint64_t p) const
+{
+  auto it = std::upper_bound(muni_cum_.begin(), muni_cum_.end(), p);
+  return muni_agency_[static_cast<size_t>(it - muni_cum_.begin()) - 1];
+}
+
+uint32_t Population::previous_residence(uint64_t p) const
+{
+  if (muni_agency_.size() < 2)
+    return NONE;
+  // A person's former address: a municipality drawn with probability proportional to population.
+  const uint64_t u  = scale(mix(seed_, p, 0x50524556ULL), size_);
+  const uint32_t r  = residence(u);
+  const uint32_t me = residence(p);
+  if (r != me)
+    return r;
+  const uint32_t k = muni_rank_[me];
+  return muni_agency_[(k + 1) % muni_agency_.size()];
+}
+
+uint32_t Population::prefecture(uint64_t p) const { return muni_prefecture_[residence(p)]; }
+
+uint32_t Population::insurer(uint64_t p) const
+{
+  if (ins_agency_.empty())
+    return NONE;
+  const uint64_t q = insurer_shuffle_.forward(p);
+  if (q >= ins_cum_.back())
+    return NONE;
+  auto it = std::upper_bound(ins_cum_.begin(), ins_cum_.end(), q);
+  return ins_agency_[static_cast<size_t>(it - ins_cum_.begin()) - 1];
+}
+
+bool Population::covered_by(uint32_t agency, uint64_t p) const
+{
+  switch (kind_[agency]) {
+    case AgencyKind::MUNICIPALITY:
+      return residence(p) == agency || previous_residence(p) == agency;
+    case AgencyKind::PREFECTURE:
+      return prefecture(p) == agency;
+    case AgencyKind::INSURER:
+      return insurer(p) == agency;
+    case AgencyKind::NATIONAL_BODY:
+      return body_shuffle_[agency].forward(p) < population_[agency];
+  }
+  return false;
+}
+
+uint64_t Population::pick_member(uint32_t agency, Rng& rng) const
+{
+  switch (kind_[agency]) {
+    case AgencyKind::MUNICIPALITY: {
+      const uint32_t k = muni_rank_[agency];
+      return muni_cum_[k] + rng.below(muni_cum_[k + 1] - muni_cum_[k]);
+    }
+    case AgencyKind::PREFECTURE: {
+      const auto& cum = pref_cum_[agency];
+      const uint64_t u = rng.below(cum.back());
+      auto it          = std::upper_bound(cum.begin(), cum.end(), u);
+      const size_t j   = static_cast<size_t>(it - cum.begin()) - 1;
+      return muni_cum_[pref_munis_[agency][j]] + (u - cum[j]);
+    }
+    case AgencyKind::INSURER: {
+      const uint32_t k = ins_rank_[agency];
+      return insurer_shuffle_.inverse(ins_cum_[k] + rng.below(ins_cum_[k + 1] - ins_cum_[k]));
+    }
+    case AgencyKind::NATIONAL_BODY:
+      return body_shuffle_[agency].inverse(rng.below(population_[agency]));
+  }
+  return 0;
+}
+
+} // namespace linksim

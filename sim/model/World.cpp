@@ -1,0 +1,115 @@
+#include "sim/model/World.hpp"
+
+#include "sim/model/Hash.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace linksim {
+
+namespace {
+std::vector<AgencyKind> kinds_of(const Scenario& sc)
+{
+  std::vector<AgencyKind> k;
+  k.reserve(sc.agencies.size());
+  for (const Agency& a : sc.agencies)
+    k.push_back(a.kind);
+  return k;
+}
+std::vector<PermissionRow> master_rows(const Scenario& sc)
+{
+  std::vector<PermissionRow> rows = sc.permissions;
+  rows.insert(rows.end(), sc.hub.master_extra_rows.begin(), sc.hub.master_extra_rows.end());
+  return rows;
+}
+constexpr uint64_t TAG_ND      = 0x4e4f4e44ULL; // 不開示 draw
+constexpr uint64_t TAG_NULLERR = 0x4e554c4cULL; // registration error draw
+constexpr uint64_t TAG_HOLDS   = 0x484f4c44ULL; // coverage draw
+} // namespace
+
+World::World(const Scenario& sc, uint64_t seed, std::string run_id)
+    : sc_(sc)
+    , seed_(seed)
+    , run_id_(std::move(run_id))
+    , cal_(sc.calendar())
+    , pop_(sc, seed)
+    , codes_(seed, static_cast<uint32_t>(sc.agencies.size()))
+    , reg_(sc, cal_, seed)
+    , law_(sc.permissions, kinds_of(sc), sc.procedures.size(), sc.layouts.size())
+    , master_(master_rows(sc), kinds_of(sc), sc.procedures.size(), sc.layouts.size())
+    , recorder_(*this)
+{
+  const size_t n = sc.agencies.size();
+  replica_extraction_.resize(n);
+  for (uint32_t a = 0; a < n; ++a)
+    replica_extraction_[a] = reg_.last_scheduled_extraction(a, 0.0); // batches before the start all ran
+  links_.resize(n);
+  has_links_.assign(n, 0);
+  for (const IdentityError& e : sc.identity_errors) {
+    links_[e.agency][e.person_a] = e.person_b;
+    links_[e.agency][e.person_b] = e.person_a;
+    has_links_[e.agency]         = 1;
+  }
+  provides_items_ = layouts_provided(sc); // for registration sizes
+}
+
+uint64_t World::table_person(uint32_t agency, uint64_t person) const
+{
+  if (!has_links_[agency])
+    return person;
+  auto it = links_[agency].find(person);
+  return it == links_[agency].end() ? person : it->second;
+}
+
+uint64_t World::requester_code(uint32_t agency, uint64_t person) const
+{
+  const uint64_t p = table_person(agency, person);
+  return codes_.agency_code(agency, codes_.linkage(codes_.resident_code(p)));
+}
+
+bool World::holds_record(uint32_t provider, uint64_t person, uint32_t item) const
+{
+  if (!pop_.covered_by(provider, person))
+    return false;
+  const double coverage = sc_.layouts[item].coverage;
+  return coverage >= 1.0 || unit(mix(seed_, person, item, provider, TAG_HOLDS)) < coverage;
+}
+
+bool World::manual_for(uint32_t provider, uint32_t item) const
+{
+  const ManualAnswer& m = sc_.agencies[provider].manual;
+  if (!m.enabled)
+    return false;
+  return m.items.empty() || std::find(m.items.begin(), m.items.end(), item) != m.items.end();
+}
+
+ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item, double now) const
+{
+  ReplicaHit hit;
+  // The provider's own table: its code → its internal person (宛名番号) → the replica's subject.
+  const uint64_t own =
+      codes_.person_of_resident_code(codes_.resident_of_linkage(codes_.linkage_of_agency_code(provider, code)));
+  const uint64_t subject = table_person(provider, own);
+  if (subject >= pop_.size() || !holds_record(provider, subject, item))
+    return hit;
+  const Agency& ag    = sc_.agencies[provider];
+  const Layout& l     = sc_.layouts[item];
+  hit.found           = true;
+  hit.subject         = subject;
+  hit.extraction_s    = replica_extraction_[provider];
+  hit.epoch           = truth_epoch(l, seed_, subject, item, hit.extraction_s);
+  // A nightly batch carries the records that changed [W13][W14]: this record was registered by
+  // the first batch after its last change, in the layout current then; later cutovers move it to
+  // a new layout only as its registration pattern says (SEED p.7–9).
+  const double changed    = last_change_at(l, seed_, subject, item, hit.extraction_s);
+  const double registered = reg_.registered_at(provider, changed, hit.extraction_s);
+  hit.version = replica_version(l, registered, now, ag.registration.pattern2_reload);
+  const bool null_err = ag.null_error_rate > 0 &&
+                        unit(mix(seed_, subject, item, provider, static_cast<uint64_t>(hit.epoch), TAG_NULLERR)) <
+                            ag.null_error_rate;
+  hit.record        = build_record(l.versions[hit.version], seed_, subject, item, hit.epoch, null_err);
+  hit.nondisclosure = ag.non_disclosure_rate > 0 && unit(mix(seed_, subject, provider, TAG_ND)) < ag.non_disclosure_rate;
+  return hit;
+}
+
+} // namespace linksim

@@ -1,0 +1,130 @@
+// The World of one run: everything the agents and the recorder share, built from a Scenario.
+//
+// It holds the ground truth (population, codes, true data via Layout/truth_epoch), the agents'
+// own state that must outlive a message (each provider's replica database, each agency's code
+// table overrides), the hub's permission master, the pools, and the recorder. No globals: the
+// runner creates one World per process and passes it down.
+//
+// Whose knowledge each accessor stands for is said next to it: agents call only the ones that
+// their real counterparts could know.
+#pragma once
+
+#include "sim/model/Calendar.hpp"
+#include "sim/model/Codes.hpp"
+#include "sim/trace/Exchange.hpp"
+#include "sim/model/Permission.hpp"
+#include "sim/model/Population.hpp"
+#include "sim/trace/Recorder.hpp"
+#include "sim/model/Registration.hpp"
+#include "sim/scenario/Scenario.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace linksim {
+
+/// What a provider's intermediate server finds for a code and an item.
+struct ReplicaHit {
+  bool found           = false;
+  uint64_t subject     = 0; ///< hidden truth: whose data this record is
+  uint32_t version     = 0;
+  double extraction_s  = 0;
+  int64_t epoch        = 0;
+  bool nondisclosure   = false;
+  Record record;
+};
+
+class World {
+public:
+  World(const Scenario& sc, uint64_t seed, std::string run_id);
+
+  const Scenario& scenario() const { return sc_; }
+  uint64_t seed() const { return seed_; }
+  const std::string& run_id() const { return run_id_; }
+  const Calendar& calendar() const { return cal_; }
+  const Population& population() const { return pop_; }
+  const Codes& codes() const { return codes_; }
+  const RegistrationSchedule& registration() const { return reg_; }
+  /// The law's permission table (the oracle's reference).
+  const PermissionTable& law() const { return law_; }
+  /// The hub's distributed permission master (law plus any mis-distributed rows).
+  const PermissionTable& hub_master() const { return master_; }
+  Recorder& recorder() { return recorder_; }
+  Pool<Exchange>& exchanges() { return exchanges_; }
+  Pool<Message>& messages() { return messages_; }
+  Pool<BatchFile>& files() { return files_; }
+  /// SimGrid communications started (for the run context and messages per second).
+  void count_message() { ++messages_sent_; }
+  uint64_t messages_sent() const { return messages_sent_; }
+
+  // --- requester side -------------------------------------------------------------------------
+  /// The requester's own code table (宛名番号 → 機関別符号): the code it holds for the person its
+  /// caseworker picked. Normally the person's true code; a swapped link gives another's.
+  uint64_t requester_code(uint32_t agency, uint64_t person) const;
+  /// J-LIS's derivation for a code acquisition: the linkage code of the person the requester's
+  /// table names (the requester sends its acquisition number; J-LIS maps it to the resident code).
+  uint64_t requester_linkage(uint32_t agency, uint64_t person) const
+  {
+    return codes_.linkage(codes_.resident_code(table_person(agency, person)));
+  }
+
+  // --- hub side -------------------------------------------------------------------------------
+  /// Code conversion inside the hub: requester's code → provider's code [W2].
+  uint64_t convert_code(uint32_t requester, uint64_t code, uint32_t provider) const
+  {
+    return codes_.agency_code(provider, codes_.linkage_of_agency_code(requester, code));
+  }
+
+  // --- provider side --------------------------------------------------------------------------
+  /// The provider's replica lookup by its own code and an item, at time now, from what its
+  /// nightly batches registered (not from the truth).
+  ReplicaHit lookup_replica(uint32_t provider, uint64_t code, uint32_t item, double now) const;
+  /// Registration of a nightly batch completed at the provider's server.
+  void register_replicas(uint32_t provider, double extraction_s)
+  {
+    if (extraction_s > replica_extraction_[provider])
+      replica_extraction_[provider] = extraction_s;
+  }
+  double replica_extraction(uint32_t provider) const { return replica_extraction_[provider]; }
+  /// Records a batch would carry (for its message size): the provider's persons × items × change share.
+  uint64_t registration_records(uint32_t provider, double since_s, double until_s) const
+  {
+    return linksim::registration_records(sc_, provider, provides_items_[provider], since_s, until_s);
+  }
+  /// The agency registers replicas: the permission table names it (or its kind) as a provider.
+  bool registers(uint32_t agency) const { return provides_items_[agency] > 0; }
+
+  // --- truth (recorder only) ------------------------------------------------------------------
+  /// The person whose code the requester holds for its own person (differs under a swapped link).
+  uint64_t queried_person(uint32_t requester, uint64_t person) const { return table_person(requester, person); }
+  bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
+
+  // --- the provider's own settings ------------------------------------------------------------
+  /// The provider holds requests for this item for a manual answer (自動応答不可).
+  bool manual_for(uint32_t provider, uint32_t item) const;
+
+private:
+  uint64_t table_person(uint32_t agency, uint64_t person) const;
+
+  const Scenario& sc_;
+  uint64_t seed_;
+  std::string run_id_;
+  Calendar cal_;
+  Population pop_;
+  Codes codes_;
+  RegistrationSchedule reg_;
+  PermissionTable law_;
+  PermissionTable master_;
+  std::vector<double> replica_extraction_; ///< per provider: extraction time of its latest registered batch
+  std::vector<std::unordered_map<uint64_t, uint64_t>> links_; ///< per agency: swapped links (sparse)
+  std::vector<uint8_t> has_links_;
+  std::vector<uint32_t> provides_items_; ///< per agency: number of layouts it may provide (for sizes)
+  Pool<Exchange> exchanges_;
+  Pool<Message> messages_;
+  Pool<BatchFile> files_;
+  uint64_t messages_sent_ = 0;
+  Recorder recorder_;
+};
+
+} // namespace linksim

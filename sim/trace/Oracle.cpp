@@ -1,0 +1,67 @@
+#include "sim/trace/Oracle.hpp"
+
+namespace linksim {
+
+const char* const OUTCOME_NAMES[OUTCOME_COUNT] = {
+    "correct",  "stale",      "wrong_person", "wrong_version",  "null_rule_violation", "unentitled",
+    "misdelivered", "denied", "no_replica",   "timed_out",      "pending_manual",      "unfinished"};
+
+bool provides_data(Outcome o)
+{
+  switch (o) {
+    case Outcome::CORRECT:
+    case Outcome::STALE:
+    case Outcome::WRONG_PERSON:
+    case Outcome::WRONG_VERSION:
+    case Outcome::NULL_RULE_VIOLATION:
+    case Outcome::UNENTITLED:
+    case Outcome::MISDELIVERED:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_correctness_failure(Outcome o)
+{
+  switch (o) {
+    case Outcome::WRONG_PERSON:
+    case Outcome::WRONG_VERSION:
+    case Outcome::NULL_RULE_VIOLATION:
+    case Outcome::UNENTITLED:
+    case Outcome::MISDELIVERED:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Outcome classify(const OracleFacts& f)
+{
+  if (f.fetched && f.fetched_by_other && f.data_answered)
+    return Outcome::MISDELIVERED;
+  if (f.fetched && f.data_answered && !f.entitled)
+    return Outcome::UNENTITLED;
+  if (!f.fetched) {
+    if (f.held_at_end)
+      return f.late ? Outcome::TIMED_OUT : Outcome::PENDING_MANUAL;
+    return f.late ? Outcome::TIMED_OUT : Outcome::UNFINISHED;
+  }
+  if (f.denied)
+    return Outcome::DENIED;
+  if (!f.right_query || (f.data_answered && !f.right_person))
+    return Outcome::WRONG_PERSON;
+  if (f.no_record || !f.data_answered)
+    return Outcome::NO_REPLICA;
+  if (!f.version_ok)
+    return Outcome::WRONG_VERSION;
+  if (!f.nulls_ok)
+    return Outcome::NULL_RULE_VIOLATION;
+  if (f.late)
+    return Outcome::TIMED_OUT;
+  if (f.data_epoch < f.due_epoch)
+    return Outcome::STALE;
+  return Outcome::CORRECT;
+}
+
+} // namespace linksim
