@@ -66,10 +66,12 @@ uint32_t replica_version(const Layout& l, double extraction, double now, bool pa
   const uint32_t cur = version_at(l, now);
   for (uint32_t next = v + 1; next <= cur; ++next) {
     const int pattern = l.versions[next].pattern;
-    if (pattern == 1 || (pattern == 2 && pattern2_reload))
-      v = next;
-    else
-      break; // pattern 3, or a pattern-2 reload the provider did not do: data stays in the old layout
+    if (pattern == 2 && pattern2_reload)
+      v = next; // every past record was reloaded in the new layout before the cutover
+    else if (pattern == 1 && v + 1 == next)
+      v = next; // no effect on replicas: a record in the version before is in the new one
+    // pattern 3 (no reload), or a pattern-2 reload the provider did not do: the record stays in
+    // its version, and later cutovers are still looked at (a later pattern-2 reload moves it)
   }
   return v;
 }

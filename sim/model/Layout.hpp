@@ -40,9 +40,10 @@ bool violates_null_rules(const LayoutVersion& v, const Record& r);
 uint32_t version_at(const Layout& l, double t);
 
 /// Version a replica is in when it was extracted at `extraction` and is read at `now`, following
-/// the registration pattern of each cutover in between [SEED p.7–9]:
-/// pattern 1 (no effect) and 2 (past data reloaded in the new layout beforehand, when the
-/// provider does it) → the new version; pattern 3 (no reload) → stays in the old version.
+/// the registration pattern of each cutover in between [SEED p.7–9]: pattern 1 (no effect) → a
+/// record in the previous version is in the new one; pattern 2 (past data reloaded in the new
+/// layout beforehand, when the provider does it) → every record is in the new version, whatever
+/// version it was in; pattern 3 (no reload) → the record stays in its version.
 uint32_t replica_version(const Layout& l, double extraction, double now, bool pattern2_reload);
 
 /// A replica in version v is acceptable at time t: v is current, or every cutover since v is

@@ -96,3 +96,27 @@ TEST_CASE("sim::Layout: the true data changes once per interval", "[layout][trut
   CHECK(truth_epoch(l, 1, 42, 2, 1000) - e0 == 1);
   CHECK(truth_epoch(l, 1, 42, 2, 10000) - e0 == 10);
 }
+
+TEST_CASE("sim::Layout: a pattern-2 reload after a pattern-3 cutover moves every record to the new version",
+          "[layout][pattern][regression]")
+{
+  // Versions 0 (from the start), 1 (pattern 3 at day 10), 2 (pattern 2 at day 20). A record last
+  // registered on day 5 stays in version 0 across the pattern-3 cutover; the provider then
+  // reloads all its past data in version 2 before the pattern-2 cutover (seed p.7-9), so on
+  // day 25 it answers in version 2, which is accepted. (Before the fix the record stopped at the
+  // first pattern-3 cutover, stayed in version 0 and was rejected as wrong_version.)
+  const Layout l = layout_with({{0, 1}, {10 * 86400.0, 3}, {20 * 86400.0, 2}});
+  CHECK(replica_version(l, 5 * 86400.0, 15 * 86400.0, true) == 0); // pattern 3: stays
+  CHECK(version_accepted(l, 0, 15 * 86400.0));
+  const uint32_t v = replica_version(l, 5 * 86400.0, 25 * 86400.0, true);
+  CHECK(v == 2);
+  CHECK(version_accepted(l, v, 25 * 86400.0));
+  // Without the reload the record stays in version 0 and is rejected after the pattern-2 cutover.
+  CHECK(replica_version(l, 5 * 86400.0, 25 * 86400.0, false) == 0);
+  CHECK_FALSE(version_accepted(l, 0, 25 * 86400.0));
+  // A pattern-1 cutover after a pattern-3 one leaves a version-0 record in version 0 (still accepted).
+  const Layout l1 = layout_with({{0, 1}, {10 * 86400.0, 3}, {20 * 86400.0, 1}});
+  CHECK(replica_version(l1, 5 * 86400.0, 25 * 86400.0, true) == 0);
+  CHECK(version_accepted(l1, 0, 25 * 86400.0));
+  CHECK(replica_version(l1, 12 * 86400.0, 25 * 86400.0, true) == 2); // registered in 1: moves to 2
+}
