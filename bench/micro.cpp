@@ -2,6 +2,7 @@
 // these are the costs linksim adds on top of SimGrid's for every exchange.
 //
 //   build/linksim-micro [--benchmark_filter=...]
+#include "harness/collect/Collectors.hpp"
 #include "harness/scenario/Loader.hpp"
 #include "sim/trace/CsvWriter.hpp"
 #include "sim/trace/Oracle.hpp"
@@ -81,11 +82,13 @@ void BM_oracle_classification(benchmark::State& state)
 }
 BENCHMARK(BM_oracle_classification);
 
-/// The whole per-exchange recording: oracle (with its truth look-ups), statistics, CSV row.
+/// The whole per-exchange recording: the ledger's oracle (with its truth look-ups), then every
+/// collector of a run (outcomes, latency, records, volume) and a CSV row, through the recorder.
 void BM_recorder_complete(benchmark::State& state)
 {
   World& w = *fixture().world;
-  w.recorder().open_csv("/dev/null");
+  static Collectors collectors(w);
+  collectors.csv.open("/dev/null");
   uint64_t person = 0;
   for (auto _ : state) {
     state.PauseTiming();
@@ -98,7 +101,7 @@ void BM_recorder_complete(benchmark::State& state)
     ex->item      = 1;
     ex->workload  = 0;
     ex->t[ISSUED] = 36000;
-    w.recorder().issue(*ex);
+    w.ledger().issue(*ex);
     const ReplicaHit hit = w.lookup_replica(prov, w.convert_code(8, w.requester_code(8, person), prov), 1, 36000.05);
     ex->answer          = Answer::DATA;
     ex->version         = hit.version;
@@ -106,12 +109,12 @@ void BM_recorder_complete(benchmark::State& state)
     ex->record          = hit.record;
     ex->truth.person    = person;
     ex->truth.delivered = hit.subject;
-    ex->records         = 7;
+    ex->records         = REC_ALL;
     for (int k = 1; k < TS_COUNT - 1; ++k)
       ex->t[k] = 36000 + 0.01 * k;
     person = (person + 7919) % w.population().size();
     state.ResumeTiming();
-    w.recorder().complete(ex, 8, 36000.2);
+    w.ledger().complete(ex, 8, 36000.2);
   }
 }
 BENCHMARK(BM_recorder_complete);

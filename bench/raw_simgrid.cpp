@@ -258,9 +258,11 @@ void existing_system(Shared* s, uint32_t a)
         best  = i;
       }
     }
+    if (!(t_arr < sc.duration_s)) // arrivals stop with the window; registration goes on in the drain
+      t_arr = inf;
     const double t_reg = provides ? s->reg.extraction_time(a, night) : inf;
     const double t     = std::min(t_arr, t_reg);
-    if (!(t < sc.duration_s))
+    if (t == inf)
       return;
     sg4::this_actor::sleep_until(t);
     if (t_reg <= t_arr) {
@@ -330,10 +332,14 @@ int main(int argc, char** argv)
     return EXIT_USAGE;
   }
   for (const Agency& a : sc.agencies)
-    if (a.manual.enabled) {
+    if (a.manual.configured) {
       std::fprintf(stderr, "raw_simgrid: manual-answer staff are not modelled here; use a scenario without them\n");
       return EXIT_USAGE;
     }
+  if (!sc.timeline.empty()) {
+    std::fprintf(stderr, "raw_simgrid: timeline events are not modelled here; use a scenario without them\n");
+    return EXIT_USAGE;
+  }
   for (const Workload& wl : sc.workload)
     if (wl.acquire_rate > 0 || !wl.at_s.empty()) {
       std::fprintf(stderr, "raw_simgrid: code acquisition and explicit arrival times are not modelled here\n");

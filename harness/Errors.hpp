@@ -1,6 +1,8 @@
 // Exit codes (design.md §5) and the typed errors main() maps to them.
 #pragma once
 
+#include "sim/scenario/EnumTable.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -8,26 +10,41 @@
 namespace linksim {
 
 enum ExitCode : int {
-  EXIT_PASS          = 0, ///< all checks passed
-  EXIT_CORRECTNESS   = 1, ///< a correctness check failed (or data reached an unentitled requester)
-  EXIT_LATENCY       = 2, ///< a latency / SLO check failed
-  EXIT_INCONCLUSIVE  = 3, ///< a check could not be evaluated (e.g. no samples)
-  EXIT_USAGE         = 4, ///< scenario or usage error
-  EXIT_NOTHING       = 5, ///< nothing was checked
-  EXIT_INTERNAL      = 70 ///< a bug in linksim (deadlock, broken invariant); never expected
+  EXIT_PASS         = 0,   ///< all checks passed
+  EXIT_CORRECTNESS  = 1,   ///< a correctness check failed (or data reached an unentitled requester)
+  EXIT_LATENCY      = 2,   ///< a latency / SLO check failed
+  EXIT_INCONCLUSIVE = 3,   ///< a check could not be evaluated (e.g. no samples)
+  EXIT_USAGE        = 4,   ///< scenario or usage error
+  EXIT_NOTHING      = 5,   ///< nothing was checked
+  EXIT_INTERNAL     = 70,  ///< a bug in linksim (deadlock, broken invariant); never expected
+  EXIT_SIGINT       = 130, ///< interrupted (SIGINT, Ctrl-C): no complete result
+  EXIT_SIGTERM      = 143  ///< terminated (SIGTERM): no complete result
 };
 
+/// The exit codes: a short meaning (result.json's verdict) and a help line (--help, the README).
+inline constexpr EnumTable<ExitCode, 9> EXIT_CODES{
+    "exit_code",
+    "exit codes of linksim (design.md §5)",
+    {{{EXIT_PASS, "all checks passed", "all checks passed"},
+      {EXIT_CORRECTNESS, "a correctness check failed",
+       "a correctness check failed, or a requester received data it is not entitled to"},
+      {EXIT_LATENCY, "a latency/SLO check failed", "a latency/SLO check failed (and no correctness check did)"},
+      {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples)"},
+      {EXIT_USAGE, "scenario or usage error", "scenario or usage error (nothing was run)"},
+      {EXIT_NOTHING, "nothing was checked", "nothing was checked (the scenario has no `expect` checks)"},
+      {EXIT_INTERNAL, "internal error", "internal error (a bug in linksim: deadlock, broken invariant)"},
+      {EXIT_SIGINT, "interrupted", "interrupted by SIGINT (Ctrl-C): the run stopped, no complete result was written"},
+      {EXIT_SIGTERM, "terminated", "terminated by SIGTERM: the run stopped, no complete result was written"}}}};
+
 /// The table printed by --help.
-inline const char* exit_code_help()
+inline std::string exit_code_help()
 {
-  return "Exit codes:\n"
-         "  0  all checks passed\n"
-         "  1  a correctness check failed, or a requester received data it is not entitled to\n"
-         "  2  a latency/SLO check failed (and no correctness check did)\n"
-         "  3  inconclusive: a check could not be evaluated (no samples)\n"
-         "  4  scenario or usage error (nothing was run)\n"
-         "  5  nothing was checked (the scenario has no `expect` checks)\n"
-         " 70  internal error (a bug in linksim: deadlock, broken invariant)\n";
+  std::string out = "Exit codes:\n";
+  for (const auto& e : EXIT_CODES.entries()) {
+    const std::string n = std::to_string(static_cast<int>(e.value));
+    out += std::string(3 - n.size(), ' ') + n + "  " + e.help + "\n";
+  }
+  return out;
 }
 
 /// One or more problems in a scenario file; each message is complete

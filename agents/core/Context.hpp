@@ -94,14 +94,10 @@ struct Context {
   std::_Exit(70);
 }
 
-/// Busy and waiting statistics of one worker's server.
-inline void account_server(ServerStats& s, double arrival, double now, double busy)
+/// Tells the recorder that a server's worker handled a message (busy and waiting statistics).
+inline void account_server(World& w, uint32_t site, double arrival, double start, double busy)
 {
-  ++s.messages;
-  const double wait = now - arrival;
-  s.wait_s += wait;
-  s.max_wait_s = std::max(s.max_wait_s, wait);
-  s.busy_s += busy;
+  w.recorder().emit(ServerBusy{site, arrival, start, busy});
 }
 
 } // namespace linksim

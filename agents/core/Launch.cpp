@@ -1,6 +1,7 @@
 #include "agents/core/Launch.hpp"
 
 #include "agents/existing/ExistingSystem.hpp"
+#include "agents/scheduler/Scheduler.hpp"
 #include "agents/server/IntermediateServer.hpp"
 
 namespace linksim {
@@ -21,11 +22,11 @@ void close_run(World& w)
   sg4::this_actor::sleep_until(end);
   auto mutex = sg4::Mutex::create();
   auto cv    = sg4::ConditionVariable::create();
-  w.recorder().on_drained = [cv]() { cv->notify_all(); };
+  w.ledger().on_drained = [cv]() { cv->notify_all(); };
   std::unique_lock<sg4::Mutex> lock(*mutex);
-  while (w.recorder().open_unheld() > 0 && sg4::Engine::get_clock() < limit)
+  while (w.ledger().open_unheld() > 0 && sg4::Engine::get_clock() < limit)
     cv->wait_until(lock, limit);
-  w.recorder().on_drained = nullptr;
+  w.ledger().on_drained = nullptr;
 }
 } // namespace
 
@@ -36,6 +37,9 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
   Platform& pf       = ctx.platform;
   LaunchCounts n;
 
+  // First, so that at an instant where a table changes, it usually changes before agents act.
+  if (!w.timeline().agenda().empty())
+    daemon("scheduler", pf.hub_host(), Scheduler(ctx), n);
   for (unsigned i = 0; i < sc.hub.workers; ++i) {
     auto a = daemon("hub-" + std::to_string(i), pf.hub_host(), HubWorker(ctx, hub, i), n);
     if (i == 0)
@@ -75,7 +79,7 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
       auto c = daemon("collect-" + ag.id, pf.agency_host(a), Collector(ctx, a), n);
       pf.collect_inbox(a)->set_receiver(c);
     }
-    if (ag.manual.enabled)
+    if (ag.manual.configured) // staff exist whether or not the mode is on (the timeline may switch it)
       for (unsigned i = 0; i < ag.manual.staff; ++i) {
         auto s = daemon("staff-" + ag.id + "-" + std::to_string(i), pf.agency_host(a), Staff(ctx, a, i), n);
         if (i == 0)

@@ -24,7 +24,7 @@ Route route_of(std::initializer_list<const LinkSpec*> links)
   Route r;
   for (const LinkSpec* l : links) {
     r.latency_s += l->latency_s;
-    r.bandwidth_bps = std::min(r.bandwidth_bps, l->bandwidth_bps);
+    r.bytes_per_s = std::min(r.bytes_per_s, l->bytes_per_s);
   }
   return r;
 }
@@ -49,7 +49,7 @@ Platform::Platform(const Scenario& sc)
   jlis_zone->add_route(jlis_->get_netpoint(), nullptr, nullptr, nullptr, {}, true);
   jlis_zone->seal();
   const LinkSpec& jl = sc.sites[jlis_site].uplink;
-  sg4::Link* jlis_up = root->create_link("uplink-" + sc.sites[jlis_site].id, jl.bandwidth_bps)->set_latency(jl.latency_s)->seal();
+  sg4::Link* jlis_up = root->create_link("uplink-" + sc.sites[jlis_site].id, jl.bytes_per_s)->set_latency(jl.latency_s)->seal();
   root->add_route(jlis_zone->get_netpoint(), hub_zone->get_netpoint(), jlis_->get_netpoint(), hub_->get_netpoint(),
                   {sg4::LinkInRoute(jlis_up)}, true);
   jlis_route_ = route_of({&jl});
@@ -83,13 +83,13 @@ Platform::Platform(const Scenario& sc)
     ++hosts_;
     sg4::Link* lgwan = nullptr;
     if (site.kind == SiteKind::LG_PLATFORM) {
-      lgwan = zone->create_link("lgwan-" + site.id, site.lgwan.bandwidth_bps)->set_latency(site.lgwan.latency_s)->seal();
+      lgwan = zone->create_link("lgwan-" + site.id, site.lgwan.bytes_per_s)->set_latency(site.lgwan.latency_s)->seal();
       ++links_;
     }
     for (uint32_t a : members[s]) {
       const Agency& ag = sc.agencies[a];
       sg4::Host* h     = zone->create_host("es-" + ag.id, SPEED)->seal();
-      sg4::Link* line  = zone->create_link("line-" + ag.id, ag.access.bandwidth_bps)->set_latency(ag.access.latency_s)->seal();
+      sg4::Link* line  = zone->create_link("line-" + ag.id, ag.access.bytes_per_s)->set_latency(ag.access.latency_s)->seal();
       ++links_;
       ++hosts_;
       if (lgwan) {
@@ -102,7 +102,7 @@ Platform::Platform(const Scenario& sc)
       agency_hosts_[a] = h;
     }
     zone->seal();
-    sg4::Link* up = root->create_link("uplink-" + site.id, site.uplink.bandwidth_bps)->set_latency(site.uplink.latency_s)->seal();
+    sg4::Link* up = root->create_link("uplink-" + site.id, site.uplink.bytes_per_s)->set_latency(site.uplink.latency_s)->seal();
     ++links_;
     root->add_route(zone->get_netpoint(), hub_zone->get_netpoint(), host->get_netpoint(), hub_->get_netpoint(),
                     {sg4::LinkInRoute(up)}, true);

@@ -31,8 +31,8 @@ namespace sg4 = simgrid::s4u;
 /// Latency and bottleneck bandwidth of a route.
 struct Route {
   double latency_s     = 0;
-  double bandwidth_bps = 1e30; ///< bytes per second
-  double nominal_s(double bytes) const { return latency_s + bytes / bandwidth_bps; }
+  double bytes_per_s = 1e30; ///< bottleneck bandwidth
+  double nominal_s(double bytes) const { return latency_s + bytes / bytes_per_s; }
 };
 
 /// SimGrid configuration linksim always sets (printed in every result's run context).

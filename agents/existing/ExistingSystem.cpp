@@ -66,9 +66,14 @@ void ExistingSystem::operator()()
         t_arr = streams_[i].next_t;
         best  = i;
       }
+    // Arrivals stop at the end of the window; the nightly registration goes on while the run
+    // drains (the existing systems keep running: answers given in the drain come from replicas
+    // as fresh as the batches that are due then).
+    if (!(t_arr < end))
+      t_arr = inf;
     const double t_reg = registers_ ? reg.extraction_time(agency_, night) : inf;
     const double t     = std::min(t_arr, t_reg);
-    if (!(t < end))
+    if (t == inf)
       return;
     sg4::this_actor::sleep_until(t);
     if (t_reg <= t_arr) {
@@ -134,7 +139,7 @@ void ExistingSystem::issue(Arrivals& s)
     uint64_t person   = 0;
     uint32_t provider = NONE;
     if (!choose(wl, person, provider)) {
-      w.recorder().skip(s.workload);
+      w.ledger().skip(s.workload);
       continue;
     }
     Exchange* ex    = w.exchanges().get();
@@ -152,7 +157,7 @@ void ExistingSystem::issue(Arrivals& s)
     ex->needs_code  = wl.acquire_rate > 0 && rng_.uniform() < wl.acquire_rate;
     if (!ex->needs_code)
       ex->req_code = w.requester_code(agency_, ex->req_ref);
-    w.recorder().issue(*ex);
+    w.ledger().issue(*ex);
     m->append(ex);
   }
   if (m->count == 0) {
@@ -191,7 +196,7 @@ void Collector::operator()()
       sg4::this_actor::sleep_until(t);
     for (Exchange* ex = in.msg->head; ex;) {
       Exchange* next = ex->next;
-      w.recorder().complete(ex, agency_, t);
+      w.ledger().complete(ex, agency_, t);
       ex = next;
     }
     ctx_.free_message(in.msg);
@@ -206,7 +211,7 @@ void Fetcher::operator()()
     Taken in = Context::take(inbox);
     for (Exchange* ex = in.msg->head; ex;) {
       Exchange* next = ex->next;
-      w.recorder().complete(ex, agency_, in.arrival_s);
+      w.ledger().complete(ex, agency_, in.arrival_s);
       ex = next;
     }
     ctx_.free_message(in.msg);

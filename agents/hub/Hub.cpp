@@ -5,10 +5,6 @@
 
 namespace linksim {
 
-namespace {
-constexpr uint8_t REC_HUB = 4;
-}
-
 HubWorker::HubWorker(Context ctx, HubState& state, unsigned index)
     : ctx_(ctx), state_(state), rng_(stream_key(ctx.world.seed(), Stream::HUB, index))
 {
@@ -89,7 +85,6 @@ void HubWorker::operator()()
   const Scenario& sc  = w.scenario();
   const Platform& pf  = ctx_.platform;
   sg4::Mailbox* inbox = pf.hub_inbox();
-  ServerStats& stats  = w.recorder().servers()[sc.hub.site];
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
@@ -132,7 +127,7 @@ void HubWorker::operator()()
       default:
         broken_invariant("hub: unexpected message kind " + std::to_string(static_cast<int>(m->kind)));
     }
-    account_server(stats, in.arrival_s, now, spent);
+    account_server(w, sc.hub.site, in.arrival_s, now, spent);
   }
 }
 
@@ -143,7 +138,6 @@ void JlisWorker::operator()()
   World& w            = ctx_.world;
   const Scenario& sc  = w.scenario();
   sg4::Mailbox* inbox = ctx_.platform.jlis_inbox();
-  ServerStats& stats  = w.recorder().servers()[sc.jlis.site];
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
@@ -160,7 +154,7 @@ void JlisWorker::operator()()
     if (spent > 0)
       sg4::this_actor::sleep_for(spent);
     ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.jlis_route());
-    account_server(stats, in.arrival_s, now, spent);
+    account_server(w, sc.jlis.site, in.arrival_s, now, spent);
   }
 }
 

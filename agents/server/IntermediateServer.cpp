@@ -2,10 +2,6 @@
 
 namespace linksim {
 
-namespace {
-constexpr uint8_t REC_REQUESTER = 1, REC_PROVIDER = 2, REC_HUB = 4;
-}
-
 IntermediateServerWorker::IntermediateServerWorker(Context ctx, uint32_t site, unsigned index)
     : ctx_(ctx), site_(site), rng_(stream_key(ctx.world.seed(), Stream::SERVER, site, index))
 {
@@ -35,7 +31,7 @@ void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
   const double now = sg4::Engine::get_clock();
   for (Exchange* ex = m->head; ex; ex = ex->next) {
     if (manual)
-      w.recorder().release(*ex);
+      w.ledger().release(*ex);
     const ReplicaHit hit = w.lookup_replica(ex->provider, ex->prov_code, ex->item, now);
     if (hit.found) {
       ex->answer          = Answer::DATA;
@@ -48,6 +44,7 @@ void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
     } else {
       ex->answer = Answer::NO_RECORD;
     }
+    ex->by_hand = manual;
     ex->records |= REC_PROVIDER;
     if (ex->nondisclosure)
       ex->record_nd |= REC_PROVIDER;
@@ -66,7 +63,6 @@ void IntermediateServerWorker::operator()()
   const Scenario& sc = w.scenario();
   const Site& site   = sc.sites[site_];
   sg4::Mailbox* inbox = ctx_.platform.site_inbox(site_);
-  ServerStats& stats  = w.recorder().servers()[site_];
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
@@ -105,7 +101,7 @@ void IntermediateServerWorker::operator()()
           const double t = sg4::Engine::get_clock();
           for (Exchange* ex = m->head; ex; ex = ex->next) {
             ex->t[PV_REQ_OUT] = t;
-            w.recorder().hold(*ex);
+            w.ledger().hold(*ex);
           }
           m->kind = MsgKind::HOLD;
           ctx_.send(ctx_.platform.staff_inbox(m->provider), m, ctx_.request_bytes(m->count),
@@ -172,7 +168,7 @@ void IntermediateServerWorker::operator()()
         broken_invariant("intermediate server " + site.id + ": unexpected message kind " +
                          std::to_string(static_cast<int>(m->kind)));
     }
-    account_server(stats, in.arrival_s, now, spent);
+    account_server(w, site_, in.arrival_s, now, spent);
   }
 }
 

@@ -1,7 +1,7 @@
 // report.html: a self-contained page (inline SVG and CSS, no scripts, no network) with the
 // verdict, the checks, the outcome matrix, the volume over time and the latency distribution.
+#include "harness/results/Format.hpp"
 #include "harness/results/Results.hpp"
-#include "sim/trace/Recorder.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,13 +13,7 @@ namespace linksim {
 namespace {
 
 std::string esc(const std::string& s) { return xml_escape(s); }
-
-std::string num(double x, const char* f = "%g")
-{
-  char buf[64];
-  std::snprintf(buf, sizeof buf, f, x);
-  return buf;
-}
+std::string num(double x, const char* f = "%g") { return fmt(f, x); }
 
 /// Bar chart of issued (and provided) exchanges per day.
 std::string volume_svg(const ojson& vol)
@@ -94,7 +88,7 @@ std::string cdf_svg(const Histogram& h, const char* label)
 
 } // namespace
 
-std::string report_html(const Scenario& sc, const ojson& r, World& w)
+std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
 {
   std::ostringstream o;
   const ojson& run = r["run"];
@@ -116,34 +110,34 @@ std::string report_html(const Scenario& sc, const ojson& r, World& w)
   o << "<h2>Verdict: <span class='" << (v["exit_code"].get<int>() == 0 ? "pass" : "fail") << "'>exit "
     << v["exit_code"].get<int>() << " · " << esc(v["meaning"].get<std::string>()) << "</span></h2>";
   o << "<table><tr><th class='l'>check</th><th>value</th><th>threshold</th><th>verdict</th></tr>";
-  for (const auto& c : r["checks"])
-    o << "<tr><td class='l'>" << esc(c["name"].get<std::string>()) << "<br><small>" << esc(c["metric"].get<std::string>())
-      << "</small></td><td>" << (c["value"].is_null() ? "n/a" : num(c["value"].get<double>())) << "</td><td>"
-      << esc(c["threshold"].get<std::string>()) << "</td><td class='" << c["verdict"].get<std::string>() << "'>"
-      << c["verdict"].get<std::string>() << "</td></tr>";
+  for (const auto& ch : r["checks"])
+    o << "<tr><td class='l'>" << esc(ch["name"].get<std::string>()) << "<br><small>" << esc(ch["metric"].get<std::string>())
+      << "</small></td><td>" << (ch["value"].is_null() ? "n/a" : num(ch["value"].get<double>())) << "</td><td>"
+      << esc(ch["threshold"].get<std::string>()) << "</td><td class='" << ch["verdict"].get<std::string>() << "'>"
+      << ch["verdict"].get<std::string>() << "</td></tr>";
   o << "</table>";
 
   // Outcome matrix: procedures × classes that occur.
   std::vector<size_t> cols;
   const ojson& tot = r["outcomes"]["total"];
   for (size_t k = 0; k < OUTCOME_COUNT; ++k)
-    if (tot[OUTCOME_NAMES[k]].get<uint64_t>() > 0 || k == 0)
+    if (tot[OUTCOMES.entries()[k].name].get<uint64_t>() > 0 || k == 0)
       cols.push_back(k);
   o << "<h2>Outcomes by procedure</h2><table><tr><th class='l'>procedure</th>";
   for (size_t k : cols)
-    o << "<th>" << OUTCOME_NAMES[k] << "</th>";
+    o << "<th>" << OUTCOMES.entries()[k].name << "</th>";
   o << "<th>all</th></tr>";
-  auto row = [&](const std::string& label, const ojson& c) {
-    const double all = std::max(1.0, c["all"].get<double>());
+  auto row = [&](const std::string& label, const ojson& counts) {
+    const double all = std::max(1.0, counts["all"].get<double>());
     o << "<tr><td class='l'>" << esc(label) << "</td>";
     for (size_t k : cols) {
-      const double x     = c[OUTCOME_NAMES[k]].get<double>();
+      const double x     = counts[OUTCOMES.entries()[k].name].get<double>();
       const double share = x / all;
       const bool good    = k == 0;
       o << "<td style='background:rgba(" << (good ? "49,130,189," : "214,39,40,") << (x > 0 ? 0.1 + 0.6 * share : 0)
         << ")'>" << num(x, "%.0f") << "</td>";
     }
-    o << "<td>" << c["all"].get<uint64_t>() << "</td></tr>";
+    o << "<td>" << counts["all"].get<uint64_t>() << "</td></tr>";
   };
   for (size_t i = 0; i < sc.procedures.size(); ++i)
     row(sc.procedures[i].code + " " + sc.procedures[i].name, r["outcomes"]["by_procedure"][sc.procedures[i].code]);
@@ -151,9 +145,18 @@ std::string report_html(const Scenario& sc, const ojson& r, World& w)
   o << "</table>";
 
   o << "<h2>Volume per day</h2>" << volume_svg(r["volume"]);
+  if (!r["timeline"].empty()) {
+    o << "<h2>Timeline: dated changes applied</h2><table><tr><th class='l'>at (JST)</th><th class='l'>event</th>"
+      << "<th class='l'>kind</th><th class='l'>what</th></tr>";
+    for (const auto& e : r["timeline"])
+      o << "<tr><td class='l'>" << esc(e["at"].get<std::string>()) << "</td><td class='l'>" << esc(e["id"].get<std::string>())
+        << "</td><td class='l'>" << esc(e["kind"].get<std::string>()) << "</td><td class='l'>"
+        << esc(e["what"].get<std::string>()) << "</td></tr>";
+    o << "</table>";
+  }
   o << "<h2>Latency</h2>";
-  o << cdf_svg(w.recorder().end_to_end_immediate(), "End to end, immediate queries (cumulative)");
-  o << cdf_svg(w.recorder().end_to_end_batch(), "End to end, batch queries (cumulative)");
+  o << cdf_svg(c.latency.end_to_end_immediate(), "End to end, immediate queries (cumulative)");
+  o << cdf_svg(c.latency.end_to_end_batch(), "End to end, batch queries (cumulative)");
   o << "<table><tr><th class='l'>hop</th><th>count</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th></tr>";
   for (auto it = r["latency"]["hops"].begin(); it != r["latency"]["hops"].end(); ++it)
     o << "<tr><td class='l'>" << it.key() << "</td><td>" << it.value()["count"].get<uint64_t>() << "</td><td>"

@@ -4,6 +4,8 @@
 #include "harness/Errors.hpp"
 #include "harness/scenario/Loader.hpp"
 #include "harness/results/Results.hpp"
+#include "harness/run/OutputDir.hpp"
+#include "harness/run/Signals.hpp"
 
 #include <simgrid/s4u.hpp>
 #include <simgrid/version.h>
@@ -38,14 +40,6 @@ double peak_rss_mib()
   return static_cast<double>(ru.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
 }
 
-void write_file(const std::string& path, const std::string& text)
-{
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out)
-    throw UsageError("cannot write " + path);
-}
-
 /// Progress line on stderr: simulated date, % of the window done, exchanges so far.
 class Progress {
 public:
@@ -61,7 +55,7 @@ public:
     last_ = wall;
     const double pct = std::min(100.0, 100.0 * now / w_.scenario().duration_s);
     std::fprintf(stderr, "\r[linksim] %s  %5.1f%%  %llu exchanges  %.0f s wall   ", w_.calendar().format(now).c_str(), pct,
-                 static_cast<unsigned long long>(w_.recorder().issued()), wall);
+                 static_cast<unsigned long long>(w_.ledger().issued()), wall);
     shown_ = true;
   }
   void done()
@@ -83,15 +77,18 @@ private:
 
 int run_scenario(const RunOptions& opts)
 {
-  const auto wall0 = std::chrono::steady_clock::now();
-  Scenario sc      = load_scenario(opts.scenario);
-  const uint64_t seed = opts.seed.value_or(sc.seed);
+  const auto wall0         = std::chrono::steady_clock::now();
+  Scenario sc              = load_scenario(opts.scenario);
+  const uint64_t seed      = opts.seed.value_or(sc.seed);
   const std::string run_id = make_run_id(seed, sc.file_sha256);
   const std::string dir    = opts.out_dir.empty() ? "results/" + sc.name + "/" + run_id : opts.out_dir;
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throw UsageError("cannot create the output directory " + dir + (ec ? ": " + ec.message() : ""));
+  prepare_run_dir(dir);
+  // From here on, Ctrl-C or SIGTERM stops the run at once with 130/143; the partial CSV keeps its
+  // name, and no result.json, junit.xml or report.html is left (nor their .tmp files).
+  std::vector<std::string> unfinished;
+  for (const char* f : {"result.json.tmp", "junit.xml.tmp", "report.html.tmp"})
+    unfinished.push_back(dir + "/" + f);
+  stop_run_on_signals(unfinished, "the run of " + sc.name);
 
   // SimGrid: silent, with the settings of design.md §3.
   std::vector<std::string> args = {"linksim", "--log=root.thresh:critical"};
@@ -105,8 +102,9 @@ int run_scenario(const RunOptions& opts)
     sg4::Engine::set_config(c);
 
   World world(sc, seed, run_id);
-  if (opts.exchanges_csv && !world.recorder().open_csv(dir + "/exchanges.csv"))
-    throw UsageError("cannot write " + dir + "/exchanges.csv");
+  Collectors collectors(world);
+  if (opts.exchanges_csv && !collectors.csv.open(dir + "/" + PARTIAL_CSV))
+    throw UsageError("cannot write " + dir + "/" + PARTIAL_CSV);
   Platform platform(sc);
   HubState hub;
   Context ctx{world, platform};
@@ -124,8 +122,9 @@ int run_scenario(const RunOptions& opts)
   if (deadlock)
     throw InternalError("the simulation deadlocked (see the blocked actors SimGrid listed above)");
   const double end = sg4::Engine::get_clock();
-  if (!world.recorder().finish(end))
-    throw UsageError("cannot write " + dir + "/exchanges.csv (disk full?)");
+  world.ledger().finish(end);
+  if (opts.exchanges_csv && !collectors.csv.close())
+    throw UsageError("cannot write " + dir + "/" + PARTIAL_CSV + " (disk full?)");
 
   RunFacts facts;
   facts.linksim_version = linksim_version();
@@ -138,19 +137,25 @@ int run_scenario(const RunOptions& opts)
   facts.hosts           = platform.host_count();
   facts.links           = platform.link_count();
   facts.messages        = world.messages_sent();
-  ojson result          = build_result(world, facts);
-  const auto checks     = evaluate_checks(sc, result);
-  const int code        = exit_code_for(checks, sc.checks.size());
-  const auto wall1      = std::chrono::steady_clock::now();
-  facts.wall_s          = std::chrono::duration<double>(wall1 - wall0).count();
-  facts.setup_wall_s    = std::chrono::duration<double>(wall_setup - wall0).count();
-  facts.peak_rss_mib    = peak_rss_mib();
-  finish_result(result, checks, code, facts, world.recorder().issued());
+  facts.exchanges       = world.ledger().issued();
+  ojson result;
+  result["run"] = run_section(world, facts);
+  collectors.write(result, RunEnd{end});
+  const auto checks  = evaluate_checks(sc, result);
+  const int code     = exit_code_for(checks, sc.checks.size());
+  const auto wall1   = std::chrono::steady_clock::now();
+  facts.wall_s       = std::chrono::duration<double>(wall1 - wall0).count();
+  facts.setup_wall_s = std::chrono::duration<double>(wall_setup - wall0).count();
+  facts.peak_rss_mib = peak_rss_mib();
+  finish_result(result, checks, code, facts);
 
-  write_file(dir + "/result.json", result.dump(2) + "\n");
-  write_file(dir + "/junit.xml", junit_xml(sc, checks, facts.wall_s));
+  // Everything but result.json first: a folder with a result.json is a complete run.
+  if (opts.exchanges_csv)
+    rename_in(dir, PARTIAL_CSV, "exchanges.csv");
+  write_file_atomic(dir, "junit.xml", junit_xml(sc, checks, facts.wall_s));
   if (opts.report)
-    write_file(dir + "/report.html", report_html(sc, result, world));
+    write_file_atomic(dir, "report.html", report_html(sc, result, collectors));
+  write_file_atomic(dir, "result.json", result.dump(2) + "\n");
   if (!opts.quiet)
     std::fputs(terminal_summary(result, checks, dir, code).c_str(), stdout);
   return code;

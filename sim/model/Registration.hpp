@@ -2,13 +2,15 @@
 //
 // Every night each provider's existing system extracts its data at a time inside its batch window
 // (a per-provider, per-night jitter in the first half of the window) and uploads it to its
-// intermediate server. A night may be skipped (a listed date) or fail (a probability). The batch
-// whose window has closed before time t is the one *due* at t: the oracle judges freshness
-// against it (see Oracle.hpp, `stale`).
+// intermediate server. A night may be skipped (a listed date) or fail (a probability), and a
+// registration fault on the timeline may skip or fail the batches that extract inside its window.
+// The batch whose window has closed before time t is the one *due* at t: the oracle judges
+// freshness against it (see Oracle.hpp, `stale`).
 #pragma once
 
 #include "sim/model/Calendar.hpp"
 #include "sim/model/Hash.hpp"
+#include "sim/model/Timeline.hpp"
 #include "sim/scenario/Scenario.hpp"
 
 #include <algorithm>
@@ -63,7 +65,11 @@ inline double registration_bytes(const Scenario& sc, uint64_t records)
 class RegistrationSchedule {
 public:
   RegistrationSchedule() = default;
-  RegistrationSchedule(const Scenario& sc, const Calendar& cal, uint64_t seed) : sc_(&sc), cal_(&cal), seed_(seed) {}
+  /// @param timeline the dated registration faults (nullptr: none)
+  RegistrationSchedule(const Scenario& sc, const Calendar& cal, uint64_t seed, const ModelTimeline* timeline = nullptr)
+      : sc_(&sc), cal_(&cal), seed_(seed), timeline_(timeline)
+  {
+  }
 
   /// When the provider's batch of a night (day number) extracts its data.
   double extraction_time(uint32_t agency, int64_t day) const
@@ -78,15 +84,33 @@ public:
   bool scheduled(uint32_t agency, int64_t day) const
   {
     const Registration& r = sc_->agencies[agency].registration;
-    return !r.business_nights || cal_->is_business_day(day - 1);
+    return r.nights == Nights::EVERY || cal_->is_business_day(day - 1);
   }
-  /// The batch runs that night (scheduled, not a skipped date, and it does not fail).
+  /// The batch runs that night (scheduled, not a skipped date, not skipped by a registration
+  /// fault in force when it extracts, and it does not fail).
   bool runs(uint32_t agency, int64_t day) const
   {
     const Registration& r = sc_->agencies[agency].registration;
     if (!scheduled(agency, day) || std::binary_search(r.skip_days.begin(), r.skip_days.end(), day))
       return false;
-    return r.failure_rate <= 0 || unit(mix(seed_, agency, static_cast<uint64_t>(day), 0x4641494cULL)) >= r.failure_rate;
+    double failure_rate = r.failure_rate;
+    if (timeline_ && timeline_->has_faults(agency))
+      if (const RegistrationFault* f = timeline_->fault_at(agency, extraction_time(agency, day))) {
+        if (f->skip)
+          return false;
+        if (f->failure_rate >= 0)
+          failure_rate = f->failure_rate;
+      }
+    return failure_rate <= 0 || unit(mix(seed_, agency, static_cast<uint64_t>(day), 0x4641494cULL)) >= failure_rate;
+  }
+  /// Share of the records registered at time t that its existing system leaves blank (the
+  /// agency's own rate, or a registration fault's in force then).
+  double null_error_rate(uint32_t agency, double t) const
+  {
+    if (timeline_ && timeline_->has_faults(agency))
+      if (const RegistrationFault* f = timeline_->fault_at(agency, t); f && f->null_error_rate >= 0)
+        return f->null_error_rate;
+    return sc_->agencies[agency].null_error_rate;
   }
   /// Night (day number) of the latest scheduled batch whose window closed at or before t.
   int64_t due_night(uint32_t agency, double t) const
@@ -127,6 +151,7 @@ private:
   const Scenario* sc_  = nullptr;
   const Calendar* cal_ = nullptr;
   uint64_t seed_       = 0;
+  const ModelTimeline* timeline_ = nullptr;
 };
 
 } // namespace linksim

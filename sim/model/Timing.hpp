@@ -16,13 +16,13 @@ inline double sample(const Duration& d, Rng& rng)
 {
   switch (d.dist) {
     case Duration::Dist::FIXED:
-      return d.a_s;
+      return d.value_s;
     case Duration::Dist::EXPONENTIAL:
-      return d.a_s > 0 ? rng.exponential(d.a_s) : 0;
+      return d.value_s > 0 ? rng.exponential(d.value_s) : 0;
     case Duration::Dist::UNIFORM:
-      return d.a_s + (d.b_s - d.a_s) * rng.uniform();
+      return d.value_s + (d.max_s - d.value_s) * rng.uniform();
     case Duration::Dist::LOGNORMAL:
-      return d.a_s * std::exp(d.b_s * rng.normal());
+      return d.value_s * std::exp(d.sigma * rng.normal());
   }
   return 0;
 }

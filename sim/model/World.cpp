@@ -8,20 +8,6 @@
 namespace linksim {
 
 namespace {
-std::vector<AgencyKind> kinds_of(const Scenario& sc)
-{
-  std::vector<AgencyKind> k;
-  k.reserve(sc.agencies.size());
-  for (const Agency& a : sc.agencies)
-    k.push_back(a.kind);
-  return k;
-}
-std::vector<PermissionRow> master_rows(const Scenario& sc)
-{
-  std::vector<PermissionRow> rows = sc.permissions;
-  rows.insert(rows.end(), sc.hub.master_extra_rows.begin(), sc.hub.master_extra_rows.end());
-  return rows;
-}
 constexpr uint64_t TAG_ND      = 0x4e4f4e44ULL; // 不開示 draw
 constexpr uint64_t TAG_NULLERR = 0x4e554c4cULL; // registration error draw
 constexpr uint64_t TAG_HOLDS   = 0x484f4c44ULL; // coverage draw
@@ -34,10 +20,9 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     , cal_(sc.calendar())
     , pop_(sc, seed)
     , codes_(seed, static_cast<uint32_t>(sc.agencies.size()))
-    , reg_(sc, cal_, seed)
-    , law_(sc.permissions, kinds_of(sc), sc.procedures.size(), sc.layouts.size())
-    , master_(master_rows(sc), kinds_of(sc), sc.procedures.size(), sc.layouts.size())
-    , recorder_(*this)
+    , timeline_(sc, cal_)
+    , reg_(sc, cal_, seed, &timeline_)
+    , ledger_(*this, recorder_)
 {
   const size_t n = sc.agencies.size();
   replica_extraction_.resize(n);
@@ -75,14 +60,6 @@ bool World::holds_record(uint32_t provider, uint64_t person, uint32_t item) cons
   return coverage >= 1.0 || unit(mix(seed_, person, item, provider, TAG_HOLDS)) < coverage;
 }
 
-bool World::manual_for(uint32_t provider, uint32_t item) const
-{
-  const ManualAnswer& m = sc_.agencies[provider].manual;
-  if (!m.enabled)
-    return false;
-  return m.items.empty() || std::find(m.items.begin(), m.items.end(), item) != m.items.end();
-}
-
 ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item, double now) const
 {
   ReplicaHit hit;
@@ -104,9 +81,10 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   const double changed    = last_change_at(l, seed_, subject, item, hit.extraction_s);
   const double registered = reg_.registered_at(provider, changed, hit.extraction_s);
   hit.version = replica_version(l, registered, now, ag.registration.pattern2_reload);
-  const bool null_err = ag.null_error_rate > 0 &&
-                        unit(mix(seed_, subject, item, provider, static_cast<uint64_t>(hit.epoch), TAG_NULLERR)) <
-                            ag.null_error_rate;
+  // A blank item is an error of the existing system that registered the record (as of then).
+  const double null_rate = reg_.null_error_rate(provider, registered);
+  const bool null_err    = null_rate > 0 &&
+                        unit(mix(seed_, subject, item, provider, static_cast<uint64_t>(hit.epoch), TAG_NULLERR)) < null_rate;
   hit.record        = build_record(l.versions[hit.version], seed_, subject, item, hit.epoch, null_err);
   hit.nondisclosure = ag.non_disclosure_rate > 0 && unit(mix(seed_, subject, provider, TAG_ND)) < ag.non_disclosure_rate;
   return hit;

@@ -1,9 +1,11 @@
-// The World of one run: everything the agents and the recorder share, built from a Scenario.
+// The World of one run: everything the agents and the ledger share, built from a Scenario.
 //
 // It holds the ground truth (population, codes, true data via Layout/truth_epoch), the agents'
 // own state that must outlive a message (each provider's replica database, each agency's code
-// table overrides), the hub's permission master, the pools, and the recorder. No globals: the
-// runner creates one World per process and passes it down.
+// table overrides), the tables that change at dated times (the law's permission table, the hub's
+// distributed master, manual-answer modes: sim/model/Timeline.hpp), the pools, the ledger of
+// exchanges in flight and the recorder. No globals: the runner creates one World per process and
+// passes it down.
 //
 // Whose knowledge each accessor stands for is said next to it: agents call only the ones that
 // their real counterparts could know.
@@ -11,12 +13,13 @@
 
 #include "sim/model/Calendar.hpp"
 #include "sim/model/Codes.hpp"
-#include "sim/trace/Exchange.hpp"
-#include "sim/model/Permission.hpp"
 #include "sim/model/Population.hpp"
-#include "sim/trace/Recorder.hpp"
 #include "sim/model/Registration.hpp"
+#include "sim/model/Timeline.hpp"
 #include "sim/scenario/Scenario.hpp"
+#include "sim/trace/Exchange.hpp"
+#include "sim/trace/Ledger.hpp"
+#include "sim/trace/Recorder.hpp"
 
 #include <string>
 #include <unordered_map>
@@ -26,12 +29,12 @@ namespace linksim {
 
 /// What a provider's intermediate server finds for a code and an item.
 struct ReplicaHit {
-  bool found           = false;
-  uint64_t subject     = 0; ///< hidden truth: whose data this record is
-  uint32_t version     = 0;
-  double extraction_s  = 0;
-  int64_t epoch        = 0;
-  bool nondisclosure   = false;
+  bool found          = false;
+  uint64_t subject    = 0; ///< hidden truth: whose data this record is
+  uint32_t version    = 0;
+  double extraction_s = 0;
+  int64_t epoch       = 0;
+  bool nondisclosure  = false;
   Record record;
 };
 
@@ -46,11 +49,13 @@ public:
   const Population& population() const { return pop_; }
   const Codes& codes() const { return codes_; }
   const RegistrationSchedule& registration() const { return reg_; }
-  /// The law's permission table (the oracle's reference).
-  const PermissionTable& law() const { return law_; }
-  /// The hub's distributed permission master (law plus any mis-distributed rows).
-  const PermissionTable& hub_master() const { return master_; }
+  /// The dated tables and the scheduler's agenda (what changes when).
+  const ModelTimeline& timeline() const { return timeline_; }
+  /// The scheduler actor moves every dated table to time t (applies the changes up to t).
+  void advance_to(double t) { timeline_.advance_to(t); }
   Recorder& recorder() { return recorder_; }
+  Ledger& ledger() { return ledger_; }
+  const Ledger& ledger() const { return ledger_; }
   Pool<Exchange>& exchanges() { return exchanges_; }
   Pool<Message>& messages() { return messages_; }
   Pool<BatchFile>& files() { return files_; }
@@ -70,6 +75,9 @@ public:
   }
 
   // --- hub side -------------------------------------------------------------------------------
+  /// The hub's distributed permission master as it is now (the law's rows, plus or minus what a
+  /// mis-distribution changed).
+  const PermissionTable& hub_master() const { return timeline_.master.now(); }
   /// Code conversion inside the hub: requester's code → provider's code [W2].
   uint64_t convert_code(uint32_t requester, uint64_t code, uint32_t provider) const
   {
@@ -94,15 +102,18 @@ public:
   }
   /// The agency registers replicas: the permission table names it (or its kind) as a provider.
   bool registers(uint32_t agency) const { return provides_items_[agency] > 0; }
+  /// The provider holds requests for this item for a manual answer (自動応答不可), as it is now.
+  bool manual_for(uint32_t provider, uint32_t item) const
+  {
+    return timeline_.manual_now(provider, item);
+  }
 
-  // --- truth (recorder only) ------------------------------------------------------------------
+  // --- truth (ledger and oracle only) ---------------------------------------------------------
+  /// The law's permission table as of time t (the oracle's reference for `unentitled`).
+  const PermissionTable& law_at(double t) const { return timeline_.law.at(t); }
   /// The person whose code the requester holds for its own person (differs under a swapped link).
   uint64_t queried_person(uint32_t requester, uint64_t person) const { return table_person(requester, person); }
   bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
-
-  // --- the provider's own settings ------------------------------------------------------------
-  /// The provider holds requests for this item for a manual answer (自動応答不可).
-  bool manual_for(uint32_t provider, uint32_t item) const;
 
 private:
   uint64_t table_person(uint32_t agency, uint64_t person) const;
@@ -113,9 +124,8 @@ private:
   Calendar cal_;
   Population pop_;
   Codes codes_;
+  ModelTimeline timeline_;
   RegistrationSchedule reg_;
-  PermissionTable law_;
-  PermissionTable master_;
   std::vector<double> replica_extraction_; ///< per provider: extraction time of its latest registered batch
   std::vector<std::unordered_map<uint64_t, uint64_t>> links_; ///< per agency: swapped links (sparse)
   std::vector<uint8_t> has_links_;
@@ -125,6 +135,7 @@ private:
   Pool<BatchFile> files_;
   uint64_t messages_sent_ = 0;
   Recorder recorder_;
+  Ledger ledger_;
 };
 
 } // namespace linksim

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sim/model/Layout.hpp"
+#include "sim/scenario/EnumTable.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -35,7 +36,28 @@ enum Ts : uint8_t {
   FETCHED,       ///< the existing system has fetched the result
   TS_COUNT
 };
-extern const char* const TS_NAMES[TS_COUNT];
+
+/// The timestamps' names (exchanges.csv columns `<name>_s`), in path order.
+inline constexpr EnumTable<Ts, TS_COUNT> TIMESTAMPS{
+    "timestamp",
+    "timestamps of an exchange's path (exchanges.csv columns <name>_s, seconds from the start)",
+    {{{ISSUED, "issued", "the requester's existing system sends the query"},
+      {RQ_REQ_IN, "rq_req_in", "the requester's intermediate server receives it"},
+      {RQ_REQ_OUT, "rq_req_out", "... forwards it to the hub (after code acquisition if needed)"},
+      {HUB_REQ_IN, "hub_req_in", "the hub receives the request"},
+      {HUB_REQ_OUT, "hub_req_out", "... forwards it to the provider (or refuses it)"},
+      {PV_REQ_IN, "pv_req_in", "the provider's intermediate server receives the provision request"},
+      {PV_REQ_OUT, "pv_req_out", "... hands it to the replica lookup or to staff (manual-answer mode)"},
+      {PV_RESP_IN, "pv_resp_in", "... has the answer"},
+      {PV_RESP_OUT, "pv_resp_out", "... sends the answer to the hub"},
+      {HUB_RESP_IN, "hub_resp_in", "the hub receives the answer"},
+      {HUB_RESP_OUT, "hub_resp_out", "... relays it to the requester's server"},
+      {RQ_RESP_IN, "rq_resp_in", "the requester's server receives the result"},
+      {RQ_RESP_OUT, "rq_resp_out", "... hands it to the existing system"},
+      {FETCHED, "fetched", "the existing system has fetched the result"}}}};
+
+/// Writers of the provision records (情報提供等の記録, Act art. 23) [W5], as bits of Exchange::records.
+enum RecordWriter : uint8_t { REC_REQUESTER = 1, REC_PROVIDER = 2, REC_HUB = 4, REC_ALL = 7 };
 
 /// What the provider answered (carried encrypted: the hub never reads it).
 enum class Answer : uint8_t { NONE, DATA, NO_RECORD, DENIED };
@@ -58,6 +80,7 @@ struct Exchange {
   bool batch        = false;
   bool needs_code   = false; ///< the requester must acquire the code first (符号取得)
   bool held         = false; ///< waiting for a manual answer
+  bool by_hand      = false; ///< answered by staff in manual-answer mode (自動応答不可)
   // --- answer (payload) ---
   Answer answer       = Answer::NONE;
   bool nondisclosure  = false; ///< 不開示 flag carried to all three provision records
@@ -65,7 +88,7 @@ struct Exchange {
   double extraction_s = 0; ///< when the replica's data was extracted from the existing system
   int64_t epoch       = 0; ///< which state of the true data the record reflects
   Record record;
-  /// Provision records (情報提供等の記録) written: bit 0 requester, 1 provider, 2 hub.
+  /// Provision records (情報提供等の記録) written: RecordWriter bits.
   uint8_t records     = 0;
   uint8_t record_nd   = 0; ///< same bits: the record carries the 不開示 flag
   // --- hidden ground truth: read by the recorder only ---

@@ -2,10 +2,6 @@
 
 namespace linksim {
 
-const char* const OUTCOME_NAMES[OUTCOME_COUNT] = {
-    "correct",  "stale",      "wrong_person", "wrong_version",  "null_rule_violation", "unentitled",
-    "misdelivered", "denied", "no_replica",   "timed_out",      "pending_manual",      "unfinished"};
-
 bool provides_data(Outcome o)
 {
   switch (o) {

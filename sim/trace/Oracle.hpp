@@ -26,6 +26,8 @@
 //                       batch (normal nightly lag) is correct; it is also counted as `lagging`.
 #pragma once
 
+#include "sim/scenario/EnumTable.hpp"
+
 #include <cstddef>
 #include <cstdint>
 
@@ -47,7 +49,27 @@ enum class Outcome : uint8_t {
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
-extern const char* const OUTCOME_NAMES[OUTCOME_COUNT];
+
+/// The outcome classes in enum order (the order of result.json's counts), with their help.
+inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
+    "outcome",
+    "class the oracle gives each exchange (result.json /outcomes, exchanges.csv `outcome`)",
+    {{{Outcome::CORRECT, "correct",
+       "right person, accepted layout version, null rules honoured, in time, as fresh as the registration schedule allows"},
+      {Outcome::STALE, "stale", "data older than the truth as of the provider's last due nightly registration batch"},
+      {Outcome::WRONG_PERSON, "wrong_person", "another person's data, or the query named another person"},
+      {Outcome::WRONG_VERSION, "wrong_version", "the record's layout version is no longer accepted"},
+      {Outcome::NULL_RULE_VIOLATION, "null_rule_violation",
+       "an item blank without ReasonOfNull, or a conditional null rule broken"},
+      {Outcome::UNENTITLED, "unentitled",
+       "the requester received an item the law's permission table does not grant it (always fails the run)"},
+      {Outcome::MISDELIVERED, "misdelivered", "data reached an agency other than the requester (always fails the run)"},
+      {Outcome::DENIED, "denied", "the hub refused it (not in its permission master); nothing delivered"},
+      {Outcome::NO_REPLICA, "no_replica", "the provider holds no record for that person and item"},
+      {Outcome::TIMED_OUT, "timed_out", "answered (or still open) after the requester's timeout"},
+      {Outcome::PENDING_MANUAL, "pending_manual", "still held for a manual answer (自動応答不可) when the run ended"},
+      {Outcome::UNFINISHED, "unfinished", "still in flight when the drain limit ended the run"}}}};
+inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
 bool provides_data(Outcome o);

@@ -1,0 +1,94 @@
+#include "harness/Errors.hpp"
+#include "harness/results/Results.hpp"
+
+namespace linksim {
+
+std::vector<CheckResult> evaluate_checks(const Scenario& sc, const ojson& result)
+{
+  std::vector<CheckResult> out;
+  auto lookup = [&result](const std::string& ptr, double& v, std::string& note) {
+    try {
+      const ojson& j = result.at(ojson::json_pointer(ptr));
+      if (!j.is_number()) {
+        note = ptr + " is not a number";
+        return false;
+      }
+      v = j.get<double>();
+      // A latency statistic over no samples is not a measurement.
+      if (ptr.rfind("/latency/", 0) == 0 && ptr.size() > 6) {
+        const std::string parent = ptr.substr(0, ptr.rfind('/'));
+        if (ptr.substr(ptr.rfind('/') + 1) != "count" && result.at(ojson::json_pointer(parent + "/count")).get<uint64_t>() == 0) {
+          note = "no samples for " + parent;
+          return false;
+        }
+      }
+      return true;
+    } catch (const std::exception&) {
+      note = ptr + " is not in the result";
+      return false;
+    }
+  };
+  for (const Check& c : sc.checks) {
+    CheckResult r;
+    r.name    = c.name;
+    r.metric  = c.metric;
+    r.per     = c.per;
+    r.kind    = c.kind;
+    r.has_min = c.has_min;
+    r.has_max = c.has_max;
+    r.min     = c.min;
+    r.max     = c.max;
+    double v = 0, d = 1;
+    if (!lookup(c.metric, v, r.note) || (!c.per.empty() && !lookup(c.per, d, r.note))) {
+      r.verdict = "inconclusive";
+    } else if (!c.per.empty() && d == 0) {
+      r.verdict = "inconclusive";
+      r.note    = c.per + " is 0";
+    } else {
+      r.has_value = true;
+      r.value     = c.per.empty() ? v : v / d;
+      const bool ok = (!c.has_min || r.value >= c.min) && (!c.has_max || r.value <= c.max);
+      r.verdict     = ok ? "pass" : "fail";
+    }
+    out.push_back(r);
+  }
+  // Built-in checks: nobody receives data they are not entitled to, and only the requester does.
+  const char* builtin[][2] = {{"builtin: no requester receives an item it is not entitled to", "/outcomes/total/unentitled"},
+                              {"builtin: data reaches the requester and nobody else", "/outcomes/total/misdelivered"}};
+  for (auto& b : builtin) {
+    CheckResult r;
+    r.name      = b[0];
+    r.metric    = b[1];
+    r.kind      = CheckKind::CORRECTNESS;
+    r.builtin   = true;
+    r.has_max   = true;
+    r.max       = 0;
+    r.has_value = true;
+    r.value     = result.at(ojson::json_pointer(b[1])).get<double>();
+    r.verdict   = r.value <= 0 ? "pass" : "fail";
+    out.push_back(r);
+  }
+  return out;
+}
+
+int exit_code_for(const std::vector<CheckResult>& checks, size_t user_checks)
+{
+  bool corr = false, lat = false, inc = false;
+  for (const CheckResult& c : checks) {
+    if (c.verdict == "fail")
+      (c.kind == CheckKind::LATENCY ? lat : corr) = true;
+    if (c.verdict == "inconclusive")
+      inc = true;
+  }
+  if (corr)
+    return EXIT_CORRECTNESS;
+  if (lat)
+    return EXIT_LATENCY;
+  if (inc)
+    return EXIT_INCONCLUSIVE;
+  if (user_checks == 0)
+    return EXIT_NOTHING;
+  return EXIT_PASS;
+}
+
+} // namespace linksim

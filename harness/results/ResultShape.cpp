@@ -1,0 +1,201 @@
+#include "harness/results/ResultShape.hpp"
+
+#include "harness/scenario/JsonReader.hpp"
+#include "sim/trace/Hops.hpp"
+#include "sim/trace/Oracle.hpp"
+
+#include <algorithm>
+
+namespace linksim {
+
+const std::vector<std::string> COUNT_EXTRAS   = {"all", "provided", "lagging", "manual"};
+const std::vector<std::string> BREAKDOWNS     = {"by_procedure", "by_requester", "by_provider", "by_item", "by_workload"};
+const std::vector<std::string> LATENCY_SERIES = {"end_to_end", "end_to_end_immediate", "end_to_end_batch",
+                                                 "hub_queue_wait"};
+const std::vector<std::string> LATENCY_STATS  = {"count", "mean_ms", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "max_ms"};
+const std::vector<std::string> RECORD_FIELDS  = {"requester", "provider", "hub", "nondisclosure", "inconsistent"};
+const std::vector<std::string> SERVER_FIELDS  = {"messages", "utilisation", "mean_wait_ms", "max_wait_ms"};
+
+const std::vector<MetricPattern>& metric_patterns()
+{
+  using K = CheckKind;
+  static const std::vector<MetricPattern> list = {
+      {"/outcomes/total/<outcome>", K::CORRECTNESS, true, "exchanges of a class (or all, provided, lagging, manual)"},
+      {"/outcomes/skipped", K::CORRECTNESS, false, "workload arrivals that found no person to ask about"},
+      {"/outcomes/<breakdown>/<key>/<outcome>", K::CORRECTNESS, false,
+       "the same, for one procedure, requester, provider, item or workload line"},
+      {"/latency/<series>/<statistic>", K::LATENCY, true, "end-to-end latency and the hub's queue wait"},
+      {"/latency/hops/<hop>/<statistic>", K::LATENCY, false, "latency of one hop of the path"},
+      {"/records/<record>", K::CORRECTNESS, false, "provision records (情報提供等の記録) written, and their consistency"},
+      {"/servers/<site>/<server_metric>", K::LATENCY, false, "load and waits of one site's server"},
+  };
+  return list;
+}
+
+namespace {
+
+std::vector<std::string> outcome_names()
+{
+  std::vector<std::string> v = OUTCOMES.names();
+  v.insert(v.end(), COUNT_EXTRAS.begin(), COUNT_EXTRAS.end());
+  return v;
+}
+
+bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && s.back() == '>'; }
+
+/// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
+std::string render(const std::string& form, const Scenario& sc)
+{
+  std::string out;
+  std::vector<std::string> before;
+  for (const std::string& seg : split_pointer(form)) {
+    out += "/";
+    if (is_slot(seg)) {
+      const std::string name = seg.substr(1, seg.size() - 2);
+      const bool fixed       = name != "key" && name != "site";
+      const auto values      = fixed ? slot_values(name, before, sc) : std::vector<std::string>();
+      out += fixed && values.size() <= 6 ? "<" + join(values, "|") + ">" : seg;
+    } else
+      out += seg;
+    before.push_back(seg);
+  }
+  return out;
+}
+
+} // namespace
+
+std::vector<std::string> slot_values(const std::string& slot, const std::vector<std::string>& before, const Scenario& sc)
+{
+  if (slot == "outcome") {
+    auto v = outcome_names();
+    if (before.size() == 3 && before[1] == "by_workload")
+      v.push_back("skipped");
+    return v;
+  }
+  if (slot == "breakdown")
+    return BREAKDOWNS;
+  if (slot == "key") {
+    std::vector<std::string> v;
+    const std::string by = before.size() > 1 ? before[1] : "";
+    if (by == "by_procedure")
+      for (const Procedure& p : sc.procedures)
+        v.push_back(p.code);
+    else if (by == "by_requester" || by == "by_provider")
+      for (const Agency& a : sc.agencies)
+        v.push_back(a.id);
+    else if (by == "by_item")
+      for (const Layout& l : sc.layouts)
+        v.push_back(std::to_string(l.number));
+    else if (by == "by_workload")
+      for (const Workload& w : sc.workload)
+        v.push_back(w.id);
+    return v;
+  }
+  if (slot == "series")
+    return LATENCY_SERIES;
+  if (slot == "statistic")
+    return LATENCY_STATS;
+  if (slot == "hop") {
+    std::vector<std::string> v;
+    for (const HopDef& h : HOPS)
+      v.emplace_back(h.name);
+    return v;
+  }
+  if (slot == "record")
+    return RECORD_FIELDS;
+  if (slot == "site") {
+    std::vector<std::string> v;
+    for (const Site& s : sc.sites)
+      v.push_back(s.id);
+    return v;
+  }
+  if (slot == "server_metric")
+    return SERVER_FIELDS;
+  return {};
+}
+
+std::vector<std::string> split_pointer(const std::string& p)
+{
+  std::vector<std::string> parts;
+  std::string cur;
+  for (size_t i = 1; i <= p.size(); ++i) {
+    if (i == p.size() || p[i] == '/') {
+      std::string un;
+      for (size_t k = 0; k < cur.size(); ++k) {
+        if (cur[k] == '~' && k + 1 < cur.size()) {
+          un += cur[k + 1] == '1' ? '/' : '~';
+          ++k;
+        } else
+          un += cur[k];
+      }
+      parts.push_back(un);
+      cur.clear();
+    } else
+      cur += p[i];
+  }
+  return parts;
+}
+
+std::string metric_problem(const std::string& pointer, const Scenario& sc)
+{
+  if (pointer.empty() || pointer[0] != '/')
+    return "a metric is a JSON pointer into result.json, starting with \"/\"";
+  const auto parts = split_pointer(pointer);
+  std::vector<std::string> sections, forms;
+  for (const MetricPattern& m : metric_patterns()) {
+    const std::string section = split_pointer(m.form)[0];
+    if (std::find(sections.begin(), sections.end(), section) == sections.end())
+      sections.push_back(section);
+    if (section == parts[0])
+      forms.push_back(render(m.form, sc));
+  }
+  if (forms.empty()) {
+    std::vector<std::string> listed;
+    for (const auto& s : sections)
+      listed.push_back("/" + s);
+    return "unknown section \"" + parts[0] + "\"; checks read " + join(listed);
+  }
+  // The pattern of the same length that matches deepest says what is wrong.
+  size_t best_depth = 0;
+  std::string best_why;
+  for (const MetricPattern& m : metric_patterns()) {
+    const auto segs = split_pointer(m.form);
+    if (segs[0] != parts[0] || segs.size() != parts.size())
+      continue;
+    size_t k = 0;
+    std::string why;
+    for (; k < segs.size(); ++k) {
+      if (!is_slot(segs[k])) {
+        if (segs[k] != parts[k])
+          break;
+        continue;
+      }
+      const std::string slot = segs[k].substr(1, segs[k].size() - 2);
+      const std::vector<std::string> before(parts.begin(), parts.begin() + static_cast<long>(k));
+      const auto values = slot_values(slot, before, sc);
+      if (std::find(values.begin(), values.end(), parts[k]) == values.end()) {
+        why = slot == "key" ? "unknown key \"" + parts[k] + "\" for /" + parts[0] + "/" + parts[1]
+                            : "unknown " + slot + " \"" + parts[k] + "\"; known: " + join(values);
+        break;
+      }
+    }
+    if (k == segs.size())
+      return "";
+    if (!why.empty() && k + 1 > best_depth) {
+      best_depth = k + 1;
+      best_why   = why;
+    }
+  }
+  return best_why.empty() ? "expected " + join(forms, " or ") : best_why;
+}
+
+CheckKind default_check_kind(const std::string& pointer)
+{
+  const auto parts = split_pointer(pointer);
+  for (const MetricPattern& m : metric_patterns())
+    if (!parts.empty() && split_pointer(m.form)[0] == parts[0])
+      return m.kind;
+  return CheckKind::CORRECTNESS;
+}
+
+} // namespace linksim

@@ -1,0 +1,51 @@
+// The shape of result.json's metrics: the one list of JSON pointers a check (`expect`) may name.
+// The collectors write their sections with these names, the loader validates `expect` against
+// them, `linksim sweep` summarises the ones marked headline, and `linksim reference` prints them
+// for the docs.
+//
+//   metric_problem("/outcomes/by_provider/a-city-05/stale", sc)   // "": a metric of this scenario
+//   default_check_kind("/latency/end_to_end/p95_ms")              // CheckKind::LATENCY
+#pragma once
+
+#include "sim/scenario/Scenario.hpp"
+
+#include <string>
+#include <vector>
+
+namespace linksim {
+
+/// A metric pointer pattern; `<name>` is a slot (its values: slot_values).
+struct MetricPattern {
+  const char* form;
+  CheckKind kind; ///< the kind a check on it gets by default
+  bool headline;  ///< summarised by `linksim sweep`
+  const char* help;
+};
+
+/// Every metric pattern, section by section.
+const std::vector<MetricPattern>& metric_patterns();
+
+// The names the collectors write (one list each, used by the patterns' slots too).
+/// Counts in every outcome object besides the classes (OUTCOMES).
+extern const std::vector<std::string> COUNT_EXTRAS;   ///< all, provided, lagging, manual
+/// Outcome breakdowns: by_procedure, by_requester, by_provider, by_item, by_workload.
+extern const std::vector<std::string> BREAKDOWNS;
+/// Latency series besides the hops: end_to_end, end_to_end_immediate, end_to_end_batch, hub_queue_wait.
+extern const std::vector<std::string> LATENCY_SERIES;
+/// Statistics of a latency series: count, mean_ms, p50_ms, p90_ms, p95_ms, p99_ms, max_ms.
+extern const std::vector<std::string> LATENCY_STATS;
+/// Provision-record counters: requester, provider, hub, nondisclosure, inconsistent.
+extern const std::vector<std::string> RECORD_FIELDS;
+/// Per-site server metrics: messages, utilisation, mean_wait_ms, max_wait_ms.
+extern const std::vector<std::string> SERVER_FIELDS;
+
+/// The values a slot takes for this scenario (`before`: the pointer's segments before the slot).
+std::vector<std::string> slot_values(const std::string& slot, const std::vector<std::string>& before, const Scenario& sc);
+/// "" if `pointer` names a metric of a run of this scenario, else why not (with what is known).
+std::string metric_problem(const std::string& pointer, const Scenario& sc);
+/// The check kind of a metric (from its pattern; correctness if none matches).
+CheckKind default_check_kind(const std::string& pointer);
+/// Splits a JSON pointer into unescaped segments ("/a/b~1c" → {"a", "b/c"}).
+std::vector<std::string> split_pointer(const std::string& pointer);
+
+} // namespace linksim

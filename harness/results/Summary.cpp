@@ -1,0 +1,87 @@
+#include "harness/results/Format.hpp"
+#include "harness/results/Results.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace linksim {
+
+std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& checks, const std::string& dir,
+                             int exit_code)
+{
+  std::ostringstream o;
+  const ojson& run = r["run"];
+  o << "linksim " << run["linksim_version"].get<std::string>() << " · " << run["scenario"].get<std::string>() << " · seed "
+    << run["seed"].get<uint64_t>() << " · run " << run["run_id"].get<std::string>() << "\n";
+  o << "simulated " << run["start"].get<std::string>() << " → " << run["simulated_end"].get<std::string>() << " ("
+    << fmt("%g", run["duration_days"].get<double>()) << " days window), " << thousands(run["persons"].get<uint64_t>())
+    << " persons, " << run["agencies"].get<uint64_t>() << " agencies\n";
+  const ojson& wall = r["wall"];
+  o << "wall " << fmt("%.2f s", wall["seconds"].get<double>()) << " · "
+    << thousands(static_cast<uint64_t>(wall["exchanges_per_second"].get<double>())) << " exchanges/s · peak RSS "
+    << fmt("%.0f MiB", wall["peak_rss_mib"].get<double>()) << "\n\n";
+  const ojson& tot = r["outcomes"]["total"];
+  const uint64_t all = tot["all"].get<uint64_t>();
+  o << "exchanges " << thousands(all) << " (" << thousands(tot["provided"].get<uint64_t>()) << " provided data";
+  if (r["outcomes"]["skipped"].get<uint64_t>())
+    o << ", " << thousands(r["outcomes"]["skipped"].get<uint64_t>()) << " arrivals skipped";
+  o << ")\n ";
+  int col = 0;
+  for (size_t k = 0; k < OUTCOME_COUNT; ++k) {
+    const char* name = OUTCOMES.entries()[k].name;
+    const uint64_t v = tot[name].get<uint64_t>();
+    const bool always = static_cast<Outcome>(k) == Outcome::CORRECT || is_correctness_failure(static_cast<Outcome>(k));
+    if (!v && !always)
+      continue;
+    std::string cell = std::string(name) + " " + thousands(v) +
+                       (all ? " (" + fmt("%.1f%%", 100.0 * static_cast<double>(v) / static_cast<double>(all)) + ")" : "");
+    o << " " << cell;
+    if (++col % 4 == 0)
+      o << "\n ";
+  }
+  o << "\n  (correct includes " << thousands(tot["lagging"].get<uint64_t>()) << " answered before the nightly batch caught up)\n\n";
+  const ojson& lat = r["latency"];
+  for (const char* key : {"end_to_end_immediate", "end_to_end_batch"}) {
+    const ojson& s = lat[key];
+    if (s["count"].get<uint64_t>() == 0)
+      continue;
+    o << (std::string(key) == "end_to_end_immediate" ? "immediate" : "batch    ") << " end-to-end  p50 "
+      << human_ms(s["p50_ms"].get<double>()) << "  p95 " << human_ms(s["p95_ms"].get<double>()) << "  p99 "
+      << human_ms(s["p99_ms"].get<double>()) << "  max " << human_ms(s["max_ms"].get<double>()) << "  (n="
+      << thousands(s["count"].get<uint64_t>()) << ")\n";
+  }
+  std::vector<std::pair<double, std::string>> hops;
+  for (auto it = lat["hops"].begin(); it != lat["hops"].end(); ++it)
+    hops.emplace_back(it.value()["p95_ms"].get<double>(), it.key());
+  std::sort(hops.rbegin(), hops.rend());
+  o << "slowest hops by p95:";
+  for (size_t i = 0; i < std::min<size_t>(3, hops.size()); ++i)
+    o << "  " << hops[i].second << " " << human_ms(hops[i].first);
+  o << "\n\n";
+  size_t pass = 0, fail = 0, inc = 0;
+  for (const CheckResult& c : checks) {
+    pass += c.verdict == "pass";
+    fail += c.verdict == "fail";
+    inc += c.verdict == "inconclusive";
+  }
+  o << "checks: " << pass << " passed, " << fail << " failed, " << inc << " inconclusive\n";
+  size_t shown = 0;
+  for (const CheckResult& c : checks) {
+    if (c.builtin && c.verdict == "pass")
+      continue;
+    if (shown++ == 12) {
+      o << "  ... (see result.json)\n";
+      break;
+    }
+    std::string v = c.verdict == "pass" ? "PASS" : c.verdict == "fail" ? "FAIL" : "N/A ";
+    o << "  " << v << "  " << c.name << "  [" << (c.has_value ? fmt("%g", c.value) : std::string("n/a"))
+      << (c.has_min ? " >= " + fmt("%g", c.min) : "") << (c.has_max ? " <= " + fmt("%g", c.max) : "") << "]"
+      << (c.note.empty() ? "" : "  " + c.note) << "\n";
+  }
+  o << "\nresults: " << dir << "/  (result.json, exchanges.csv, junit.xml, report.html)\n";
+  o << "exit " << exit_code << ": " << r["verdict"]["meaning"].get<std::string>() << "\n";
+  return o.str();
+}
+
+} // namespace linksim

@@ -1,0 +1,223 @@
+#include "harness/scenario/Values.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace linksim {
+
+const char* const ID_RULE = "an id is 1 to 64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+bool valid_id(const std::string& id)
+{
+  if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0])))
+    return false;
+  for (char c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
+      return false;
+  return true;
+}
+
+std::optional<std::string> read_id(ObjReader& o, const std::string& key, const std::string& what,
+                                   const std::map<std::string, uint32_t>& taken)
+{
+  auto id = o.string(key, Req::YES);
+  if (!id)
+    return std::nullopt;
+  if (id->empty())
+    o.error(key, "an id cannot be empty");
+  else if (!valid_id(*id))
+    o.error(key, "invalid id \"" + *id + "\": " + ID_RULE);
+  else if (taken.count(*id))
+    o.error(key, "duplicate " + what + " id \"" + *id + "\"");
+  else
+    return id;
+  return std::nullopt;
+}
+
+std::optional<LinkSpec> read_link(ObjReader& o, const std::string& key, Req req)
+{
+  ObjReader l = o.object(key, req);
+  if (!l.valid())
+    return std::nullopt;
+  auto lat = l.number("latency_ms", Req::YES, ge(0));
+  auto bw  = l.number("bandwidth_mbps", Req::YES, gt(0));
+  l.finish();
+  if (!lat || !bw)
+    return std::nullopt;
+  return LinkSpec{*lat * MS, *bw * 1e6 / 8};
+}
+
+std::optional<Duration> read_duration(ObjReader& o, const std::string& key, Req req)
+{
+  ObjReader d = o.object(key, req);
+  if (!d.valid())
+    return std::nullopt;
+  auto dist = read_choice(d, "dist", Req::YES, DURATION_DISTS);
+  Duration out;
+  bool ok = dist.has_value();
+  if (dist == Duration::Dist::FIXED) {
+    auto ms = d.number("ms", Req::YES, ge(0));
+    ok      = ok && ms;
+    out     = {Duration::Dist::FIXED, ms.value_or(0) * MS, 0, 0};
+  } else if (dist == Duration::Dist::EXPONENTIAL) {
+    auto ms = d.number("mean_ms", Req::YES, ge(0));
+    ok      = ok && ms;
+    out     = {Duration::Dist::EXPONENTIAL, ms.value_or(0) * MS, 0, 0};
+  } else if (dist == Duration::Dist::UNIFORM) {
+    auto lo = d.number("min_ms", Req::YES, ge(0));
+    auto hi = d.number("max_ms", Req::YES, ge(0));
+    ok      = ok && lo && hi;
+    if (lo && hi && *hi < *lo) {
+      d.error("max_ms", "must be >= min_ms");
+      ok = false;
+    }
+    out = {Duration::Dist::UNIFORM, lo.value_or(0) * MS, hi.value_or(0) * MS, 0};
+  } else if (dist == Duration::Dist::LOGNORMAL) {
+    auto med = d.number("median_ms", Req::YES, gt(0));
+    auto sg  = d.number("sigma", Req::YES, ge_le(0, 5));
+    ok       = ok && med && sg;
+    out      = {Duration::Dist::LOGNORMAL, med.value_or(1) * MS, 0, sg.value_or(0)};
+  }
+  d.finish();
+  if (!ok)
+    return std::nullopt;
+  return out;
+}
+
+std::optional<int64_t> read_date(const json& j, const std::string& ptr, Issues& issues)
+{
+  if (!j.is_string()) {
+    issues.error(ptr, "expected a date string \"YYYY-MM-DD\", found " + type_name(j));
+    return std::nullopt;
+  }
+  auto d = parse_date(j.get<std::string>());
+  if (!d) {
+    issues.error(ptr, "invalid date \"" + j.get<std::string>() + "\"; expected a real date as \"YYYY-MM-DD\"");
+    return std::nullopt;
+  }
+  return days_from_civil(*d);
+}
+
+std::optional<int> read_hhmm(ObjReader& o, const std::string& key, Req req)
+{
+  auto s = o.string(key, req);
+  if (!s)
+    return std::nullopt;
+  auto v = parse_hhmm(*s);
+  if (!v)
+    o.error(key, "invalid time \"" + *s + "\"; expected \"HH:MM\" (00:00 to 24:00)");
+  return v;
+}
+
+std::optional<double> read_when(const json& j, const std::string& ptr, const LoadContext& ctx)
+{
+  if (j.is_string()) {
+    const std::string s = j.get<std::string>();
+    if (auto t = parse_jst_datetime(s))
+      return static_cast<double>(*t - ctx.sc.start_jst_s);
+    if (auto d = parse_date(s))
+      return static_cast<double>(days_from_civil(*d) * 86400 - ctx.sc.start_jst_s);
+  }
+  ctx.issues.error(ptr, "expected a JST date-time \"YYYY-MM-DDTHH:MM:SS+09:00\" or a date \"YYYY-MM-DD\" (the start "
+                        "of that day), found " +
+                            (j.is_string() ? "\"" + j.get<std::string>() + "\"" : type_name(j)));
+  return std::nullopt;
+}
+
+std::optional<uint32_t> resolve(const std::map<std::string, uint32_t>& ix, const std::string& what,
+                                const std::string& id, const std::string& ptr, Issues& issues)
+{
+  auto it = ix.find(id);
+  if (it != ix.end())
+    return it->second;
+  std::vector<std::string> known;
+  for (const auto& [k, v] : ix) {
+    if (known.size() == 12) {
+      known.push_back("... (" + std::to_string(ix.size()) + " in all)");
+      break;
+    }
+    known.push_back(k);
+  }
+  issues.error(ptr, "unknown " + what + " \"" + id + "\"; known: " + (known.empty() ? "none" : join(known)));
+  return std::nullopt;
+}
+
+std::optional<uint32_t> resolve_layout(const json& j, const std::string& ptr, LoadContext& ctx)
+{
+  if (!j.is_number_integer() || (j.is_number_unsigned() && j.get<uint64_t>() > 9999)) {
+    ctx.issues.error(ptr, "expected a specific-personal-information number (an integer, 1 to 9999), found " +
+                              (j.is_number_integer() ? j.dump() : type_name(j)));
+    return std::nullopt;
+  }
+  auto it = ctx.layout_ix.find(j.get<int64_t>());
+  if (it != ctx.layout_ix.end())
+    return it->second;
+  std::vector<std::string> known;
+  for (const auto& [k, v] : ctx.layout_ix)
+    known.push_back(std::to_string(k));
+  ctx.issues.error(ptr, "unknown layout (特定個人情報番号) " + std::to_string(j.get<int64_t>()) +
+                            "; known: " + (known.empty() ? "none" : join(known)));
+  return std::nullopt;
+}
+
+std::optional<uint32_t> resolve_site(ObjReader& o, const std::string& key, std::initializer_list<SiteKind> kinds,
+                                     const std::string& expected, LoadContext& ctx)
+{
+  auto id = o.string(key, Req::YES);
+  if (!id)
+    return std::nullopt;
+  auto s = resolve(ctx.site_ix, "site", *id, o.at(key), ctx.issues);
+  if (!s || ctx.bad_sites.count(*id))
+    return std::nullopt;
+  if (std::find(kinds.begin(), kinds.end(), ctx.sc.sites[*s].kind) == kinds.end()) {
+    o.error(key, "site \"" + *id + "\" is of kind \"" + to_string(ctx.sc.sites[*s].kind) + "\"; expected " + expected);
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<AgencyMatch> read_match(ObjReader& o, const std::string& key, LoadContext& ctx)
+{
+  ObjReader m = o.object(key, Req::YES);
+  if (!m.valid())
+    return std::nullopt;
+  const bool has_kind = m.has("kind"), has_agency = m.has("agency");
+  std::optional<AgencyMatch> out;
+  if (has_kind == has_agency) {
+    ctx.issues.error(m.pointer(), "expected exactly one of \"kind\" or \"agency\"");
+    m.raw("kind", Req::NO);
+    m.raw("agency", Req::NO);
+  } else if (has_kind) {
+    if (auto k = read_choice(m, "kind", Req::YES, AGENCY_KINDS))
+      out = AgencyMatch{true, *k, NONE};
+  } else if (auto id = m.string("agency", Req::YES)) {
+    if (auto a = resolve(ctx.agency_ix, "agency", *id, m.at("agency"), ctx.issues))
+      out = AgencyMatch{false, AgencyKind::MUNICIPALITY, *a};
+  }
+  m.finish();
+  return out;
+}
+
+std::string param_key(const Param& p)
+{
+  const std::string ptr = p.pointer;
+  return ptr.substr(ptr.rfind('/') + 1);
+}
+
+json param_default(const Param& p) { return json::parse(p.default_json); }
+
+double read_number(ObjReader& o, const Param& p, Bounds b)
+{
+  if (auto v = o.number(param_key(p), Req::NO, b))
+    return *v;
+  return param_default(p).get<double>();
+}
+
+bool read_bool(ObjReader& o, const Param& p)
+{
+  if (auto v = o.boolean(param_key(p), Req::NO))
+    return *v;
+  return param_default(p).get<bool>();
+}
+
+} // namespace linksim

@@ -1,0 +1,71 @@
+// Readers for the value types every section uses: ids, links, durations, dates, times of day,
+// JST date-times, references by id, layout numbers, agency matches, enum choices and parameters
+// with a declared default (sim/scenario/Params.hpp). Each reports its problems with the JSON
+// pointer and what was expected, and yields nothing (std::nullopt) for a bad value.
+#pragma once
+
+#include "harness/scenario/LoadContext.hpp"
+#include "sim/scenario/EnumTable.hpp"
+#include "sim/scenario/Params.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace linksim {
+
+constexpr double MS = 1e-3; ///< seconds per millisecond
+
+/// Ids (sites, agencies, procedures, workload lines, timeline events) name hosts, mailboxes and
+/// CSV fields: ASCII letters, digits, '.', '_', '-', starting with a letter or digit, at most 64.
+bool valid_id(const std::string& id);
+extern const char* const ID_RULE;
+/// Reads a required id at `key` (non-empty, valid, not already in `taken`); `what` names it in messages.
+std::optional<std::string> read_id(ObjReader& o, const std::string& key, const std::string& what,
+                                   const std::map<std::string, uint32_t>& taken);
+
+/// `{"latency_ms", "bandwidth_mbps"}`.
+std::optional<LinkSpec> read_link(ObjReader& o, const std::string& key, Req req);
+/// `{"dist": ..., ...}` (see DURATION_DISTS).
+std::optional<Duration> read_duration(ObjReader& o, const std::string& key, Req req);
+/// "YYYY-MM-DD" → day number.
+std::optional<int64_t> read_date(const json& j, const std::string& ptr, Issues& issues);
+/// "HH:MM" → seconds after midnight.
+std::optional<int> read_hhmm(ObjReader& o, const std::string& key, Req req);
+/// A JST date-time "YYYY-MM-DDTHH:MM:SS+09:00", or a date "YYYY-MM-DD" (the start of that day),
+/// as simulated seconds from the scenario's start.
+std::optional<double> read_when(const json& j, const std::string& ptr, const LoadContext& ctx);
+/// A reference by id into an index ("unknown site \"x\"; known: ...").
+std::optional<uint32_t> resolve(const std::map<std::string, uint32_t>& ix, const std::string& what,
+                                const std::string& id, const std::string& ptr, Issues& issues);
+/// A specific-personal-information number (特定個人情報番号) naming a layout.
+std::optional<uint32_t> resolve_layout(const json& j, const std::string& ptr, LoadContext& ctx);
+/// A site id at `key` that must name a site of one of `kinds` (`expected` says which, in words).
+std::optional<uint32_t> resolve_site(ObjReader& o, const std::string& key, std::initializer_list<SiteKind> kinds,
+                                     const std::string& expected, LoadContext& ctx);
+/// `{"kind": ...}` or `{"agency": id}`.
+std::optional<AgencyMatch> read_match(ObjReader& o, const std::string& key, LoadContext& ctx);
+
+/// A string that must be a name of `table`.
+template <typename E, size_t N>
+std::optional<E> read_choice(ObjReader& o, const std::string& key, Req req, const EnumTable<E, N>& table)
+{
+  auto s = o.choice(key, req, table.names());
+  return s ? table.parse(*s) : std::nullopt;
+}
+
+/// The last segment of a parameter's pointer: its key in its object.
+std::string param_key(const Param& p);
+/// The parameter's declared default, as JSON.
+json param_default(const Param& p);
+/// A parameter: its value if given (and valid), else its declared default.
+double read_number(ObjReader& o, const Param& p, Bounds b);
+bool read_bool(ObjReader& o, const Param& p);
+template <typename E, size_t N> E read_choice(ObjReader& o, const Param& p, const EnumTable<E, N>& table)
+{
+  if (auto v = read_choice(o, param_key(p), Req::NO, table))
+    return *v;
+  return *table.parse(param_default(p).template get<std::string>());
+}
+
+} // namespace linksim

@@ -1,0 +1,33 @@
+// Top level: name, description, seed, $schema.
+#include "harness/scenario/Section.hpp"
+#include "harness/scenario/Values.hpp"
+
+#include <regex>
+
+namespace linksim {
+
+namespace {
+void read_header(ObjReader& root, LoadContext& ctx)
+{
+  root.string("$schema", Req::NO);
+  if (auto name = root.string("name", Req::YES)) {
+    static const std::regex re("[a-z0-9][a-z0-9._-]{0,63}");
+    if (!std::regex_match(*name, re))
+      root.error("name", "invalid name \"" + *name +
+                             "\"; expected 1 to 64 of a-z 0-9 . _ - starting with a letter or digit (it names the results "
+                             "folder)");
+    else
+      ctx.sc.name = *name;
+  }
+  ctx.sc.description = root.string("description", Req::NO).value_or("");
+  if (auto s = root.integer(param_key(params::SEED), Req::NO, ge(0)))
+    ctx.sc.seed = static_cast<uint64_t>(*s);
+  else
+    ctx.sc.seed = param_default(params::SEED).get<uint64_t>();
+}
+} // namespace
+
+extern const SectionDecl HEADER_SECTION{
+    "header", {"$schema", "name", "description", "seed"}, read_header, "what the scenario is, and its default seed"};
+
+} // namespace linksim

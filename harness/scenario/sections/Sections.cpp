@@ -1,0 +1,24 @@
+// The scenario sections, in the order the loader reads them: a section may resolve references
+// to what the sections before it declared (e.g. workload lines name agencies and layouts).
+// A new section is a reader file in this folder (its `SectionDecl`), its place in this list,
+// its entry in scenarios/schema/scenario.schema.json and scenarios/README.md, and a negative
+// example per rule in scenarios/invalid/.
+#include "harness/scenario/Section.hpp"
+
+namespace linksim {
+
+extern const SectionDecl HEADER_SECTION, CALENDAR_SECTION, NETWORK_SECTION, HUB_SECTION, SERVERS_SECTION,
+    LAYOUTS_SECTION, PROCEDURES_SECTION, AGENCIES_SECTION, PERMISSIONS_SECTION, WORKLOAD_SECTION,
+    IDENTITY_ERRORS_SECTION, MESSAGES_SECTION, TIMELINE_SECTION, EXPECT_SECTION;
+
+const std::vector<const SectionDecl*>& scenario_sections()
+{
+  static const std::vector<const SectionDecl*> order = {
+      &HEADER_SECTION,   &CALENDAR_SECTION,    &NETWORK_SECTION,  &HUB_SECTION,
+      &SERVERS_SECTION,  &LAYOUTS_SECTION,     &PROCEDURES_SECTION, &AGENCIES_SECTION,
+      &PERMISSIONS_SECTION, &WORKLOAD_SECTION, &IDENTITY_ERRORS_SECTION, &MESSAGES_SECTION,
+      &TIMELINE_SECTION, &EXPECT_SECTION};
+  return order;
+}
+
+} // namespace linksim

@@ -1,0 +1,209 @@
+// Section `timeline`: dated events that change the model during the run (sim/scenario/Timeline.hpp).
+// Each event has an id, a kind, `at` (a JST date-time, or a date: the start of that day) inside
+// the run's window, and what its kind needs. References must resolve, and no two events may
+// contradict each other: two switches of one agency's mode at one instant, a mode switched to
+// what it already is, overlapping registration faults of one agency, or one grant both added
+// and removed while both windows hold.
+#include "harness/scenario/Section.hpp"
+#include "harness/scenario/sections/PermissionsSection.hpp"
+#include "sim/model/Registration.hpp"
+
+#include <algorithm>
+
+namespace linksim {
+
+namespace {
+
+std::vector<PermissionRow> read_rows(ObjReader& e, const char* key, LoadContext& ctx)
+{
+  std::vector<PermissionRow> rows;
+  if (const json* arr = e.array(key, Req::NO))
+    for (size_t i = 0; i < arr->size(); ++i)
+      if (auto row = read_permission_row((*arr)[i], e.at(key) + "/" + std::to_string(i), ctx, false))
+        rows.push_back(*row);
+  return rows;
+}
+
+void read_master_rows(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
+{
+  ev.add    = read_rows(e, "add", ctx);
+  ev.remove = read_rows(e, "remove", ctx);
+  if (!e.has("add") && !e.has("remove"))
+    ctx.issues.error(e.pointer(), "a master_rows event needs \"add\" (rows the master allows beyond the law) or "
+                                  "\"remove\" (rows of the law it refuses)");
+  if (const json* arr = e.raw("remove", Req::NO); arr && arr->is_array())
+    for (size_t i = 0; i < ev.remove.size(); ++i) {
+      const auto& law = ctx.sc.permissions;
+      if (std::none_of(law.begin(), law.end(), [&](const PermissionRow& r) { return r.same_grant(ev.remove[i]); }))
+        ctx.issues.error(e.at("remove") + "/" + std::to_string(i),
+                         "the law's permission table has no such row: there is nothing for the master to refuse");
+    }
+}
+
+void read_manual(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
+{
+  if (auto m = read_choice(e, "mode", Req::YES, MANUAL_MODES))
+    ev.on = *m;
+  if (e.has("until")) {
+    e.error("until", "a manual_answer event is a switch: switch the mode back with a second event (\"mode\": \"off\")");
+    e.raw("until", Req::NO);
+  }
+  if (const json* arr = e.array("items", Req::NO)) {
+    ev.items_given = true;
+    if (!ev.on)
+      e.error("items", "only when switching the mode on (it says which layouts are held)");
+    for (size_t k = 0; k < arr->size(); ++k)
+      if (auto l = resolve_layout((*arr)[k], e.at("items") + "/" + std::to_string(k), ctx))
+        ev.items.push_back(*l);
+  }
+  if (ev.agency != NONE && !ctx.sc.agencies[ev.agency].manual.configured)
+    e.error("agency", "agency \"" + ctx.sc.agencies[ev.agency].id +
+                          "\" has no manual-answer staff: give it \"manual_answer\": {\"mode\": \"off\", \"staff\", "
+                          "\"handling\"} in the agencies section");
+}
+
+void read_fault(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
+{
+  RegistrationFault& f = ev.fault;
+  f.skip               = e.boolean("skip", Req::NO).value_or(false);
+  if (auto v = e.number("failure_rate", Req::NO, ge_le(0, 1)))
+    f.failure_rate = *v;
+  if (auto v = e.number("null_error_rate", Req::NO, ge_le(0, 1)))
+    f.null_error_rate = *v;
+  if (!e.has("skip") && !e.has("failure_rate") && !e.has("null_error_rate"))
+    ctx.issues.error(e.pointer(), "a registration_fault needs \"skip\": true, \"failure_rate\" or \"null_error_rate\"");
+  if (ev.agency != NONE && layouts_provided(ctx.sc)[ev.agency] == 0)
+    e.error("agency", "agency \"" + ctx.sc.agencies[ev.agency].id +
+                          "\" provides no item in the permission table: it registers no replicas");
+}
+
+std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint32_t>& ids, LoadContext& ctx)
+{
+  TimelineEvent ev;
+  bool ok = true;
+  if (auto id = read_id(e, "id", "timeline event", ids))
+    ev.id = *id;
+  else
+    ok = false;
+  auto kind = read_choice(e, "kind", Req::YES, TIMELINE_KINDS);
+  if (const json* at = e.raw("at", Req::YES)) {
+    if (auto t = read_when(*at, e.at("at"), ctx)) {
+      ev.at_s = *t;
+      if (*t < 0 || *t >= ctx.sc.duration_s) {
+        e.error("at", "outside the run's window (" + ctx.sc.start_text + ", " + std::to_string(ctx.sc.duration_s / 86400) +
+                          " days)");
+        ok = false;
+      }
+    } else
+      ok = false;
+  } else
+    ok = false;
+  if (kind && *kind != TimelineKind::MANUAL_ANSWER)
+    if (const json* until = e.raw("until", Req::NO)) {
+      if (auto t = read_when(*until, e.at("until"), ctx)) {
+        ev.until_s = *t;
+        if (*t <= ev.at_s || *t > ctx.sc.duration_s) {
+          e.error("until", "must be after \"at\" and inside the run's window (leave it out: until the end)");
+          ok = false;
+        }
+      } else
+        ok = false;
+    }
+  if (kind && *kind != TimelineKind::MASTER_ROWS) {
+    if (auto a = e.string("agency", Req::YES))
+      ev.agency = resolve(ctx.agency_ix, "agency", *a, e.at("agency"), ctx.issues).value_or(NONE);
+    ok = ok && ev.agency != NONE;
+  }
+  if (!kind) { // reported; take its kind-dependent keys so that they are not "unknown" too
+    for (const char* k : {"until", "agency", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate"})
+      e.raw(k, Req::NO);
+    return std::nullopt;
+  }
+  ev.kind               = *kind;
+  const size_t problems = ctx.issues.size();
+  switch (ev.kind) {
+    case TimelineKind::MASTER_ROWS:
+      read_master_rows(e, ev, ctx);
+      break;
+    case TimelineKind::MANUAL_ANSWER:
+      read_manual(e, ev, ctx);
+      break;
+    case TimelineKind::REGISTRATION_FAULT:
+      read_fault(e, ev, ctx);
+      break;
+  }
+  e.finish();
+  if (!ok || ctx.issues.size() != problems)
+    return std::nullopt;
+  ids[ev.id] = 0;
+  return ev;
+}
+
+bool overlap(const TimelineEvent& a, const TimelineEvent& b) { return a.at_s < b.until_s && b.at_s < a.until_s; }
+
+/// Events that contradict each other (`where[i]` is the pointer of sc.timeline[i]).
+void check_contradictions(const std::vector<std::string>& where, LoadContext& ctx)
+{
+  const auto& tl = ctx.sc.timeline;
+  std::vector<bool> mode(ctx.sc.agencies.size());
+  std::vector<std::string> since(ctx.sc.agencies.size(), "from the start");
+  for (uint32_t a = 0; a < ctx.sc.agencies.size(); ++a)
+    mode[a] = ctx.sc.agencies[a].manual.configured && ctx.sc.agencies[a].manual.on;
+  for (size_t i = 0; i < tl.size(); ++i) {
+    const TimelineEvent& e = tl[i];
+    for (size_t j = 0; j < i; ++j) {
+      const TimelineEvent& o = tl[j];
+      if (o.kind != e.kind)
+        continue;
+      if (e.kind == TimelineKind::MANUAL_ANSWER && o.agency == e.agency && o.at_s == e.at_s)
+        ctx.issues.error(where[i], "contradicts " + where[j] + " (\"" + o.id + "\"): both switch " +
+                                       ctx.sc.agencies[e.agency].id + "'s manual-answer mode at the same instant");
+      if (e.kind == TimelineKind::REGISTRATION_FAULT && o.agency == e.agency && overlap(o, e))
+        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two registration faults of " +
+                                       ctx.sc.agencies[e.agency].id + " at the same time");
+      if (e.kind == TimelineKind::MASTER_ROWS && overlap(o, e))
+        for (const auto& [adds, removes] : {std::pair(&e.add, &o.remove), std::pair(&o.add, &e.remove)})
+          for (const PermissionRow& r : *adds)
+            if (std::any_of(removes->begin(), removes->end(), [&](const PermissionRow& x) { return x.same_grant(r); }))
+              ctx.issues.error(where[i], "contradicts " + where[j] + " (\"" + o.id +
+                                             "\"): one adds to the hub's master a row the other removes, at the same time");
+    }
+    if (e.kind == TimelineKind::MANUAL_ANSWER) {
+      if (mode[e.agency] == e.on)
+        ctx.issues.error(where[i] + "/mode", "switches " + ctx.sc.agencies[e.agency].id + "'s manual-answer mode " +
+                                                 (e.on ? "on" : "off") + ", but it is already " + (e.on ? "on" : "off") +
+                                                 " (" + since[e.agency] + ")");
+      mode[e.agency]  = e.on;
+      since[e.agency] = "since " + where[i];
+    }
+  }
+}
+
+void read_timeline(ObjReader& root, LoadContext& ctx)
+{
+  const json* arr = root.array("timeline", Req::NO);
+  if (!arr)
+    return;
+  std::map<std::string, uint32_t> ids;
+  std::vector<std::pair<TimelineEvent, std::string>> events;
+  for (size_t i = 0; i < arr->size(); ++i) {
+    ObjReader e((*arr)[i], root.at("timeline") + "/" + std::to_string(i), ctx.issues);
+    if (e.valid())
+      if (auto ev = read_event(e, ids, ctx))
+        events.emplace_back(std::move(*ev), e.pointer());
+  }
+  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first.at_s < b.first.at_s; });
+  std::vector<std::string> where;
+  for (auto& [ev, ptr] : events) {
+    ctx.sc.timeline.push_back(std::move(ev));
+    where.push_back(ptr);
+  }
+  check_contradictions(where, ctx);
+}
+
+} // namespace
+
+extern const SectionDecl TIMELINE_SECTION{"timeline", {"timeline"}, read_timeline,
+                                          "dated events that change the model during the run"};
+
+} // namespace linksim

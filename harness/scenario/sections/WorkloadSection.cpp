@@ -1,0 +1,322 @@
+// Section `workload`: who queries whom about whom, how often, and how (immediate or batch).
+#include "harness/scenario/Section.hpp"
+#include "harness/scenario/Values.hpp"
+
+#include <algorithm>
+
+namespace linksim {
+
+namespace {
+
+bool read_requesters(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  ObjReader rq = w.object("requesters", Req::YES);
+  if (!rq.valid())
+    return false;
+  bool ok = true;
+  if (rq.has("kind") == rq.has("agencies")) {
+    ctx.issues.error(rq.pointer(), "expected exactly one of \"kind\" or \"agencies\"");
+    rq.raw("kind", Req::NO);
+    rq.raw("agencies", Req::NO);
+    ok = false;
+  } else if (rq.has("kind")) {
+    if (auto k = read_choice(rq, "kind", Req::YES, AGENCY_KINDS)) {
+      for (uint32_t a = 0; a < ctx.sc.agencies.size(); ++a)
+        if (ctx.sc.agencies[a].kind == *k)
+          out.requesters.push_back(a);
+      if (out.requesters.empty()) {
+        rq.error("kind", "no agency of kind \"" + std::string(to_string(*k)) + "\" in this scenario");
+        ok = false;
+      }
+    } else
+      ok = false;
+  } else if (const json* ids = rq.array("agencies", Req::YES)) {
+    if (ids->empty()) {
+      rq.error("agencies", "expected at least one agency");
+      ok = false;
+    }
+    for (size_t k = 0; k < ids->size(); ++k) {
+      const std::string ip = rq.at("agencies") + "/" + std::to_string(k);
+      if (!(*ids)[k].is_string()) {
+        ctx.issues.error(ip, "expected an agency id (string), found " + type_name((*ids)[k]));
+        ok = false;
+      } else if (auto a = resolve(ctx.agency_ix, "agency", (*ids)[k].get<std::string>(), ip, ctx.issues)) {
+        if (std::find(out.requesters.begin(), out.requesters.end(), *a) != out.requesters.end()) {
+          ctx.issues.error(ip, "agency \"" + (*ids)[k].get<std::string>() + "\" is listed twice");
+          ok = false;
+        } else
+          out.requesters.push_back(*a);
+      } else
+        ok = false;
+    }
+  }
+  rq.finish();
+  return ok;
+}
+
+bool read_subjects(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  auto subjects = read_choice(w, "subjects", Req::YES, SUBJECTS);
+  if (!subjects)
+    return false;
+  out.subjects = *subjects;
+  bool ok      = true;
+  if (*subjects == Subjects::LISTED) {
+    if (const json* ps = w.array("persons", Req::YES)) {
+      if (ps->empty()) {
+        w.error("persons", "expected at least one person index");
+        ok = false;
+      }
+      for (size_t k = 0; k < ps->size(); ++k) {
+        const json& v = (*ps)[k];
+        if (!v.is_number_unsigned() || v.get<uint64_t>() >= ctx.persons) {
+          ctx.issues.error(w.at("persons") + "/" + std::to_string(k),
+                           "expected a person index from 0 to " + std::to_string(ctx.persons ? ctx.persons - 1 : 0));
+          ok = false;
+        } else
+          out.persons.push_back(v.get<uint64_t>());
+      }
+    } else
+      ok = false;
+  } else if (w.has("persons")) {
+    w.error("persons", "only with \"subjects\": \"listed\"");
+    w.raw("persons", Req::NO);
+    ok = false;
+  }
+  return ok;
+}
+
+bool read_provider(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  ObjReader pv = w.object("provider", Req::YES);
+  if (!pv.valid())
+    return false;
+  auto sel = read_choice(pv, "select", Req::YES, PROVIDER_SELECTS);
+  bool ok  = sel.has_value();
+  if (sel == ProviderSelect::AGENCY) {
+    if (auto id = pv.string("agency", Req::YES)) {
+      auto a              = resolve(ctx.agency_ix, "agency", *id, pv.at("agency"), ctx.issues);
+      ok                  = ok && a;
+      out.provider_agency = a.value_or(NONE);
+    } else
+      ok = false;
+  } else {
+    if (pv.has("agency"))
+      pv.error("agency", "only with \"select\": \"agency\"");
+    pv.raw("agency", Req::NO);
+  }
+  if (sel)
+    out.provider = *sel;
+  pv.finish();
+  return ok;
+}
+
+bool read_mode(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  bool ok   = true;
+  out.batch = read_choice(w, "mode", Req::YES, MODES).value_or(false);
+  if (out.batch)
+    out.batch_size = static_cast<unsigned>(w.integer("batch_size", Req::YES, ge_le(2, 100000)).value_or(2));
+  else if (w.has("batch_size")) {
+    w.error("batch_size", "only for \"mode\": \"batch\"");
+    w.raw("batch_size", Req::NO);
+  }
+  if (const json* fa = w.array("fetch_at", Req::NO)) {
+    if (!out.batch) {
+      w.error("fetch_at", "only batch result files are collected on a schedule (\"mode\": \"batch\")");
+      ok = false;
+    } else if (fa->empty()) {
+      w.error("fetch_at", "expected at least one collection time \"HH:MM\"");
+      ok = false;
+    }
+    for (size_t k = 0; k < fa->size(); ++k) {
+      const std::string fp = w.at("fetch_at") + "/" + std::to_string(k);
+      auto t               = (*fa)[k].is_string() ? parse_hhmm((*fa)[k].get<std::string>()) : std::nullopt;
+      if (!t || *t >= 86400) {
+        ctx.issues.error(fp, "expected a time of day \"HH:MM\" (00:00 to 23:59)");
+        ok = false;
+      } else if (!out.fetch_at_s.empty() && *t <= out.fetch_at_s.back()) {
+        ctx.issues.error(fp, "collection times must be in increasing order");
+        ok = false;
+      } else
+        out.fetch_at_s.push_back(*t);
+    }
+  }
+  return ok;
+}
+
+bool read_at(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  const json* at = w.array("at", Req::YES);
+  if (!at)
+    return false;
+  bool ok = true;
+  if (at->empty()) {
+    w.error("at", "expected at least one arrival time");
+    ok = false;
+  }
+  for (size_t k = 0; k < at->size(); ++k) {
+    const std::string ap = w.at("at") + "/" + std::to_string(k);
+    const json& v        = (*at)[k];
+    auto t               = v.is_string() ? parse_jst_datetime(v.get<std::string>()) : std::nullopt;
+    if (!t) {
+      ctx.issues.error(ap, "expected a JST date-time \"YYYY-MM-DDTHH:MM:SS+09:00\"");
+      ok = false;
+      continue;
+    }
+    const double ts = static_cast<double>(*t - ctx.sc.start_jst_s);
+    if (ts < 0 || ts >= ctx.sc.duration_s) {
+      ctx.issues.error(ap, "arrival time outside the run's window");
+      ok = false;
+    } else if (!out.at_s.empty() && ts < out.at_s.back()) {
+      ctx.issues.error(ap, "arrival times must be in chronological order (equal times are allowed)");
+      ok = false;
+    } else
+      out.at_s.push_back(ts);
+  }
+  return ok;
+}
+
+/// hours, arrivals, split, and exactly one of rate_per_day, total, at.
+bool read_arrivals(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  const Scenario& sc      = ctx.sc;
+  const bool has_hours    = w.has(param_key(params::WORKLOAD_HOURS));
+  const bool has_arrivals = w.has(param_key(params::WORKLOAD_ARRIVALS));
+  const bool has_split    = w.has(param_key(params::WORKLOAD_SPLIT));
+  out.business_hours      = read_choice(w, params::WORKLOAD_HOURS, HOURS);
+  out.regular             = read_choice(w, params::WORKLOAD_ARRIVALS, ARRIVALS);
+  out.split_by_population = read_choice(w, params::WORKLOAD_SPLIT, SPLITS);
+  const bool has_rate = w.has("rate_per_day"), has_total = w.has("total"), has_at = w.has("at");
+  if (has_hours && has_at)
+    w.error("hours", "arrival times given with \"at\" are used as they are: \"hours\" does not apply");
+  if (has_split && has_at)
+    w.error("split", "arrival times given with \"at\" apply to every requester: \"split\" does not apply");
+  if (has_arrivals && has_at)
+    w.error("arrivals", "arrival times given with \"at\" are used as they are: \"arrivals\" does not apply");
+  if (int(has_rate) + int(has_total) + int(has_at) != 1) {
+    ctx.issues.error(w.pointer(), "expected exactly one of \"rate_per_day\" (persons per day), \"total\" "
+                                  "(persons over the whole run) or \"at\" (arrival times)");
+    w.raw("rate_per_day", Req::NO);
+    w.raw("total", Req::NO);
+    w.raw("at", Req::NO);
+    return false;
+  }
+  if (has_at)
+    return read_at(w, out, ctx);
+  if (has_rate) {
+    out.rate_per_day = w.number("rate_per_day", Req::YES, gt(0)).value_or(0);
+    return out.rate_per_day > 0;
+  }
+  auto total = w.number("total", Req::YES, gt(0));
+  if (!total)
+    return false;
+  const Calendar cal = sc.calendar();
+  const double days  = out.business_hours
+                           ? (cal.to_business(sc.duration_s) - cal.to_business(0)) / cal.business_day_seconds()
+                           : sc.duration_s / 86400;
+  if (days <= 0) {
+    if (sc.duration_s > 0) // (an invalid duration is reported already)
+      w.error("total", "the run has no business time to spread a total over");
+    return false;
+  }
+  out.rate_per_day = *total / days;
+  return true;
+}
+
+/// Rules across fields: who may ask about whom, and never itself.
+bool cross_check(ObjReader& w, const Workload& out, LoadContext& ctx)
+{
+  const Scenario& sc = ctx.sc;
+  for (uint32_t r : out.requesters) {
+    const Agency& a = sc.agencies[r];
+    if (out.subjects == Subjects::OWN_RESIDENTS && !(a.kind == AgencyKind::MUNICIPALITY || a.kind == AgencyKind::PREFECTURE)) {
+      w.error("subjects", "requester \"" + a.id + "\" is a " + to_string(a.kind) +
+                              ": only municipalities and prefectures have residents (use own_members or any)");
+      return false;
+    }
+    if (out.subjects == Subjects::OWN_MEMBERS && !(a.kind == AgencyKind::INSURER || a.kind == AgencyKind::NATIONAL_BODY)) {
+      w.error("subjects", "requester \"" + a.id + "\" is a " + to_string(a.kind) +
+                              ": only insurers and national bodies have members (use own_residents or any)");
+      return false;
+    }
+    if (out.subjects == Subjects::OWN_RESIDENTS && a.population == 0) {
+      w.error("requesters", "requester \"" + a.id + "\" has no residents");
+      return false;
+    }
+    if (out.provider == ProviderSelect::RESIDENCE && out.subjects == Subjects::OWN_RESIDENTS &&
+        a.kind == AgencyKind::MUNICIPALITY) {
+      w.error("provider", "a municipality's own residents live in it: it would query itself (use previous_residence)");
+      return false;
+    }
+    if (out.provider == ProviderSelect::AGENCY && out.provider_agency == r) {
+      w.error("provider", "requester \"" + a.id + "\" would query itself");
+      return false;
+    }
+  }
+  auto any = [&sc](auto pred) { return std::any_of(sc.agencies.begin(), sc.agencies.end(), pred); };
+  if (out.provider == ProviderSelect::INSURER && !any([](const Agency& a) { return a.kind == AgencyKind::INSURER; })) {
+    w.error("provider", "select \"insurer\" needs at least one insurer");
+    return false;
+  }
+  if (out.provider == ProviderSelect::PREFECTURE_OF_RESIDENCE &&
+      !any([](const Agency& a) { return a.kind == AgencyKind::MUNICIPALITY && a.prefecture != NONE; })) {
+    w.error("provider", "select \"prefecture_of_residence\" needs municipalities that belong to a prefecture");
+    return false;
+  }
+  return true;
+}
+
+void read_line(ObjReader& w, LoadContext& ctx)
+{
+  Workload out;
+  bool ok = true;
+  if (auto id = read_id(w, "id", "workload", ctx.workload_ix))
+    out.id = *id;
+  else
+    ok = false;
+  if (auto p = w.string("procedure", Req::YES)) {
+    auto pi       = resolve(ctx.procedure_ix, "procedure", *p, w.at("procedure"), ctx.issues);
+    ok            = ok && pi;
+    out.procedure = pi.value_or(0);
+  } else
+    ok = false;
+  if (const json* it = w.raw("item", Req::YES)) {
+    auto li  = resolve_layout(*it, w.at("item"), ctx);
+    ok       = ok && li;
+    out.item = li.value_or(0);
+  } else
+    ok = false;
+  ok = read_requesters(w, out, ctx) && ok;
+  ok = read_subjects(w, out, ctx) && ok;
+  ok = read_provider(w, out, ctx) && ok;
+  ok = read_mode(w, out, ctx) && ok;
+  ok = read_arrivals(w, out, ctx) && ok;
+  if (auto t = w.number("timeout_s", Req::NO, gt(0)))
+    out.timeout_s = *t;
+  out.acquire_rate = read_number(w, params::ACQUIRE_RATE, ge_le(0, 1));
+  w.finish();
+  if (ok && cross_check(w, out, ctx)) {
+    ctx.workload_ix[out.id] = static_cast<uint32_t>(ctx.sc.workload.size());
+    ctx.sc.workload.push_back(out);
+  }
+}
+
+void read_workload(ObjReader& root, LoadContext& ctx)
+{
+  const json* arr = root.array("workload", Req::YES);
+  if (!arr)
+    return;
+  for (size_t i = 0; i < arr->size(); ++i) {
+    ObjReader w((*arr)[i], root.at("workload") + "/" + std::to_string(i), ctx.issues);
+    if (w.valid())
+      read_line(w, ctx);
+  }
+}
+
+} // namespace
+
+extern const SectionDecl WORKLOAD_SECTION{"workload", {"workload"}, read_workload,
+                                          "who queries whom about whom, how often, immediate or batch"};
+
+} // namespace linksim

@@ -1,0 +1,173 @@
+#include "sim/model/Timeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace linksim {
+
+namespace {
+
+std::vector<AgencyKind> kinds_of(const Scenario& sc)
+{
+  std::vector<AgencyKind> k;
+  k.reserve(sc.agencies.size());
+  for (const Agency& a : sc.agencies)
+    k.push_back(a.kind);
+  return k;
+}
+
+bool active(const PermissionRow& r, double t) { return r.from_s <= t && t < r.until_s; }
+
+std::string who(const Scenario& sc, const AgencyMatch& m)
+{
+  return m.by_kind ? std::string("any ") + to_string(m.kind) : sc.agencies[m.agency].id;
+}
+
+/// "procedure P: requester → provider, item N" for a readable note.
+std::string describe(const Scenario& sc, const PermissionRow& r)
+{
+  return "procedure " + sc.procedures[r.procedure].code + ": " + who(sc, r.requester) + " → " + who(sc, r.provider) +
+         ", item " + std::to_string(sc.layouts[r.item].number);
+}
+
+std::string row_id(const Scenario& sc, size_t i)
+{
+  return sc.permissions[i].id.empty() ? "/permissions/" + std::to_string(i) : sc.permissions[i].id;
+}
+
+std::string list_rows(const Scenario& sc, const std::vector<PermissionRow>& rows)
+{
+  std::string s;
+  for (const PermissionRow& r : rows)
+    s += (s.empty() ? "" : "; ") + describe(sc, r);
+  return s;
+}
+
+} // namespace
+
+ModelTimeline::ModelTimeline(const Scenario& sc, const Calendar& cal)
+{
+  (void)cal;
+  const auto kinds   = kinds_of(sc);
+  const size_t n_pro = sc.procedures.size(), n_items = sc.layouts.size();
+
+  // Every time a table may change: row dates and master events.
+  std::vector<double> changes;
+  for (const PermissionRow& r : sc.permissions)
+    for (double t : {r.from_s, r.until_s})
+      if (std::isfinite(t))
+        changes.push_back(t);
+  std::vector<const TimelineEvent*> master_events;
+  for (const TimelineEvent& e : sc.timeline)
+    if (e.kind == TimelineKind::MASTER_ROWS) {
+      master_events.push_back(&e);
+      changes.push_back(e.at_s);
+      if (std::isfinite(e.until_s))
+        changes.push_back(e.until_s);
+    }
+  std::sort(changes.begin(), changes.end());
+  changes.erase(std::unique(changes.begin(), changes.end()), changes.end());
+
+  auto law_rows = [&](double t) {
+    std::vector<PermissionRow> rows;
+    for (const PermissionRow& r : sc.permissions)
+      if (active(r, t))
+        rows.push_back(r);
+    return rows;
+  };
+  auto master_rows = [&](double t) {
+    std::vector<PermissionRow> rows = law_rows(t);
+    for (const TimelineEvent* e : master_events)
+      if (e->at_s <= t && t < e->until_s)
+        for (const PermissionRow& gone : e->remove)
+          rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const PermissionRow& r) { return r.same_grant(gone); }),
+                     rows.end());
+    rows.insert(rows.end(), sc.hub.master_extra_rows.begin(), sc.hub.master_extra_rows.end());
+    for (const TimelineEvent* e : master_events)
+      if (e->at_s <= t && t < e->until_s)
+        rows.insert(rows.end(), e->add.begin(), e->add.end());
+    return rows;
+  };
+  law    = Timed<PermissionTable>(PermissionTable(law_rows(-NEVER), kinds, n_pro, n_items));
+  master = Timed<PermissionTable>(PermissionTable(master_rows(-NEVER), kinds, n_pro, n_items));
+  for (double t : changes) {
+    law.change_at(t, PermissionTable(law_rows(t), kinds, n_pro, n_items));
+    master.change_at(t, PermissionTable(master_rows(t), kinds, n_pro, n_items));
+  }
+
+  // Manual-answer modes and registration faults, per agency.
+  manual_.reserve(sc.agencies.size());
+  for (const Agency& a : sc.agencies)
+    manual_.emplace_back(ManualState{a.manual.configured && a.manual.on, a.manual.items});
+  faults_.resize(sc.agencies.size());
+  for (const TimelineEvent& e : sc.timeline) {
+    if (e.kind == TimelineKind::MANUAL_ANSWER)
+      manual_[e.agency].change_at(e.at_s, ManualState{e.on, e.items_given ? e.items : sc.agencies[e.agency].manual.items});
+    else if (e.kind == TimelineKind::REGISTRATION_FAULT)
+      faults_[e.agency].push_back(FaultWindow{e.at_s, e.until_s, e.fault});
+  }
+
+  // The agenda: what the scheduler applies, with a note for the timeline list.
+  using T = AgendaEntry::Type;
+  auto add = [this](T type, uint32_t agency, double t, std::string id, std::string kind, std::string what) {
+    if (t >= 0 && std::isfinite(t))
+      agenda_.push_back(AgendaEntry{type, agency, TimelineNote{t, std::move(id), std::move(kind), std::move(what)}});
+  };
+  for (size_t i = 0; i < sc.permissions.size(); ++i) {
+    const PermissionRow& r = sc.permissions[i];
+    add(T::TABLE, NONE, r.from_s, row_id(sc, i), "permission_from", "permission row in force: " + describe(sc, r));
+    add(T::TABLE, NONE, r.until_s, row_id(sc, i), "permission_until", "permission row no longer in force: " + describe(sc, r));
+  }
+  for (const TimelineEvent& e : sc.timeline) {
+    const char* kind = TIMELINE_KINDS.name(e.kind);
+    switch (e.kind) {
+      case TimelineKind::MASTER_ROWS: {
+        std::string what = "hub master";
+        if (!e.add.empty())
+          what += " allows " + list_rows(sc, e.add);
+        if (!e.remove.empty())
+          what += std::string(e.add.empty() ? "" : ",") + " refuses " + list_rows(sc, e.remove);
+        add(T::TABLE, NONE, e.at_s, e.id, kind, what);
+        add(T::TABLE, NONE, e.until_s, e.id, std::string(kind) + "_end", "hub master back to the law's table");
+        break;
+      }
+      case TimelineKind::MANUAL_ANSWER: {
+        const Agency& a = sc.agencies[e.agency];
+        std::string items;
+        for (uint32_t i : (e.items_given ? e.items : a.manual.items))
+          items += (items.empty() ? "" : ", ") + std::to_string(sc.layouts[i].number);
+        add(T::OPERATOR, e.agency, e.at_s, e.id, std::string(kind) + (e.on ? "_on" : "_off"),
+            a.id + " manual-answer mode (自動応答不可) " + (e.on ? "on" : "off") +
+                (e.on ? " for " + (items.empty() ? std::string("every item") : "items " + items) : std::string()));
+        break;
+      }
+      case TimelineKind::REGISTRATION_FAULT: {
+        const Agency& a = sc.agencies[e.agency];
+        std::string what = a.id + " registration (副本登録):";
+        if (e.fault.skip)
+          what += " batches skipped";
+        if (e.fault.failure_rate >= 0)
+          what += " batches fail with probability " + std::to_string(e.fault.failure_rate).substr(0, 5);
+        if (e.fault.null_error_rate >= 0)
+          what += " items left blank in a share " + std::to_string(e.fault.null_error_rate).substr(0, 5) + " of records";
+        add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, kind, what);
+        add(T::FAULT_ENDED, e.agency, e.until_s, e.id, std::string(kind) + "_end", a.id + " registration fault ends");
+        break;
+      }
+    }
+  }
+  std::stable_sort(agenda_.begin(), agenda_.end(),
+                   [](const AgendaEntry& a, const AgendaEntry& b) { return a.note.t_s < b.note.t_s; });
+  advance_to(0.0); // changes before the start are in force from it
+}
+
+void ModelTimeline::advance_to(double t)
+{
+  law.advance_to(t);
+  master.advance_to(t);
+  for (auto& m : manual_)
+    m.advance_to(t);
+}
+
+} // namespace linksim

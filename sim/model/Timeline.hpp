@@ -1,0 +1,86 @@
+// The model's dated tables, compiled from the scenario: the law's permission table (rows with
+// `from` / `until`), the hub's distributed master (the law plus or minus mis-distributed rows),
+// each agency's manual-answer mode and registration faults, and the scheduler's agenda (every
+// change inside the run, with a readable note).
+//
+// Agents read the tables "now" (moved by the scheduler actor through advance_to); the oracle and
+// the registration schedule read them "as of t". Both come from the same change lists.
+//
+//   ModelTimeline tl(scenario, calendar);
+//   tl.law.at(t).allows(procedure, item, requester, provider);   // the oracle, any time
+//   tl.master.now().allows(...);                                  // the hub, now
+#pragma once
+
+#include "sim/model/Calendar.hpp"
+#include "sim/model/Permission.hpp"
+#include "sim/model/Timed.hpp"
+#include "sim/scenario/Scenario.hpp"
+#include "sim/trace/Events.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace linksim {
+
+/// An agency's manual-answer mode (自動応答不可設定) over a stretch of time.
+struct ManualState {
+  bool on = false;
+  std::vector<uint32_t> items; ///< layouts held (empty: all)
+};
+
+/// A registration fault over [from_s, until_s).
+struct FaultWindow {
+  double from_s  = 0;
+  double until_s = NEVER;
+  RegistrationFault fault;
+};
+
+/// One change inside the run, for the scheduler and the timeline list.
+struct AgendaEntry {
+  enum class Type { TABLE, OPERATOR, FAULT_BEGAN, FAULT_ENDED };
+  Type type = Type::TABLE;
+  uint32_t agency = NONE;
+  TimelineNote note;
+};
+
+class ModelTimeline {
+public:
+  ModelTimeline() = default;
+  ModelTimeline(const Scenario& sc, const Calendar& cal);
+
+  Timed<PermissionTable> law;    ///< the law's table (別表第二 / 主務省令), by date
+  Timed<PermissionTable> master; ///< the hub's distributed master, by date
+
+  /// The provider holds requests for this item for a manual answer, as it is now.
+  bool manual_now(uint32_t agency, uint32_t item) const
+  {
+    const ManualState& m = manual_[agency].now();
+    if (!m.on)
+      return false;
+    for (uint32_t i : m.items)
+      if (i == item)
+        return true;
+    return m.items.empty();
+  }
+  const Timed<ManualState>& manual(uint32_t agency) const { return manual_[agency]; }
+  /// The registration fault of an agency in force at time t (nullptr: none).
+  const RegistrationFault* fault_at(uint32_t agency, double t) const
+  {
+    for (const FaultWindow& w : faults_[agency])
+      if (w.from_s <= t && t < w.until_s)
+        return &w.fault;
+    return nullptr;
+  }
+  bool has_faults(uint32_t agency) const { return !faults_[agency].empty(); }
+  /// Every change inside the run [0, ∞), in time order (ties in the order of the scenario).
+  const std::vector<AgendaEntry>& agenda() const { return agenda_; }
+  /// Moves every table's "now" past the changes at or before t.
+  void advance_to(double t);
+
+private:
+  std::vector<Timed<ManualState>> manual_;
+  std::vector<std::vector<FaultWindow>> faults_;
+  std::vector<AgendaEntry> agenda_;
+};
+
+} // namespace linksim

@@ -1,0 +1,67 @@
+// Parameters with a default: each declared once, here, with its unit, where its value comes from
+// and a one-line help (ns-3's AddAttribute habit). The loader reads an absent key as this
+// default; `linksim reference` prints the table for scenarios/README.md; a test compares it with
+// the defaults in scenarios/schema/scenario.schema.json. A key that is absent and has no entry
+// here is either required or means "not set" (said in scenarios/README.md).
+//
+//   const double hours = reader.number(params::DRAIN_LIMIT_HOURS, ge_le(0, 24 * 3660));
+//
+// `source` follows domain.md: "[K]" an assumption (always a parameter, never a constant),
+// "[SEED]" the 2019 operator deck, "[CODE]" public municipal code; "" a choice of the format.
+#pragma once
+
+#include <vector>
+
+namespace linksim {
+
+struct Param {
+  const char* pointer;      ///< where it is in a scenario ("*": any element of an array)
+  const char* default_json; ///< the default, as JSON text
+  const char* unit;         ///< "" if none
+  const char* source;       ///< "[K]", "[SEED]", "[CODE]" or ""
+  const char* help;         ///< one line
+};
+
+namespace params {
+// clang-format off
+inline constexpr Param SEED{"/seed", "1", "", "", "random seed; `linksim run --seed` overrides it"};
+inline constexpr Param BUSINESS_OPEN{"/calendar/business_hours/open", "\"08:30\"", "HH:MM", "[K]", "business hours open (JST)"};
+inline constexpr Param BUSINESS_CLOSE{"/calendar/business_hours/close", "\"17:15\"", "HH:MM", "[K]", "business hours close (JST)"};
+inline constexpr Param WEEKEND{"/calendar/weekend", "[\"sat\", \"sun\"]", "", "", "weekdays that are not business days"};
+inline constexpr Param HOLIDAYS{"/calendar/holidays", "\"japan\"", "", "", "built-in non-business days (see the holiday_calendar table)"};
+inline constexpr Param NON_BUSINESS_DAYS{"/calendar/non_business_days", "[]", "dates", "", "more non-business days, added to the built-in ones"};
+inline constexpr Param DRAIN_LIMIT_HOURS{"/calendar/drain_limit_hours", "168", "h", "", "after the window, the run goes on until every exchange not held for a manual answer has finished, at most this long (a week lets a Friday batch be collected on Monday)"};
+inline constexpr Param HUB_BATCH_MS{"/hub/batch_ms_per_person", "0", "ms", "[K]", "the hub's extra time per person of a batch"};
+inline constexpr Param SERVER_BATCH_MS{"/servers/*/batch_ms_per_person", "0", "ms", "[K]", "an intermediate server's extra time per person of a batch"};
+inline constexpr Param SERVER_REGISTRATION_MS{"/servers/*/registration_ms_per_record", "0", "ms", "[K]", "an intermediate server's time per registered record (副本登録)"};
+inline constexpr Param REASONS_OF_NULL{"/reasons_of_null", "[\"NotApplicable\", \"NotAcceptable\", \"NotConvered\", \"Unknown\"]", "", "[CODE][K]", "the ReasonOfNull enum; \"NotConvered\" is spelt as in municipal code (sic); the first value is written for a legitimately empty item"};
+inline constexpr Param RECORD_BYTES{"/layouts/*/record_bytes", "1024", "bytes", "[K]", "size of one registered record / answer"};
+inline constexpr Param CHANGE_INTERVAL_DAYS{"/layouts/*/change_interval_days", "365", "days", "[K]", "how often a person's true data for the layout changes"};
+inline constexpr Param COVERAGE{"/layouts/*/coverage", "1.0", "share", "[K]", "share of a provider's persons it holds a record for (the rest answer \"no record\")"};
+inline constexpr Param EMPTY_RATE{"/layouts/*/versions/*/items/*/empty_rate", "0", "share", "[K]", "share of records where the item is legitimately empty"};
+inline constexpr Param ZERO_RATE{"/layouts/*/versions/*/items/*/zero_rate", "0", "share", "[K]", "share of records where the item's value is zero"};
+inline constexpr Param REGISTRATION_START{"/registration/window/start", "\"01:00\"", "HH:MM", "[K]", "nightly registration batch window opens"};
+inline constexpr Param REGISTRATION_END{"/registration/window/end", "\"05:00\"", "HH:MM", "[K]", "nightly registration batch window closes"};
+inline constexpr Param REGISTRATION_NIGHTS{"/registration/nights", "\"business\"", "", "[K]", "which nights the batch runs (see the registration_nights table)"};
+inline constexpr Param REGISTRATION_SKIP{"/registration/skip_dates", "[]", "dates", "", "nights the batch does not run"};
+inline constexpr Param REGISTRATION_FAILURE{"/registration/failure_rate", "0", "probability", "", "probability a nightly batch fails"};
+inline constexpr Param REGISTRATION_SPREAD{"/registration/extraction_spread", "0.5", "share", "[K]", "the batch extracts at a time in this leading share of its window"};
+inline constexpr Param PATTERN2_RELOAD{"/registration/pattern2_reload", "true", "", "[SEED]", "the provider reloads past data in the new layout before a pattern-2 cutover (seed p.7-9)"};
+inline constexpr Param SIZE_SIGMA{"/agencies/generators/*/size_sigma", "1.0", "", "[K]", "sigma of the log-normal spread of generated agencies' sizes"};
+inline constexpr Param NON_DISCLOSURE_RATE{"/agencies/list/*/non_disclosure_rate", "0", "share", "[K]", "share of persons whose records the agency flags 不開示"};
+inline constexpr Param NULL_ERROR_RATE{"/agencies/list/*/null_error_rate", "0", "share", "", "share of records its existing system registers with an item blank without ReasonOfNull"};
+inline constexpr Param MANUAL_MODE{"/agencies/list/*/manual_answer/mode", "\"on\"", "", "", "manual-answer mode at the start of the run (the timeline can switch it)"};
+inline constexpr Param MANUAL_ITEMS{"/agencies/list/*/manual_answer/items", "[]", "layout numbers", "", "layouts held for a manual answer; empty: all"};
+inline constexpr Param WORKLOAD_HOURS{"/workload/*/hours", "\"business\"", "", "", "when the line's queries arrive (see the hours table)"};
+inline constexpr Param WORKLOAD_ARRIVALS{"/workload/*/arrivals", "\"poisson\"", "", "", "how arrivals are spaced (see the arrivals table)"};
+inline constexpr Param WORKLOAD_SPLIT{"/workload/*/split", "\"population\"", "", "", "how the rate is shared among requesters (see the split table)"};
+inline constexpr Param ACQUIRE_RATE{"/workload/*/acquire_rate", "0", "share", "[K]", "share of subjects whose code the requester must first acquire (符号取得)"};
+inline constexpr Param HEADER_BYTES{"/messages/header_bytes", "2048", "bytes", "[K]", "size of a message's header"};
+inline constexpr Param REQUEST_BYTES{"/messages/request_bytes_per_person", "512", "bytes", "[K]", "size of one person's request (and of a refusal or no-record answer)"};
+// clang-format on
+} // namespace params
+
+/// Every parameter above, for `linksim reference` and the schema test.
+const std::vector<const Param*>& all_params();
+
+} // namespace linksim

@@ -1,0 +1,38 @@
+#include "sim/scenario/Reference.hpp"
+
+#include "sim/scenario/Scenario.hpp"
+#include "sim/trace/Exchange.hpp"
+#include "sim/trace/Hops.hpp"
+#include "sim/trace/Oracle.hpp"
+
+namespace linksim {
+
+const std::vector<const Param*>& all_params()
+{
+  using namespace params;
+  static const std::vector<const Param*> list = {
+      &SEED, &BUSINESS_OPEN, &BUSINESS_CLOSE, &WEEKEND, &HOLIDAYS, &NON_BUSINESS_DAYS, &DRAIN_LIMIT_HOURS,
+      &HUB_BATCH_MS, &SERVER_BATCH_MS, &SERVER_REGISTRATION_MS, &REASONS_OF_NULL, &RECORD_BYTES,
+      &CHANGE_INTERVAL_DAYS, &COVERAGE, &EMPTY_RATE, &ZERO_RATE, &REGISTRATION_START, &REGISTRATION_END,
+      &REGISTRATION_NIGHTS, &REGISTRATION_SKIP, &REGISTRATION_FAILURE, &REGISTRATION_SPREAD, &PATTERN2_RELOAD,
+      &SIZE_SIGMA, &NON_DISCLOSURE_RATE, &NULL_ERROR_RATE, &MANUAL_MODE, &MANUAL_ITEMS, &WORKLOAD_HOURS,
+      &WORKLOAD_ARRIVALS, &WORKLOAD_SPLIT, &ACQUIRE_RATE, &HEADER_BYTES, &REQUEST_BYTES};
+  return list;
+}
+
+std::vector<EnumInfo> model_enums()
+{
+  std::vector<EnumInfo> out = {describe(SITE_KINDS),     describe(AGENCY_KINDS),         describe(SUBJECTS),
+                               describe(PROVIDER_SELECTS), describe(MODES),              describe(HOURS),
+                               describe(ARRIVALS),       describe(SPLITS),               describe(DURATION_DISTS),
+                               describe(NIGHTS),         describe(MANUAL_MODES),         describe(IDENTITY_ERROR_KINDS), describe(TIMELINE_KINDS),
+                               describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
+                               describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS)};
+  EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
+  for (const HopDef& h : HOPS)
+    hops.values.emplace_back(h.name, h.help);
+  out.push_back(hops);
+  return out;
+}
+
+} // namespace linksim

@@ -1,0 +1,54 @@
+// Scenario section `timeline`: dated events that change the model during a run (design.md §8:
+// "from 09:00 Monday" is the unit of a drill and of a schedule change). The loader validates
+// them; the World compiles them into tables that are "as of t"; the scheduler actor applies each
+// at its time and the timeline collector lists when it applied.
+//
+//   {"id": "self-restraint", "kind": "manual_answer", "at": "2019-06-18T09:00:00+09:00",
+//    "agency": "a-city-03", "mode": "on", "items": [2]}
+#pragma once
+
+#include "sim/scenario/Permissions.hpp"
+
+#include <string>
+#include <vector>
+
+namespace linksim {
+
+enum class TimelineKind { MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT };
+
+inline constexpr EnumTable<TimelineKind, 3> TIMELINE_KINDS{
+    "timeline_kind",
+    "kind of a timeline event (`timeline[].kind`)",
+    {{{TimelineKind::MASTER_ROWS, "master_rows",
+       "the hub's distributed permission master allows (`add`) or refuses (`remove`) rows beyond the law's table from "
+       "`at` until `until` (a mis-distributed master, マスター配信)"},
+      {TimelineKind::MANUAL_ANSWER, "manual_answer",
+       "an agency switches manual-answer mode (自動応答不可設定, self-restraint) `on` or `off` at `at`"},
+      {TimelineKind::REGISTRATION_FAULT, "registration_fault",
+       "an agency's nightly replica registration (副本登録) is skipped, fails or leaves items blank from `at` until "
+       "`until`"}}}};
+
+/// What a registration fault does to the batches that extract inside its window.
+struct RegistrationFault {
+  bool skip              = false; ///< every batch of the window is skipped
+  double failure_rate    = -1;    ///< probability a batch fails (< 0: the agency's own rate)
+  double null_error_rate = -1;    ///< share of records registered with a blank item (< 0: the agency's own)
+};
+
+struct TimelineEvent {
+  std::string id;
+  TimelineKind kind = TimelineKind::MASTER_ROWS;
+  double at_s       = 0;     ///< simulated time it applies
+  double until_s    = NEVER; ///< window events: when it ends (NEVER: at the end of the run)
+  uint32_t agency   = NONE;
+  // master_rows
+  std::vector<PermissionRow> add, remove;
+  // manual_answer
+  bool on = false;
+  std::vector<uint32_t> items; ///< layouts held (empty: the agency's `manual_answer.items`, else all)
+  bool items_given = false;
+  // registration_fault
+  RegistrationFault fault;
+};
+
+} // namespace linksim

@@ -1,0 +1,70 @@
+// Typed trace events: what agents, the ledger and the scheduler tell the recorder. Collectors
+// (harness/collect/) subscribe to the kinds they need and make result.json's sections, the CSV
+// and the report's data from them; nothing else reads the run (design.md §1, §8).
+//
+// Adding a kind: declare its struct here (or in a header of its own), `emit` it where it
+// happens, and subscribe a collector to it. No other event or collector changes.
+//
+//   struct MyCollector : Subscriber<ExchangeDone> { void on(const ExchangeDone& e) override; };
+//   recorder.subscribe<ExchangeDone>(&my_collector);
+//   recorder.emit(ExchangeDone{ex, Outcome::CORRECT, true, false});
+#pragma once
+
+#include "sim/trace/Exchange.hpp"
+#include "sim/trace/Oracle.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace linksim {
+
+/// An exchange was issued by a requester's existing system (it has its id and issue time).
+struct ExchangeIssued {
+  const Exchange& ex;
+};
+
+/// A workload arrival found no person to ask about (e.g. no provider for the drawn persons).
+struct ArrivalSkipped {
+  uint32_t workload;
+};
+
+/// An exchange ended: fetched by an existing system, or still open when the run ended. The oracle
+/// has judged it; `lagging` = correct, but answered before the nightly batch caught up with a change.
+struct ExchangeDone {
+  const Exchange& ex;
+  Outcome outcome;
+  bool fetched;
+  bool lagging;
+};
+
+/// A server (hub, J-LIS, intermediate server) handled one message.
+struct ServerBusy {
+  uint32_t site;
+  double arrival_s; ///< when the message reached the inbox
+  double start_s;   ///< when a worker took it (start_s - arrival_s: the wait)
+  double busy_s;    ///< worker time spent on it
+};
+
+/// What every dated change of the model says about itself (the timeline list of result.json).
+struct TimelineNote {
+  double t_s;        ///< simulated time it applied
+  std::string id;    ///< the event's id (a timeline event, or a permission row)
+  std::string kind;  ///< what kind of change
+  std::string what;  ///< one readable line
+};
+
+/// A table of the model changed: the law's permission table or the hub's distributed master.
+struct TableChanged : TimelineNote {};
+/// An agency or the operator did something (e.g. switched manual-answer mode on).
+struct OperatorAction : TimelineNote {
+  uint32_t agency = 0;
+};
+/// A fault began / ended (e.g. an agency's registration batches fail from a time).
+struct FaultBegan : TimelineNote {
+  uint32_t agency = 0;
+};
+struct FaultEnded : TimelineNote {
+  uint32_t agency = 0;
+};
+
+} // namespace linksim

@@ -1,0 +1,119 @@
+#include "sim/trace/Ledger.hpp"
+
+#include "sim/model/World.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace linksim {
+
+namespace detail {
+size_t next_event_type_index()
+{
+  static size_t next = 0; // a registry of types, not simulation state
+  return next++;
+}
+} // namespace detail
+
+uint64_t Ledger::issue(Exchange& ex)
+{
+  ex.id = next_id_++;
+  ++issued_;
+  ++open_;
+  rec_.emit(ExchangeIssued{ex});
+  return ex.id;
+}
+
+void Ledger::hold(Exchange& ex)
+{
+  if (ex.held)
+    return;
+  ex.held = true;
+  if (!ex.file)
+    ++held_;
+  else if (ex.file->held++ == 0)
+    held_ += ex.file->expected; // the whole result file now waits for a human
+  if (open_unheld() == 0 && on_drained)
+    on_drained();
+}
+
+void Ledger::release(Exchange& ex)
+{
+  if (!ex.held)
+    return;
+  ex.held = false;
+  if (!ex.file)
+    --held_;
+  else if (--ex.file->held == 0)
+    held_ -= ex.file->expected;
+}
+
+void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, double now, bool at_end)
+{
+  const Scenario& sc = w_.scenario();
+  const Workload& wl = sc.workload[ex.workload];
+  const Layout& l    = sc.layouts[ex.item];
+  OracleFacts f;
+  f.data_answered    = ex.answer == Answer::DATA;
+  f.no_record        = ex.answer == Answer::NO_RECORD;
+  f.denied           = ex.answer == Answer::DENIED;
+  f.fetched          = fetched;
+  f.fetched_by_other = fetched && fetcher != ex.requester;
+  const double end   = fetched ? ex.t[FETCHED] : now;
+  f.late             = wl.timeout_s > 0 && end - ex.t[ISSUED] > wl.timeout_s;
+  f.held_at_end      = at_end && (ex.held || (ex.file && ex.file->held > 0));
+  f.right_query      = ex.truth.queried == ex.truth.person;
+  double answered    = 0;
+  if (f.data_answered) {
+    answered       = ex.t[PV_RESP_IN];
+    // The law as of the hub's decision: a row in force then grants the item.
+    f.entitled     = w_.law_at(ex.t[HUB_REQ_OUT]).allows(ex.procedure, ex.item, ex.requester, ex.provider);
+    f.right_person = ex.truth.delivered == ex.truth.person;
+    f.version_ok   = version_accepted(l, ex.version, answered);
+    f.nulls_ok     = !violates_null_rules(l.versions[ex.version], ex.record);
+    f.data_epoch   = ex.epoch;
+    f.due_epoch    = truth_epoch(l, w_.seed(), ex.truth.person, ex.item,
+                                 w_.registration().due_extraction(ex.provider, answered));
+  }
+  const Outcome o    = classify(f);
+  const bool lagging = o == Outcome::CORRECT && ex.epoch < truth_epoch(l, w_.seed(), ex.truth.person, ex.item, answered);
+  rec_.emit(ExchangeDone{ex, o, fetched, lagging});
+}
+
+void Ledger::complete(Exchange* ex, uint32_t fetcher, double now)
+{
+  ex->t[FETCHED] = now;
+  if (ex->held)
+    release(*ex);
+  judge_and_emit(*ex, fetcher, true, now, false);
+  free_exchange(ex);
+  if (open_unheld() == 0 && on_drained)
+    on_drained();
+}
+
+void Ledger::free_exchange(Exchange* ex)
+{
+  --open_;
+  ex->id   = 0;
+  ex->next = nullptr;
+  w_.exchanges().put(ex);
+}
+
+void Ledger::finish(double now)
+{
+  std::vector<Exchange*> left;
+  w_.exchanges().for_each_slot([&left](Exchange& ex) {
+    if (ex.id != 0)
+      left.push_back(&ex);
+  });
+  std::sort(left.begin(), left.end(), [](const Exchange* a, const Exchange* b) { return a->id < b->id; });
+  // Judge every open exchange before freeing any: a batch file's members are judged by whether
+  // the file still waits for a manual answer.
+  for (Exchange* ex : left)
+    judge_and_emit(*ex, ex->requester, false, now, true);
+  for (Exchange* ex : left)
+    free_exchange(ex);
+  held_ = 0;
+}
+
+} // namespace linksim
