@@ -27,7 +27,7 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/latency/<series>/<statistic>", K::LATENCY, true, "end-to-end latency and the hub's queue wait"},
       {"/latency/hops/<hop>/<statistic>", K::LATENCY, false, "latency of one hop of the path"},
       {"/records/<record>", K::CORRECTNESS, false, "provision records (情報提供等の記録) written, and their consistency"},
-      {"/servers/<site>/<server_metric>", K::LATENCY, false, "load and waits of one site's server"},
+      {"/servers/<site>/<server_metric>", K::LATENCY, true, "load and waits of one site's server"},
   };
   return list;
 }
@@ -187,6 +187,40 @@ std::string metric_problem(const std::string& pointer, const Scenario& sc)
     }
   }
   return best_why.empty() ? "expected " + join(forms, " or ") : best_why;
+}
+
+namespace {
+void collect_headlines(const nlohmann::ordered_json& node, const std::vector<std::string>& segs, size_t k,
+                       const std::string& ptr, const Scenario& none, std::map<std::string, double>& out)
+{
+  if (k == segs.size()) {
+    if (node.is_number())
+      out[ptr] = node.get<double>();
+    return;
+  }
+  if (!node.is_object())
+    return;
+  if (!is_slot(segs[k])) {
+    if (auto it = node.find(segs[k]); it != node.end())
+      collect_headlines(*it, segs, k + 1, ptr + "/" + segs[k], none, out);
+    return;
+  }
+  const std::string slot = segs[k].substr(1, segs[k].size() - 2);
+  const auto fixed       = slot == "site" || slot == "key" ? std::vector<std::string>() : slot_values(slot, {}, none);
+  for (auto it = node.begin(); it != node.end(); ++it)
+    if (fixed.empty() || std::find(fixed.begin(), fixed.end(), it.key()) != fixed.end())
+      collect_headlines(it.value(), segs, k + 1, ptr + "/" + it.key(), none, out);
+}
+} // namespace
+
+std::map<std::string, double> headline_values(const nlohmann::ordered_json& result)
+{
+  std::map<std::string, double> out;
+  const Scenario none; // the headline slots do not depend on the scenario
+  for (const MetricPattern& m : metric_patterns())
+    if (m.headline)
+      collect_headlines(result, split_pointer(m.form), 0, "", none, out);
+  return out;
 }
 
 CheckKind default_check_kind(const std::string& pointer)

@@ -9,6 +9,9 @@
 
 #include "sim/scenario/Scenario.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +48,8 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
 std::string metric_problem(const std::string& pointer, const Scenario& sc);
 /// The check kind of a metric (from its pattern; correctness if none matches).
 CheckKind default_check_kind(const std::string& pointer);
+/// Every headline metric present in a result.json, by pointer (what `linksim sweep` summarises).
+std::map<std::string, double> headline_values(const nlohmann::ordered_json& result);
 /// Splits a JSON pointer into unescaped segments ("/a/b~1c" → {"a", "b/c"}).
 std::vector<std::string> split_pointer(const std::string& pointer);
 

@@ -78,6 +78,7 @@ private:
 int run_scenario(const RunOptions& opts)
 {
   const auto wall0         = std::chrono::steady_clock::now();
+  stop_run_on_signals({}, "the run of " + opts.scenario);
   Scenario sc              = load_scenario(opts.scenario);
   const uint64_t seed      = opts.seed.value_or(sc.seed);
   const std::string run_id = make_run_id(seed, sc.file_sha256);
@@ -100,6 +101,7 @@ int run_scenario(const RunOptions& opts)
   const auto config = EngineSettings::config();
   for (const auto& c : config)
     sg4::Engine::set_config(c);
+  stop_run_on_signals(unfinished, "the run of " + sc.name); // again: SimGrid's engine installs its own SIGINT handler
 
   World world(sc, seed, run_id);
   Collectors collectors(world);

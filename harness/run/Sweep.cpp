@@ -1,13 +1,19 @@
 #include "harness/run/Sweep.hpp"
 
 #include "harness/Errors.hpp"
+#include "harness/results/ResultShape.hpp"
 #include "harness/scenario/Loader.hpp"
 #include "harness/run/Runner.hpp"
+#include "harness/run/Signals.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 
 #include <cmath>
 #include <cstdio>
@@ -42,6 +48,10 @@ pid_t spawn(const std::vector<std::string>& args)
 {
   const pid_t pid = fork();
   if (pid == 0) {
+    // A child run never outlives the sweep (even one killed with SIGKILL).
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() == 1)
+      _exit(EXIT_SIGTERM);
     std::vector<char*> argv;
     for (const auto& a : args)
       argv.push_back(const_cast<char*>(a.c_str()));
@@ -51,22 +61,6 @@ pid_t spawn(const std::vector<std::string>& args)
     _exit(127);
   }
   return pid;
-}
-
-/// Headline figures of one result: a flat map pointer → value.
-std::map<std::string, double> headline(const ojson& r)
-{
-  std::map<std::string, double> out;
-  for (auto it = r["outcomes"]["total"].begin(); it != r["outcomes"]["total"].end(); ++it)
-    out["/outcomes/total/" + it.key()] = it.value().get<double>();
-  for (const char* series : {"end_to_end", "end_to_end_immediate", "end_to_end_batch", "hub_queue_wait"})
-    for (const char* stat : {"count", "mean_ms", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "max_ms"})
-      out[std::string("/latency/") + series + "/" + stat] = r["latency"][series][stat].get<double>();
-  for (auto it = r["servers"].begin(); it != r["servers"].end(); ++it) {
-    out["/servers/" + it.key() + "/utilisation"]  = it.value()["utilisation"].get<double>();
-    out["/servers/" + it.key() + "/mean_wait_ms"] = it.value()["mean_wait_ms"].get<double>();
-  }
-  return out;
 }
 
 int worse(int a, int b)
@@ -107,7 +101,25 @@ int run_sweep(const SweepOptions& o)
   std::map<pid_t, unsigned> running;
   std::vector<int> codes(o.seeds, -1);
   unsigned next = 0, done = 0;
+  // Ctrl-C or SIGTERM: stop the runs under way, wait for every one of them, then exit 130/143.
+  record_signals();
+  auto stop_all = [&running, &o](int sig) {
+    for (const auto& [pid, i] : running)
+      kill(pid, sig);
+    for (const auto& [pid, i] : running) {
+      int status = 0;
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+    }
+    std::fprintf(stderr, "\nlinksim sweep: %s: stopped %zu run(s) under way; no summary was written (exit %d)\n",
+                 sig == SIGTERM ? "terminated (SIGTERM)" : "interrupted (SIGINT)", running.size(),
+                 exit_code_for_signal(sig));
+    (void)o;
+    return exit_code_for_signal(sig);
+  };
   while (done < o.seeds) {
+    if (const int sig = pending_signal())
+      return stop_all(sig);
     while (next < o.seeds && running.size() < o.jobs) {
       const uint64_t seed = first + next;
       std::filesystem::remove_all(dir + "/seed-" + std::to_string(seed)); // no result from an earlier sweep
@@ -122,8 +134,11 @@ int run_sweep(const SweepOptions& o)
     }
     int status      = 0;
     const pid_t pid = wait(&status);
-    if (pid < 0)
+    if (pid < 0) {
+      if (errno == EINTR)
+        continue; // a signal: handled at the top of the loop
       break;
+    }
     auto it = running.find(pid);
     if (it == running.end())
       continue;
@@ -148,7 +163,7 @@ int run_sweep(const SweepOptions& o)
     ojson entry = {{"seed", seed}, {"exit_code", codes[i]}, {"result", "seed-" + std::to_string(seed) + "/result.json"}};
     if (in) {
       ojson r = ojson::parse(in);
-      for (const auto& [k, v] : headline(r))
+      for (const auto& [k, v] : headline_values(r))
         values[k].push_back(v);
     } else {
       entry["result"] = nullptr;

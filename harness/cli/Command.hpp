@@ -1,0 +1,32 @@
+// One file per command of `linksim` (run, validate, sweep, reference); main.cpp dispatches to
+// them and maps the typed errors to exit codes. Options are parsed strictly: a number that is
+// negative, out of range or not a number is a usage error (exit 4), never a wrapped value.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace linksim::cli {
+
+namespace po = boost::program_options;
+
+/// Parses a command's options plus its positional files; returns false after printing the help
+/// if --help was given.
+bool parse(const std::vector<std::string>& args, const po::options_description& d, po::variables_map& vm,
+           std::vector<std::string>& files);
+/// An option's value as an unsigned integer in [lo, hi]; throws UsageError naming the option.
+uint64_t unsigned_option(const po::variables_map& vm, const std::string& name, uint64_t lo, uint64_t hi);
+/// Prints a command's help: its options, then the exit codes.
+void print_help(const po::options_description& d);
+/// Path of this executable (to start child runs).
+std::string self_path(const char* argv0);
+
+int run_command(const std::vector<std::string>& args);
+int validate_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args, const char* argv0);
+int reference_command(const std::vector<std::string>& args);
+
+} // namespace linksim::cli

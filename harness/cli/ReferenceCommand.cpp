@@ -1,0 +1,120 @@
+// `linksim reference [--json]`: the tables every fact is declared in (enums, parameter defaults,
+// scenario sections, result metrics, exit codes), printed from the code itself. The docs
+// (scenarios/README.md "Reference") and the schema test are checked against it.
+#include "harness/Errors.hpp"
+#include "harness/cli/Command.hpp"
+#include "harness/results/ResultShape.hpp"
+#include "harness/scenario/Section.hpp"
+#include "sim/scenario/Reference.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <sstream>
+
+namespace linksim::cli {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::vector<EnumInfo> every_enum()
+{
+  std::vector<EnumInfo> out = model_enums();
+  EnumInfo codes{EXIT_CODES.id(), EXIT_CODES.what(), {}};
+  for (const auto& e : EXIT_CODES.entries())
+    codes.values.emplace_back(std::to_string(static_cast<int>(e.value)), e.help);
+  out.push_back(codes);
+  return out;
+}
+
+ojson as_json()
+{
+  ojson r;
+  ojson enums = ojson::object();
+  for (const EnumInfo& e : every_enum()) {
+    ojson values = ojson::array();
+    for (const auto& [name, help] : e.values)
+      values.push_back({{"name", name}, {"help", help}});
+    enums[e.id] = {{"what", e.what}, {"values", values}};
+  }
+  r["enums"]    = enums;
+  ojson params  = ojson::array();
+  for (const Param* p : all_params())
+    params.push_back({{"pointer", p->pointer},
+                      {"default", ojson::parse(p->default_json)},
+                      {"unit", p->unit},
+                      {"source", p->source},
+                      {"help", p->help}});
+  r["params"]   = params;
+  ojson sections = ojson::array();
+  for (const SectionDecl* s : scenario_sections())
+    sections.push_back({{"name", s->name}, {"keys", s->keys}, {"help", s->help}});
+  r["sections"] = sections;
+  ojson metrics = ojson::array();
+  for (const MetricPattern& m : metric_patterns())
+    metrics.push_back(
+        {{"pointer", m.form}, {"kind", CHECK_KINDS.name(m.kind)}, {"headline", m.headline}, {"help", m.help}});
+  r["metrics"] = metrics;
+  return r;
+}
+
+std::string cell(std::string s)
+{
+  for (size_t i = 0; (i = s.find('|', i)) != std::string::npos; i += 2)
+    s.replace(i, 1, "\\|");
+  return s;
+}
+
+std::string as_markdown()
+{
+  std::ostringstream o;
+  o << "### Sections, in the order they are read\n\n| section | top-level keys | what |\n|---|---|---|\n";
+  for (const SectionDecl* s : scenario_sections()) {
+    std::string keys;
+    for (const char* k : s->keys)
+      keys += (keys.empty() ? "" : ", ") + std::string("`") + k + "`";
+    o << "| " << s->name << " | " << keys << " | " << cell(s->help) << " |\n";
+  }
+  o << "\n### Defaults\n\n| key | default | unit | source | what |\n|---|---|---|---|---|\n";
+  for (const Param* p : all_params())
+    o << "| `" << p->pointer << "` | `" << cell(p->default_json) << "` | " << p->unit << " | " << p->source << " | "
+      << cell(p->help) << " |\n";
+  o << "\n### Enumerations\n";
+  for (const EnumInfo& e : every_enum()) {
+    o << "\n**" << e.id << "**: " << cell(e.what) << "\n\n| value | meaning |\n|---|---|\n";
+    for (const auto& [name, help] : e.values)
+      o << "| `" << name << "` | " << cell(help) << " |\n";
+  }
+  o << "\n### Metrics a check may name (`expect[].metric`, `per`)\n\n| pointer | kind | summarised by sweep | what "
+       "|\n|---|---|---|---|\n";
+  for (const MetricPattern& m : metric_patterns())
+    o << "| `" << m.form << "` | " << CHECK_KINDS.name(m.kind) << " | " << (m.headline ? "yes" : "") << " | "
+      << cell(m.help) << " |\n";
+  return o.str();
+}
+
+} // namespace
+
+int reference_command(const std::vector<std::string>& args)
+{
+  po::options_description d("linksim reference [--json]\n\n"
+                            "Prints the tables linksim declares each fact in, from the code: the scenario\n"
+                            "sections, every default, every enumeration (kinds, outcome classes, hops,\n"
+                            "exit codes, ...) with its meaning, and the metrics a check may name. Markdown by\n"
+                            "default (scenarios/README.md's Reference section is this output).\n\nOptions");
+  d.add_options()("help,h", "show this help")("json", "as JSON (what the schema test reads)");
+  po::variables_map vm;
+  std::vector<std::string> files;
+  if (!parse(args, d, vm, files))
+    return EXIT_PASS;
+  if (!files.empty())
+    throw UsageError("reference takes no file (see linksim reference --help)");
+  if (vm.count("json"))
+    std::cout << as_json().dump(2) << "\n";
+  else
+    std::cout << as_markdown();
+  return EXIT_PASS;
+}
+
+} // namespace linksim::cli
