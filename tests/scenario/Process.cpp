@@ -83,6 +83,90 @@ ProcessResult run_linksim(const std::vector<std::string>& args, double timeout_s
   return run_process(argv, timeout_s);
 }
 
+Child start_linksim(const std::vector<std::string>& args, const std::string& dir)
+{
+  Child c;
+  c.out_path      = dir + "/stdout.txt";
+  c.err_path      = dir + "/stderr.txt";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int out = open(c.out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = open(c.err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(out, STDOUT_FILENO);
+    dup2(err, STDERR_FILENO);
+    std::vector<std::string> argv = {LINKSIM_BIN};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> a;
+    for (auto& s : argv)
+      a.push_back(const_cast<char*>(s.c_str()));
+    a.push_back(nullptr);
+    execv(a[0], a.data());
+    _exit(127);
+  }
+  c.pid = pid;
+  return c;
+}
+
+ProcessResult wait_child(const Child& c, double timeout_s)
+{
+  ProcessResult r;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+  int status          = 0;
+  for (;;) {
+    const pid_t p = waitpid(c.pid, &status, WNOHANG);
+    if (p == c.pid)
+      break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(c.pid, SIGKILL);
+      waitpid(c.pid, &status, 0);
+      r.err = "[test] timed out\n";
+      return r;
+    }
+    usleep(10000);
+  }
+  if (WIFEXITED(status))
+    r.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status))
+    r.signal = WTERMSIG(status);
+  r.out = read_text(c.out_path);
+  r.err += read_text(c.err_path);
+  return r;
+}
+
+std::vector<int> children_of(int pid)
+{
+  std::vector<int> out;
+  for (const auto& e : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = e.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    std::ifstream stat(e.path().string() + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+      continue;
+    // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
+    std::istringstream rest(line.substr(line.rfind(')') + 1));
+    std::string state;
+    int ppid = 0;
+    rest >> state >> ppid;
+    if (ppid == pid)
+      out.push_back(std::stoi(name));
+  }
+  return out;
+}
+
+bool alive(int pid)
+{
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line))
+    return false;
+  std::istringstream rest(line.substr(line.rfind(')') + 1));
+  std::string state;
+  rest >> state;
+  return state != "Z";
+}
+
 std::string read_text(const std::string& path)
 {
   std::ifstream in(path, std::ios::binary);

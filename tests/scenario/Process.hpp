@@ -18,6 +18,19 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv, double timeout_s = 600);
 /// Runs the linksim binary under test with these arguments.
 ProcessResult run_linksim(const std::vector<std::string>& args, double timeout_s = 600);
+/// A child process started without waiting for it; its stdout and stderr go to files.
+struct Child {
+  int pid = -1;
+  std::string out_path, err_path;
+};
+/// Starts the linksim binary under test with these arguments.
+Child start_linksim(const std::vector<std::string>& args, const std::string& dir);
+/// Waits for a child (killed after `timeout_s`); its output read from its files.
+ProcessResult wait_child(const Child& c, double timeout_s = 600);
+/// The pids of a process's children (from /proc).
+std::vector<int> children_of(int pid);
+/// The process exists (and is not a zombie).
+bool alive(int pid);
 /// Reads a JSON file.
 nlohmann::json read_json(const std::string& path);
 std::string read_text(const std::string& path);
