@@ -93,6 +93,9 @@ int run_scenario(const RunOptions& opts)
 
   // SimGrid: silent, with the settings of design.md §3.
   std::vector<std::string> args = {"linksim", "--log=root.thresh:critical"};
+#ifdef LINKSIM_SANITIZE
+  args.emplace_back("--cfg=contexts/factory:raw"); // chosen when the engine is made (Platform.cpp says why)
+#endif
   std::vector<char*> argv;
   for (auto& a : args)
     argv.push_back(a.data());

@@ -16,6 +16,8 @@
 namespace linksim {
 
 struct LoadContext {
+  LoadContext(Issues& i, Scenario& s) : issues(i), sc(s) {}
+
   Issues& issues;
   Scenario& sc;
 

@@ -47,7 +47,7 @@ Scenario parse_scenario(const std::string& text, const std::string& file)
     sc.file_sha256 = sha256_hex(d->hashed);
     ObjReader root(d->doc, "", issues);
     if (root.valid()) {
-      LoadContext ctx{issues, sc};
+      LoadContext ctx(issues, sc);
       for (const SectionDecl* s : scenario_sections())
         s->read(root, ctx);
       root.finish();

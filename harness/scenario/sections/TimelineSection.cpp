@@ -9,6 +9,7 @@
 #include "sim/model/Registration.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace linksim {
 
@@ -90,8 +91,9 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
     if (auto t = read_when(*at, e.at("at"), ctx)) {
       ev.at_s = *t;
       if (*t < 0 || *t >= ctx.sc.duration_s) {
-        e.error("at", "outside the run's window (" + ctx.sc.start_text + ", " + std::to_string(ctx.sc.duration_s / 86400) +
-                          " days)");
+        char days[32];
+        std::snprintf(days, sizeof days, "%g", ctx.sc.duration_s / 86400);
+        e.error("at", "outside the run's window (" + ctx.sc.start_text + " for " + days + " days)");
         ok = false;
       }
     } else
