@@ -1,0 +1,184 @@
+// Reading scenarios with "extends": merging, and errors that name the file they are in.
+#include "Fixtures.hpp"
+#include "harness/Errors.hpp"
+#include "harness/scenario/Extends.hpp"
+#include "harness/scenario/Sha256.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace linksim;
+using nlohmann::json;
+
+namespace {
+
+/// A fresh folder for the files of one test, removed afterwards.
+struct TempDir {
+  std::string path;
+  TempDir()
+  {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "linksim-extends-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  /// Writes `text` to `name` in the folder; returns its path.
+  std::string write(const std::string& name, const std::string& text) const
+  {
+    const std::string p = path + "/" + name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+};
+
+/// The loader's messages for the scenario file at `path` (empty if valid).
+std::vector<std::string> errors_of_file(const std::string& path)
+{
+  try {
+    load_scenario(path);
+  } catch (const ScenarioError& e) {
+    return e.messages;
+  }
+  return {};
+}
+
+/// The merged document of `child` (a file in `dir`), or the errors it gave.
+std::optional<ScenarioDocument> read(const TempDir& dir, const std::string& child, std::vector<std::string>& errors)
+{
+  const std::string path = dir.path + "/" + child;
+  std::string text, why;
+  REQUIRE(read_file(path, text, why));
+  Issues issues(path);
+  auto sd = read_scenario_document(text, path, issues);
+  errors  = issues.list();
+  return sd;
+}
+
+bool has(const std::vector<std::string>& msgs, const std::string& fragment)
+{
+  for (const auto& m : msgs)
+    if (m.find(fragment) != std::string::npos)
+      return true;
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("harness::Extends: with no extends, messages are unchanged", "[extends]")
+{
+  auto j                    = test::small_scenario_json();
+  j["hub"]["workers"]       = 0;
+  j["workload"][0]["total"] = 5;
+  try {
+    parse_scenario(j.dump(), "x.json");
+    FAIL("expected errors");
+  } catch (const ScenarioError& e) {
+    CHECK(has(e.messages, "error: x.json: /hub/workers: value 0 out of range: must be >= 1"));
+    CHECK(has(e.messages, "error: x.json: /workload/0: expected exactly one of \"rate_per_day\""));
+  }
+  Issues issues("x.json");
+  auto sd = read_scenario_document(j.dump(), "x.json", issues);
+  REQUIRE(sd);
+  CHECK(sd->doc == j);
+  CHECK(sd->hashed == j.dump());
+  const Origin o = sd->provenance.locate("/workload/0/provider/select");
+  CHECK(o.file == "x.json");
+  CHECK(o.pointer == "/workload/0/provider/select");
+}
+
+TEST_CASE("harness::Extends: an error in a base value names the base and the base's pointer", "[extends]")
+{
+  TempDir dir;
+  auto base              = test::small_scenario_json();
+  base["hub"]["workers"] = 0;
+  dir.write("base.json", base.dump(2));
+  dir.write("child.json", R"({"extends": "base.json", "name": "child", "calendar": {"duration_days": 1}})");
+  const auto msgs = errors_of_file(dir.path + "/child.json");
+  REQUIRE(msgs.size() == 1);
+  CHECK(msgs[0] == "error: " + dir.path + "/base.json: /hub/workers: value 0 out of range: must be >= 1");
+}
+
+TEST_CASE("harness::Extends: an error in a value the child wrote names the child", "[extends]")
+{
+  TempDir dir;
+  dir.write("base.json", test::small_scenario_json().dump(2));
+  dir.write("child.json", R"({"extends": "base.json", "hub": {"workers": -1, "workerz": 2}})");
+  const auto msgs = errors_of_file(dir.path + "/child.json");
+  CHECK(has(msgs, "error: " + dir.path + "/child.json: /hub/workers: value -1 out of range"));
+  CHECK(has(msgs, "error: " + dir.path + "/child.json: /hub/workerz: unknown key \"workerz\""));
+  // A missing key is a problem of the object, which belongs to the file that first wrote it.
+  dir.write("child2.json", R"({"extends": "base.json", "hub": {"site": null}})");
+  CHECK(has(errors_of_file(dir.path + "/child2.json"), "error: " + dir.path + "/base.json: /hub: missing required key \"site\""));
+}
+
+TEST_CASE("harness::Extends: a syntax error or a repeated key in a base names the base", "[extends]")
+{
+  TempDir dir;
+  dir.write("broken.json", "{\n  \"name\": \"x\",\n  oops\n}");
+  dir.write("twice.json", R"({"name": "x", "seed": 1, "seed": 2})");
+  dir.write("child.json", R"({"extends": "broken.json"})");
+  dir.write("child2.json", R"({"extends": "twice.json"})");
+  auto msgs = errors_of_file(dir.path + "/child.json");
+  REQUIRE(msgs.size() == 1);
+  CHECK(msgs[0].rfind("error: " + dir.path + "/broken.json: /: invalid JSON at line 3, column 3: syntax error", 0) == 0);
+  msgs = errors_of_file(dir.path + "/child2.json");
+  REQUIRE(msgs.size() == 1);
+  CHECK(msgs[0] == "error: " + dir.path + "/twice.json: /seed: duplicate key (JSON keeps only the last one: remove one of them)");
+}
+
+TEST_CASE("harness::Extends: a missing base is an error of the file naming it, at /extends", "[extends]")
+{
+  TempDir dir;
+  dir.write("middle.json", R"({"extends": "nowhere.json", "name": "middle"})");
+  dir.write("child.json", R"({"extends": "middle.json"})");
+  const auto msgs = errors_of_file(dir.path + "/child.json");
+  REQUIRE(msgs.size() == 1);
+  CHECK(msgs[0] == "error: " + dir.path + "/middle.json: /extends: base scenario \"" + dir.path +
+                       "/nowhere.json\": cannot read the file (does it exist? is it readable?)");
+}
+
+TEST_CASE("harness::Extends: keys of a merged object belong to the file that wrote them", "[extends]")
+{
+  TempDir dir;
+  dir.write("a.json", R"({"hub": {"site": "h", "workers": 2}, "list": [1, 2]})");
+  dir.write("b.json", R"({"extends": "a.json", "hub": {"workers": 3, "batch_ms_per_person": 1}})");
+  dir.write("c.json", R"({"extends": "b.json", "hub": {"site": "g"}, "list": [3, 4, 5]})");
+  std::vector<std::string> errors;
+  auto sd = read(dir, "c.json", errors);
+  REQUIRE(sd);
+  CHECK(errors.empty());
+  CHECK(sd->doc == json::parse(R"({"hub": {"site": "g", "workers": 3, "batch_ms_per_person": 1}, "list": [3, 4, 5]})"));
+  const auto at = [&](const std::string& p) {
+    const Origin o = sd->provenance.locate(p);
+    return o.file.substr(dir.path.size() + 1) + ":" + o.pointer;
+  };
+  CHECK(at("") == "a.json:");
+  CHECK(at("/hub") == "a.json:/hub");
+  CHECK(at("/hub/site") == "c.json:/hub/site");
+  CHECK(at("/hub/workers") == "b.json:/hub/workers");
+  CHECK(at("/hub/batch_ms_per_person") == "b.json:/hub/batch_ms_per_person");
+  CHECK(at("/hub/missing") == "a.json:/hub/missing");
+  CHECK(at("/list/2") == "c.json:/list/2");
+}
+
+TEST_CASE("harness::Extends: the hashed bytes are the base texts, deepest first, then the file's own", "[extends]")
+{
+  TempDir dir;
+  const std::string a = test::small_scenario_json().dump(1);
+  const std::string b = "{\"extends\": \"a.json\", \"name\": \"b\"}\n";
+  const std::string c = "{\"extends\": \"b.json\", \"seed\": 7}\n";
+  dir.write("a.json", a);
+  dir.write("b.json", b);
+  const std::string path = dir.write("c.json", c);
+  std::vector<std::string> errors;
+  auto sd = read(dir, "c.json", errors);
+  REQUIRE(sd);
+  CHECK(sd->hashed == a + b + c);
+  const Scenario sc = load_scenario(path);
+  CHECK(sc.file_sha256 == sha256_hex(a + b + c));
+  CHECK(sc.name == "b");
+  CHECK(sc.seed == 7);
+}
