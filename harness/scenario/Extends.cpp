@@ -1,5 +1,6 @@
 #include "harness/scenario/Extends.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -12,6 +13,34 @@ namespace {
 
 constexpr size_t MAX_FILE_BYTES = 64u << 20; // a scenario is a description, not a data dump
 constexpr int MAX_EXTENDS_DEPTH = 8;
+
+/// An array patched element by element: its pointer in the merged document ('*' = any index) and
+/// the key that identifies an element. Documented in scenarios/README.md ("Patching arrays by key").
+struct KeyedArray {
+  const char* pattern;
+  const char* key;
+  bool key_optional; ///< elements may lack the key: such elements are kept, and a patch appends them
+};
+
+const KeyedArray KEYED_ARRAYS[] = {
+    {"/network/sites", "id", false},
+    {"/servers", "site", false},
+    {"/layouts", "number", false},
+    {"/layouts/*/versions", "version", false},
+    {"/layouts/*/versions/*/items", "code", false},
+    {"/layouts/*/versions/*/null_rules", "item", false},
+    {"/procedures", "code", false},
+    {"/agencies/list", "id", false},
+    {"/agencies/generators", "id_prefix", false},
+    {"/agencies/overrides", "agency", false},
+    {"/permissions", "id", true},
+    {"/workload", "id", false},
+    {"/expect", "name", false},
+    {"/timeline", "id", false},
+};
+
+const char* const DELETE = "$delete";
+const char* const REPLACE = "$replace";
 
 /// The tokens of a JSON pointer, still escaped ("/a~1b/0" → {"a~1b", "0"}).
 std::vector<std::string> split_pointer(const std::string& pointer)
@@ -39,6 +68,22 @@ std::string unescape(const std::string& token)
       out += token[i];
   }
   return out;
+}
+
+/// The keyed array at `path` (unescaped tokens of a merged-document pointer), or nullptr.
+const KeyedArray* keyed_array(const std::vector<std::string>& path)
+{
+  for (const KeyedArray& k : KEYED_ARRAYS) {
+    const std::vector<std::string> pattern = split_pointer(k.pattern);
+    if (pattern.size() != path.size())
+      continue;
+    bool match = true;
+    for (size_t i = 0; i < path.size() && match; ++i)
+      match = pattern[i] == "*" || pattern[i] == path[i];
+    if (match)
+      return &k;
+  }
+  return nullptr;
 }
 
 /// JSON pointer of where the parser is, kept by a parse callback to report duplicate keys.
@@ -193,7 +238,8 @@ private:
     ok_ = false;
   }
 
-  /// RFC 7386 at node `n` (target at `path` in the merged document, patch at `pointer` in this file).
+  /// RFC 7386 at node `n` (target at `path` in the merged document, patch at `pointer` in this file),
+  /// with the arrays of KEYED_ARRAYS patched by key.
   void merge(json& target, size_t n, const json& patch, const std::string& pointer, std::vector<std::string>& path)
   {
     if (patch.is_object()) {
@@ -221,8 +267,91 @@ private:
       }
       return;
     }
+    if (patch.is_array() && target.is_array())
+      if (const KeyedArray* keyed = keyed_array(path)) {
+        merge_by_key(target, n, patch, pointer, path, *keyed);
+        return;
+      }
     target = patch;
     written_here(n, pointer);
+  }
+
+  void merge_by_key(json& target, size_t n, const json& patch, const std::string& pointer, std::vector<std::string>& path,
+                    const KeyedArray& keyed)
+  {
+    const std::string key   = keyed.key;
+    const std::string q_key = "\"" + key + "\"";
+    if (!patch.empty() && patch[0].is_object() && patch[0].contains(REPLACE)) {
+      if (patch[0].size() != 1 || patch[0][REPLACE] != true) {
+        error(pointer + "/0", "expected exactly {\"$replace\": true} (the rest of the array then replaces the base's)");
+        return;
+      }
+      json replaced = json::array();
+      std::vector<size_t> elements;
+      for (size_t i = 1; i < patch.size(); ++i) {
+        replaced.push_back(patch[i]);
+        elements.push_back(add_node(file_, pointer + "/" + std::to_string(i)));
+      }
+      target = std::move(replaced);
+      written_here(n, pointer);
+      nodes_[n].elements = std::move(elements);
+      nodes_[n].expanded = true;
+      return;
+    }
+    expand(n, target);
+    std::vector<json> seen;
+    for (size_t i = 0; i < patch.size(); ++i) {
+      const json& e        = patch[i];
+      const std::string at = pointer + "/" + std::to_string(i);
+      if (!e.is_object()) {
+        error(at, "expected an object with its key " + q_key + " (this array is patched by key), found " + type_name(e));
+        continue;
+      }
+      if (e.contains(REPLACE)) {
+        error(at, "{\"$replace\": true} must be the first element of the array");
+        continue;
+      }
+      const bool remove = e.contains(DELETE);
+      const auto id     = e.find(key);
+      if (id == e.end() || id->is_null()) {
+        if (keyed.key_optional && !remove) { // a row without its optional key: appended as it is
+          target.push_back(e);
+          const size_t child = add_node(file_, at);
+          nodes_[n].elements.push_back(child);
+        } else
+          error(at, "an element of a keyed array needs its key " + q_key + " (or start the array with {\"$replace\": true})");
+        continue;
+      }
+      if (std::find(seen.begin(), seen.end(), *id) != seen.end()) {
+        error(at + "/" + pointer_escape(key),
+              "duplicate " + q_key + " " + id->dump() + " in this array: patch each element once");
+        continue;
+      }
+      seen.push_back(*id);
+      size_t j = 0;
+      while (j < target.size() && !(target[j].is_object() && target[j].contains(key) && target[j][key] == *id))
+        ++j;
+      if (remove) {
+        if (e.size() != 2 || e[DELETE] != true)
+          error(at, "expected exactly {" + q_key + ": " + id->dump() + ", \"$delete\": true} to delete an element");
+        else if (j == target.size())
+          error(at, "no element with " + q_key + ": " + id->dump() + " in the base to delete");
+        else {
+          target.erase(j);
+          nodes_[n].elements.erase(nodes_[n].elements.begin() + static_cast<std::ptrdiff_t>(j));
+        }
+        continue;
+      }
+      if (j < target.size()) {
+        path.push_back(std::to_string(j));
+        merge(target[j], nodes_[n].elements[j], e, at, path);
+        path.pop_back();
+      } else {
+        target.push_back(e);
+        const size_t child = add_node(file_, at);
+        nodes_[n].elements.push_back(child);
+      }
+    }
   }
 
   std::vector<Node>& nodes_;
@@ -233,13 +362,59 @@ private:
 
 namespace {
 
+/// Reports every "$delete"/"$replace" left in `doc` (one that patched nothing), in the file it is in.
+void report_markers(const json& doc, std::vector<std::string>& path, const std::string& pointer,
+                    const Provenance& provenance, Issues& issues, bool& found)
+{
+  if (doc.is_object()) {
+    for (const char* marker : {DELETE, REPLACE}) {
+      if (!doc.contains(marker))
+        continue;
+      const bool in_keyed = !path.empty() && [&] {
+        std::vector<std::string> parent(path.begin(), path.end() - 1);
+        return keyed_array(parent) != nullptr;
+      }();
+      const Origin o = provenance.locate(pointer);
+      issues.error_in(o.file, o.pointer,
+                      std::string("\"") + marker + "\" " +
+                          (in_keyed ? "needs a base array to patch, and there is none here: no \"extends\", no such "
+                                      "array in the base, or the array or element is new in this file"
+                                    : "only applies to the arrays patched by key (listed in scenarios/README.md); "
+                                      "this is not one of them"));
+      found = true;
+    }
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+      path.push_back(it.key());
+      report_markers(*it, path, pointer + "/" + pointer_escape(it.key()), provenance, issues, found);
+      path.pop_back();
+    }
+  } else if (doc.is_array()) {
+    for (size_t i = 0; i < doc.size(); ++i) {
+      path.push_back(std::to_string(i));
+      report_markers(doc[i], path, pointer + "/" + path.back(), provenance, issues, found);
+      path.pop_back();
+    }
+  }
+}
+
+bool no_markers_left(const ScenarioDocument& sd, Issues& issues)
+{
+  std::vector<std::string> path;
+  bool found = false;
+  report_markers(sd.doc, path, "", sd.provenance, issues, found);
+  return !found;
+}
+
 std::optional<ScenarioDocument> resolve(const std::string& text, const std::string& file, int depth, Issues& issues)
 {
   std::optional<json> patch = parse_json(text, file, issues);
   if (!patch)
     return std::nullopt;
   if (!patch->is_object() || !patch->contains("extends")) {
-    return ScenarioDocument{std::move(*patch), text, Provenance(file, "")};
+    ScenarioDocument sd{std::move(*patch), text, Provenance(file, "")};
+    if (!no_markers_left(sd, issues))
+      return std::nullopt;
+    return sd;
   }
   const json ext = (*patch)["extends"];
   patch->erase("extends");
@@ -263,7 +438,9 @@ std::optional<ScenarioDocument> resolve(const std::string& text, const std::stri
   if (!sd)
     return std::nullopt;
   sd->hashed += text;
-  PatchApplier(sd->provenance, file, issues).apply(sd->doc, *patch);
+  const bool applied = PatchApplier(sd->provenance, file, issues).apply(sd->doc, *patch);
+  if (!no_markers_left(*sd, issues) || !applied) // markers are reported even when an element could not be applied
+    return std::nullopt;
   return sd;
 }
 

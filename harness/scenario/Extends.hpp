@@ -1,16 +1,23 @@
 // Reading a scenario file: its JSON, its "extends" chain, and where each merged value was written.
 //
 // A scenario may name a base ("extends": "base.json", relative to its own folder); this file is
-// applied to the base as a JSON merge patch (RFC 7386: objects merge key by key, arrays and values
-// replace, null deletes). The Provenance of the result maps each pointer of the merged document
-// back to the file and the pointer where the value was written, so that a validation error names
-// the file to edit:
+// applied to the base as a JSON merge patch (RFC 7386), except that the arrays listed in
+// KEYED_ARRAYS (Extends.cpp; documented in scenarios/README.md) are patched element by element,
+// matched by an identifying key:
+//
+//   base:  "workload": [{"id": "a", "rate_per_day": 10}, {"id": "b", "rate_per_day": 5}]
+//   patch: "workload": [{"id": "a", "rate_per_day": 20}, {"id": "b", "$delete": true}, {"id": "c", ...}]
+//   gives: "workload": [{"id": "a", "rate_per_day": 20}, {"id": "c", ...}]
+//
+// and an array starting with {"$replace": true} replaces the base's array with its other elements.
+// The Provenance of the result maps each pointer of the merged document back to the file and the
+// pointer where the value was written, so that a validation error names the file to edit:
 //
 //   Issues issues("scenarios/x.json");
 //   if (auto sd = read_scenario_document(text, "scenarios/x.json", issues)) {
 //     issues.set_provenance(std::make_shared<Provenance>(sd->provenance));
-//     issues.error("/hub/workers", "...");  // "error: scenarios/base.json: /hub/workers: ..." if x.json does not set it
-//   }
+//     issues.error("/workload/1/rate_per_day", "...");  // "error: scenarios/base.json: /workload/2/rate_per_day: ..."
+//   }                                                   // if x.json deleted the base's /workload/0 and wrote no rate
 #pragma once
 
 #include "harness/scenario/JsonReader.hpp"
@@ -53,7 +60,7 @@ private:
 
 /// A scenario document with its bases applied.
 struct ScenarioDocument {
-  json doc;               ///< the merged document ("extends" removed)
+  json doc;               ///< the merged document ("extends" removed, no "$delete"/"$replace" left)
   std::string hashed;     ///< what the scenario's file_sha256 hashes: the base texts, deepest first, then this file's text
   Provenance provenance;  ///< where each value of `doc` was written
 };

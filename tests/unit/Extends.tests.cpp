@@ -182,3 +182,121 @@ TEST_CASE("harness::Extends: the hashed bytes are the base texts, deepest first,
   CHECK(sc.name == "b");
   CHECK(sc.seed == 7);
 }
+
+TEST_CASE("harness::Extends: keyed arrays merge element by element", "[extends]")
+{
+  TempDir dir;
+  dir.write("base.json", R"({
+    "workload": [{"id": "a", "rate_per_day": 10, "mode": "immediate"}, {"id": "b", "rate_per_day": 5}, {"id": "c"}],
+    "layouts": [{"number": 1, "versions": [{"version": "1.0", "valid_from": "2018-01-01"}]},
+                {"number": 2, "name": "tax", "versions": [
+                  {"version": "4.0", "valid_from": "2018-06-18", "items": [{"code": "105"}, {"code": "106", "zero_rate": 0.3}]},
+                  {"version": "4.1", "valid_from": "2019-06-16", "pattern": 3, "items": [{"code": "105"}],
+                   "null_rules": [{"item": "105", "when_zero": "106", "reason": "NotAcceptable"}]}]}],
+    "calendar": {"non_business_days": ["2019-01-01"]},
+    "permissions": [{"procedure": "p"}, {"id": "r2", "procedure": "q"}]
+  })");
+  dir.write("child.json", R"({"extends": "base.json",
+    "workload": [{"id": "b", "$delete": true}, {"id": "a", "rate_per_day": 20, "mode": null}, {"id": "d", "rate_per_day": 1}],
+    "layouts": [{"number": 2, "versions": [
+                  {"version": "4.0", "items": [{"code": "106", "zero_rate": null, "empty_rate": 0.1}, {"code": "107"}]},
+                  {"version": "4.1", "valid_from": "2019-06-19", "null_rules": [{"item": "105", "$delete": true}]}]}],
+    "calendar": {"non_business_days": ["2019-01-02"]},
+    "permissions": [{"id": "r2", "procedure": "z"}, {"procedure": "new"}]
+  })");
+  std::vector<std::string> errors;
+  auto sd = read(dir, "child.json", errors);
+  INFO(join(errors, "\n"));
+  REQUIRE(sd);
+  CHECK(sd->doc["workload"] == json::parse(R"([{"id": "a", "rate_per_day": 20}, {"id": "c"}, {"id": "d", "rate_per_day": 1}])"));
+  CHECK(sd->doc["layouts"][0] == json::parse(R"({"number": 1, "versions": [{"version": "1.0", "valid_from": "2018-01-01"}]})"));
+  CHECK(sd->doc["layouts"][1] == json::parse(R"({"number": 2, "name": "tax", "versions": [
+      {"version": "4.0", "valid_from": "2018-06-18", "items": [{"code": "105"}, {"code": "106", "empty_rate": 0.1}, {"code": "107"}]},
+      {"version": "4.1", "valid_from": "2019-06-19", "pattern": 3, "items": [{"code": "105"}], "null_rules": []}]})"));
+  CHECK(sd->doc["calendar"]["non_business_days"] == json::parse(R"(["2019-01-02"])")); // not keyed: replaced
+  CHECK(sd->doc["permissions"] == json::parse(R"([{"procedure": "p"}, {"id": "r2", "procedure": "z"}, {"procedure": "new"}])"));
+}
+
+TEST_CASE("harness::Extends: an array starting with {\"$replace\": true} replaces the base's", "[extends]")
+{
+  TempDir dir;
+  dir.write("base.json", R"({"expect": [{"name": "x", "max": 0}, {"name": "y", "max": 1}]})");
+  dir.write("child.json", R"({"extends": "base.json", "expect": [{"$replace": true}, {"name": "y", "min": 2}, {"name": "z", "max": "bad"}]})");
+  std::vector<std::string> errors;
+  auto sd = read(dir, "child.json", errors);
+  REQUIRE(sd);
+  CHECK(sd->doc["expect"] == json::parse(R"([{"name": "y", "min": 2}, {"name": "z", "max": "bad"}])"));
+  const Origin o = sd->provenance.locate("/expect/1/max");
+  CHECK(o.file == dir.path + "/child.json");
+  CHECK(o.pointer == "/expect/2/max"); // its index in the file, after the marker
+}
+
+TEST_CASE("harness::Extends: errors in keyed elements name the element in its own file", "[extends]")
+{
+  TempDir dir;
+  auto base        = test::small_scenario_json();
+  base["workload"] = json::parse(R"([
+    {"id": "w0", "procedure": "child", "item": 2, "requesters": {"kind": "municipality"}, "subjects": "own_residents",
+     "provider": {"select": "previous_residence"}, "rate_per_day": 10, "mode": "immediate"},
+    {"id": "w1", "procedure": "child", "item": 2, "requesters": {"kind": "municipality"}, "subjects": "own_residents",
+     "provider": {"select": "previous_residence"}, "rate_per_day": -3, "mode": "immediate"}])");
+  dir.write("base.json", base.dump(1));
+  // The child deletes w0 (w1 is /workload/0 of the merged document), patches w1's mode and appends w2.
+  dir.write("child.json", R"({"extends": "base.json", "workload": [
+    {"id": "w0", "$delete": true}, {"id": "w1", "mode": "fast"},
+    {"id": "w2", "procedure": "nope", "item": 2, "requesters": {"kind": "municipality"}, "subjects": "own_residents",
+     "provider": {"select": "previous_residence"}, "rate_per_day": 1, "mode": "immediate"}]})");
+  const auto msgs = errors_of_file(dir.path + "/child.json");
+  INFO(join(msgs, "\n"));
+  CHECK(has(msgs, "error: " + dir.path + "/base.json: /workload/1/rate_per_day: value -3 out of range"));
+  CHECK(has(msgs, "error: " + dir.path + "/child.json: /workload/1/mode: unknown value \"fast\""));
+  CHECK(has(msgs, "error: " + dir.path + "/child.json: /workload/2/procedure: unknown procedure \"nope\""));
+}
+
+TEST_CASE("harness::Extends: a keyed patch is checked before anything is merged", "[extends]")
+{
+  TempDir dir;
+  dir.write("base.json", R"({"workload": [{"id": "a"}], "layouts": [{"number": 2, "versions": [{"version": "4.0"}]}],
+                             "calendar": {"weekend": ["sat"]}})");
+  const auto errors_of_patch = [&](const std::string& patch) {
+    dir.write("child.json", R"({"extends": "base.json", )" + patch + "}");
+    std::vector<std::string> errors;
+    CHECK_FALSE(read(dir, "child.json", errors));
+    return errors;
+  };
+  const std::string child = "error: " + dir.path + "/child.json: ";
+  CHECK(errors_of_patch(R"("workload": [{"id": "a"}, {"id": "b"}, {"rate_per_day": 3}])") ==
+        std::vector<std::string>{child + "/workload/2: an element of a keyed array needs its key \"id\" (or start the "
+                                         "array with {\"$replace\": true})"});
+  CHECK(errors_of_patch(R"("workload": [{"id": "x", "$delete": true}])") ==
+        std::vector<std::string>{child + "/workload/0: no element with \"id\": \"x\" in the base to delete"});
+  CHECK(errors_of_patch(R"("workload": [{"id": "a", "$delete": true, "total": 1}])") ==
+        std::vector<std::string>{child + "/workload/0: expected exactly {\"id\": \"a\", \"$delete\": true} to delete an element"});
+  CHECK(errors_of_patch(R"("layouts": [{"number": 2, "versions": [{"version": "4.1"}, {"$replace": true}]}])") ==
+        std::vector<std::string>{child + "/layouts/0/versions/1: {\"$replace\": true} must be the first element of the array"});
+  CHECK(errors_of_patch(R"("layouts": [{"number": 2.0, "x": 1}, {"number": 2}])") ==
+        std::vector<std::string>{child + "/layouts/1/number: duplicate \"number\" 2 in this array: patch each element once"});
+  CHECK(errors_of_patch(R"("workload": ["a"])") ==
+        std::vector<std::string>{child + "/workload/0: expected an object with its key \"id\" (this array is patched by "
+                                         "key), found a string"});
+  CHECK(has(errors_of_patch(R"("expect": [{"name": "c", "$delete": true}])"),
+            child + "/expect/0: \"$delete\" needs a base array to patch, and there is none here"));
+  CHECK(has(errors_of_patch(R"("calendar": {"weekend": [{"$replace": true}, "sun"]})"),
+            child + "/calendar/weekend/0: \"$replace\" only applies to the arrays patched by key"));
+}
+
+TEST_CASE("harness::Extends: a marker in a file without a base is an error of that file", "[extends]")
+{
+  TempDir dir;
+  dir.write("base.json", R"({"workload": [{"id": "a"}, {"id": "b", "$delete": true}]})");
+  dir.write("child.json", R"({"extends": "base.json", "workload": [{"id": "a", "rate_per_day": 2}]})");
+  std::vector<std::string> errors;
+  CHECK_FALSE(read(dir, "child.json", errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(has(errors, "error: " + dir.path + "/base.json: /workload/1: \"$delete\" needs a base array to patch"));
+  // An element the patch adds is new: nothing below it can be deleted.
+  dir.write("base.json", R"({"layouts": [{"number": 1, "versions": []}]})");
+  dir.write("child.json", R"({"extends": "base.json", "layouts": [{"number": 2, "versions": [{"version": "1", "$delete": true}]}]})");
+  CHECK_FALSE(read(dir, "child.json", errors));
+  CHECK(has(errors, "error: " + dir.path + "/child.json: /layouts/0/versions/0: \"$delete\" needs a base array to patch"));
+}
