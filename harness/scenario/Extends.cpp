@@ -260,9 +260,9 @@ private:
           merge(*t, nodes_[n].fields.at(key), *it, at, path);
           path.pop_back();
         } else {
-          target[key]             = without_nulls(*it);
-          const size_t child      = add_node(file_, at);
-          nodes_[n].fields[key]   = child;
+          target[key]           = without_nulls(*it);
+          const size_t child    = add_node(file_, at);
+          nodes_[n].fields[key] = child;
         }
       }
       return;
@@ -453,6 +453,8 @@ Provenance::Provenance(const std::string& file, const std::string& pointer)
 
 Origin Provenance::locate(const std::string& merged_pointer) const
 {
+  if (!merged_pointer.empty() && merged_pointer[0] != '/') // not a JSON pointer: nothing to walk
+    return Origin{nodes_[0].origin.file, merged_pointer};
   const std::vector<std::string> tokens = split_pointer(merged_pointer);
   size_t n = 0, used = 0;
   for (; used < tokens.size(); ++used) {

@@ -145,12 +145,12 @@ TEST_CASE("harness::Extends: keys of a merged object belong to the file that wro
   TempDir dir;
   dir.write("a.json", R"({"hub": {"site": "h", "workers": 2}, "list": [1, 2]})");
   dir.write("b.json", R"({"extends": "a.json", "hub": {"workers": 3, "batch_ms_per_person": 1}})");
-  dir.write("c.json", R"({"extends": "b.json", "hub": {"site": "g"}, "list": [3, 4, 5]})");
+  dir.write("c.json", R"({"extends": "b.json", "hub": {"site": "g", "a/b": 1}, "list": [3, 4, 5]})");
   std::vector<std::string> errors;
   auto sd = read(dir, "c.json", errors);
   REQUIRE(sd);
   CHECK(errors.empty());
-  CHECK(sd->doc == json::parse(R"({"hub": {"site": "g", "workers": 3, "batch_ms_per_person": 1}, "list": [3, 4, 5]})"));
+  CHECK(sd->doc == json::parse(R"({"hub": {"site": "g", "workers": 3, "batch_ms_per_person": 1, "a/b": 1}, "list": [3, 4, 5]})"));
   const auto at = [&](const std::string& p) {
     const Origin o = sd->provenance.locate(p);
     return o.file.substr(dir.path.size() + 1) + ":" + o.pointer;
@@ -162,6 +162,8 @@ TEST_CASE("harness::Extends: keys of a merged object belong to the file that wro
   CHECK(at("/hub/batch_ms_per_person") == "b.json:/hub/batch_ms_per_person");
   CHECK(at("/hub/missing") == "a.json:/hub/missing");
   CHECK(at("/list/2") == "c.json:/list/2");
+  CHECK(at("/hub/a~1b") == "c.json:/hub/a~1b");
+  CHECK(at("not a pointer") == "a.json:not a pointer");
 }
 
 TEST_CASE("harness::Extends: the hashed bytes are the base texts, deepest first, then the file's own", "[extends]")
