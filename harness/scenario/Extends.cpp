@@ -13,6 +13,7 @@ namespace {
 
 constexpr size_t MAX_FILE_BYTES = 64u << 20; // a scenario is a description, not a data dump
 constexpr int MAX_EXTENDS_DEPTH = 8;
+constexpr size_t MAX_NESTING = 64; // a scenario nests fewer than 10 levels; this bounds every recursion below
 
 /// An array patched element by element: its pointer in the merged document ('*' = any index) and
 /// the key that identifies an element. Documented in scenarios/README.md ("Patching arrays by key").
@@ -96,13 +97,21 @@ struct KeyTracker {
   };
   std::vector<Frame> stack;
   std::vector<std::string> duplicates; ///< pointers of duplicated keys
+  std::optional<std::string> too_deep; ///< pointer of the first object or array nested beyond MAX_NESTING
 
-  std::string pointer() const
+  /// Pointer of the value being parsed in the outermost `frames` containers.
+  std::string pointer(size_t frames) const
   {
     std::string p;
-    for (const Frame& f : stack)
-      p += "/" + (f.object ? pointer_escape(f.key) : std::to_string(f.index));
+    for (size_t i = 0; i < frames; ++i)
+      p += "/" + (stack[i].object ? pointer_escape(stack[i].key) : std::to_string(stack[i].index));
     return p;
+  }
+  void container_start(bool object)
+  {
+    if (stack.size() >= MAX_NESTING && !too_deep)
+      too_deep = pointer(stack.size());
+    stack.push_back(Frame{object, {}, "", 0});
   }
   void element_done()
   {
@@ -113,16 +122,16 @@ struct KeyTracker {
   {
     switch (event) {
       case json::parse_event_t::object_start:
-        stack.push_back(Frame{true, {}, "", 0});
+        container_start(true);
         break;
       case json::parse_event_t::array_start:
-        stack.push_back(Frame{false, {}, "", 0});
+        container_start(false);
         break;
       case json::parse_event_t::key: {
         Frame& f = stack.back();
         f.key    = parsed.get<std::string>();
         if (!f.keys.insert(f.key).second)
-          duplicates.push_back(pointer());
+          duplicates.push_back(pointer(stack.size()));
         break;
       }
       case json::parse_event_t::object_end:
@@ -145,6 +154,11 @@ std::optional<json> parse_json(const std::string& text, const std::string& file,
   try {
     KeyTracker keys;
     json doc = json::parse(text, [&keys](int depth, json::parse_event_t e, json& j) { return keys(depth, e, j); });
+    if (keys.too_deep) {
+      issues.error_in(file, *keys.too_deep,
+                      "nested more than " + std::to_string(MAX_NESTING) + " levels deep (a scenario needs fewer than 10)");
+      return std::nullopt;
+    }
     for (const std::string& p : keys.duplicates)
       issues.error_in(file, p, "duplicate key (JSON keeps only the last one: remove one of them)");
     if (!keys.duplicates.empty())

@@ -302,3 +302,14 @@ TEST_CASE("harness::Extends: a marker in a file without a base is an error of th
   CHECK_FALSE(read(dir, "child.json", errors));
   CHECK(has(errors, "error: " + dir.path + "/child.json: /layouts/0/versions/0: \"$delete\" needs a base array to patch"));
 }
+
+TEST_CASE("harness::Extends: a document nested beyond 64 levels is refused, not recursed into", "[extends]")
+{
+  Issues issues("deep.json");
+  CHECK_FALSE(read_scenario_document(std::string(100000, '[') + std::string(100000, ']'), "deep.json", issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(has(issues.list(), ": nested more than 64 levels deep"));
+  CHECK(issues.list()[0].rfind("error: deep.json: /0/0/", 0) == 0);
+  Issues fine("ok.json");
+  CHECK(read_scenario_document(std::string(64, '[') + std::string(64, ']'), "ok.json", fine));
+}
