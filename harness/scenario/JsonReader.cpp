@@ -1,5 +1,7 @@
 #include "harness/scenario/JsonReader.hpp"
 
+#include "harness/scenario/Extends.hpp"
+
 #include <cmath>
 #include <sstream>
 
@@ -17,6 +19,21 @@ std::string pointer_escape(const std::string& key)
       out += c;
   }
   return out;
+}
+
+void Issues::error(const std::string& pointer, const std::string& what)
+{
+  if (!provenance_) {
+    error_in(file_, pointer, what);
+    return;
+  }
+  const Origin o = provenance_->locate(pointer);
+  error_in(o.file, o.pointer, what);
+}
+
+void Issues::error_in(const std::string& file, const std::string& pointer, const std::string& what)
+{
+  list_.push_back("error: " + file + ": " + (pointer.empty() ? "/" : pointer) + ": " + what);
 }
 
 std::string type_name(const json& j)

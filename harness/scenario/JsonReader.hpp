@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,20 +26,32 @@ using json = nlohmann::json;
 /// Escapes a key for a JSON pointer (RFC 6901).
 std::string pointer_escape(const std::string& key);
 
+class Provenance; // harness/scenario/Extends.hpp
+
+/// The problems found in a scenario, each "error: FILE: /pointer: what was expected".
 class Issues {
 public:
+  /// Problems of `file` (the scenario given on the command line).
   explicit Issues(std::string file) : file_(std::move(file)) {}
-  void error(const std::string& pointer, const std::string& what)
-  {
-    list_.push_back("error: " + file_ + ": " + (pointer.empty() ? "/" : pointer) + ": " + what);
-  }
+  /// Records a problem at `pointer` of the document; with a provenance, the pointer is one of the
+  /// merged document and the message names the file and the pointer where that value was written.
+  void error(const std::string& pointer, const std::string& what);
+  /// Records a problem at `pointer` of `file` itself (e.g. a syntax error in a base scenario).
+  void error_in(const std::string& file, const std::string& pointer, const std::string& what);
+  /// From now on, error() locates merged pointers through `provenance` (Extends.hpp).
+  void set_provenance(std::shared_ptr<const Provenance> provenance) { provenance_ = std::move(provenance); }
+  /// Every message, in the order found.
   const std::vector<std::string>& list() const { return list_; }
+  /// True if nothing was reported.
   bool empty() const { return list_.empty(); }
+  /// The number of messages.
   size_t size() const { return list_.size(); }
+  /// The scenario file the problems are of.
   const std::string& file() const { return file_; }
 
 private:
   std::string file_;
+  std::shared_ptr<const Provenance> provenance_;
   std::vector<std::string> list_;
 };
 

@@ -4,10 +4,12 @@
 #include "harness/scenario/Loader.hpp"
 
 #include "harness/Errors.hpp"
-#include "harness/scenario/Document.hpp"
+#include "harness/scenario/Extends.hpp"
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/Sha256.hpp"
 #include "sim/trace/Oracle.hpp"
+
+#include <memory>
 
 namespace linksim {
 
@@ -45,6 +47,8 @@ Scenario parse_scenario(const std::string& text, const std::string& file)
   sc.file = file;
   if (auto d = read_scenario_document(text, file, issues)) {
     sc.file_sha256 = sha256_hex(d->hashed);
+    // From here on an error names the file (a base or this one) and the pointer where its value is.
+    issues.set_provenance(std::make_shared<const Provenance>(std::move(d->provenance)));
     ObjReader root(d->doc, "", issues);
     if (root.valid()) {
       LoadContext ctx(issues, sc);
@@ -62,7 +66,7 @@ Scenario parse_scenario(const std::string& text, const std::string& file)
 Scenario load_scenario(const std::string& path)
 {
   std::string text, why;
-  if (!read_scenario_file(path, text, why))
+  if (!read_file(path, text, why))
     throw ScenarioError({"error: " + path + ": /: " + why});
   return parse_scenario(text, path);
 }

@@ -1,0 +1,524 @@
+#include "harness/scenario/Extends.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <sys/stat.h>
+
+namespace linksim {
+
+namespace {
+
+constexpr size_t MAX_FILE_BYTES = 64u << 20; // a scenario is a description, not a data dump
+constexpr int MAX_EXTENDS_DEPTH = 8;
+constexpr size_t MAX_NESTING = 64; // a scenario nests fewer than 10 levels; this bounds every recursion below
+
+/// An array patched element by element: its pointer in the merged document ('*' = any index) and
+/// the key that identifies an element. Documented in scenarios/README.md ("Patching arrays by key").
+struct KeyedArray {
+  const char* pattern;
+  const char* key;
+  bool key_optional; ///< elements may lack the key: such elements are kept, and a patch appends them
+};
+
+const KeyedArray KEYED_ARRAYS[] = {
+    {"/network/sites", "id", false},
+    {"/servers", "site", false},
+    {"/layouts", "number", false},
+    {"/layouts/*/versions", "version", false},
+    {"/layouts/*/versions/*/items", "code", false},
+    {"/layouts/*/versions/*/null_rules", "item", false},
+    {"/procedures", "code", false},
+    {"/agencies/list", "id", false},
+    {"/agencies/generators", "id_prefix", false},
+    {"/agencies/overrides", "agency", false},
+    {"/permissions", "id", true},
+    {"/workload", "id", false},
+    {"/expect", "name", false},
+    {"/timeline", "id", false},
+};
+
+const char* const DELETE = "$delete";
+const char* const REPLACE = "$replace";
+
+/// The tokens of a JSON pointer, still escaped ("/a~1b/0" → {"a~1b", "0"}).
+std::vector<std::string> split_pointer(const std::string& pointer)
+{
+  std::vector<std::string> tokens;
+  size_t at = 1;
+  while (at <= pointer.size()) {
+    const size_t end = pointer.find('/', at);
+    tokens.push_back(pointer.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos)
+      break;
+    at = end + 1;
+  }
+  return tokens;
+}
+
+std::string unescape(const std::string& token)
+{
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else
+      out += token[i];
+  }
+  return out;
+}
+
+/// The keyed array at `path` (unescaped tokens of a merged-document pointer), or nullptr.
+const KeyedArray* keyed_array(const std::vector<std::string>& path)
+{
+  for (const KeyedArray& k : KEYED_ARRAYS) {
+    const std::vector<std::string> pattern = split_pointer(k.pattern);
+    if (pattern.size() != path.size())
+      continue;
+    bool match = true;
+    for (size_t i = 0; i < path.size() && match; ++i)
+      match = pattern[i] == "*" || pattern[i] == path[i];
+    if (match)
+      return &k;
+  }
+  return nullptr;
+}
+
+/// JSON pointer of where the parser is, kept by a parse callback to report duplicate keys.
+struct KeyTracker {
+  struct Frame {
+    bool object = false;
+    std::set<std::string> keys;
+    std::string key;
+    size_t index = 0;
+  };
+  std::vector<Frame> stack;
+  std::vector<std::string> duplicates; ///< pointers of duplicated keys
+  std::optional<std::string> too_deep; ///< pointer of the first object or array nested beyond MAX_NESTING
+
+  /// Pointer of the value being parsed in the outermost `frames` containers.
+  std::string pointer(size_t frames) const
+  {
+    std::string p;
+    for (size_t i = 0; i < frames; ++i)
+      p += "/" + (stack[i].object ? pointer_escape(stack[i].key) : std::to_string(stack[i].index));
+    return p;
+  }
+  void container_start(bool object)
+  {
+    if (stack.size() >= MAX_NESTING && !too_deep)
+      too_deep = pointer(stack.size());
+    stack.push_back(Frame{object, {}, "", 0});
+  }
+  void element_done()
+  {
+    if (!stack.empty() && !stack.back().object)
+      ++stack.back().index;
+  }
+  bool operator()(int, json::parse_event_t event, json& parsed)
+  {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        container_start(true);
+        break;
+      case json::parse_event_t::array_start:
+        container_start(false);
+        break;
+      case json::parse_event_t::key: {
+        Frame& f = stack.back();
+        f.key    = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second)
+          duplicates.push_back(pointer(stack.size()));
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!stack.empty())
+          stack.pop_back();
+        element_done();
+        break;
+      case json::parse_event_t::value:
+        element_done();
+        break;
+    }
+    return true;
+  }
+};
+
+/// Parses the text of `file`; nullopt (and errors in `file`) if it is not JSON or repeats a key.
+std::optional<json> parse_json(const std::string& text, const std::string& file, Issues& issues)
+{
+  try {
+    KeyTracker keys;
+    json doc = json::parse(text, [&keys](int depth, json::parse_event_t e, json& j) { return keys(depth, e, j); });
+    if (keys.too_deep) {
+      issues.error_in(file, *keys.too_deep,
+                      "nested more than " + std::to_string(MAX_NESTING) + " levels deep (a scenario needs fewer than 10)");
+      return std::nullopt;
+    }
+    for (const std::string& p : keys.duplicates)
+      issues.error_in(file, p, "duplicate key (JSON keeps only the last one: remove one of them)");
+    if (!keys.duplicates.empty())
+      return std::nullopt;
+    return doc;
+  } catch (const json::parse_error& e) {
+    // Line and column from the byte offset.
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        col = 1;
+      } else
+        ++col;
+    }
+    std::string what = e.what();
+    if (auto pos = what.find("parse error"); pos != std::string::npos)
+      what = what.substr(pos);
+    if (auto pos = what.find(": syntax error"); pos != std::string::npos)
+      what = what.substr(pos + 2); // drop nlohmann's own "parse error at line L, column C"
+    issues.error_in(file, "", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
+  } catch (const json::exception& e) { // e.g. a number too large for a double
+    std::string what = e.what();
+    if (auto pos = what.find("] "); pos != std::string::npos)
+      what = what.substr(pos + 2);
+    issues.error_in(file, "", "invalid JSON: " + what);
+  }
+  return std::nullopt;
+}
+
+/// `patch` as RFC 7386 applies it where the target has no object: nulls in objects are dropped.
+json without_nulls(const json& patch)
+{
+  if (!patch.is_object())
+    return patch;
+  json out = json::object();
+  for (auto it = patch.begin(); it != patch.end(); ++it)
+    if (!it->is_null())
+      out[it.key()] = without_nulls(*it);
+  return out;
+}
+
+} // namespace
+
+/// Applies one file's patch to the document of its base, keeping the provenance up to date.
+class PatchApplier {
+public:
+  PatchApplier(Provenance& provenance, const std::string& file, Issues& issues)
+      : nodes_(provenance.nodes_), file_(file), issues_(issues)
+  {
+  }
+  /// Applies `patch` (the file's document without "extends") to `doc`; false if it reported errors.
+  bool apply(json& doc, const json& patch)
+  {
+    std::vector<std::string> path;
+    merge(doc, 0, patch, "", path);
+    return ok_;
+  }
+
+private:
+  using Node = Provenance::Node;
+
+  size_t add_node(const std::string& file, const std::string& pointer)
+  {
+    nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}});
+    return nodes_.size() - 1;
+  }
+  /// The value at node `n` is now the patch's value at `pointer`, whole.
+  void written_here(size_t n, const std::string& pointer) { nodes_[n] = Node{Origin{file_, pointer}, false, {}, {}}; }
+  /// Records the children of `value` below node `n` (they were written where the value was).
+  void expand(size_t n, const json& value)
+  {
+    if (nodes_[n].expanded)
+      return;
+    const Origin o = nodes_[n].origin;
+    std::vector<std::pair<std::string, size_t>> fields;
+    std::vector<size_t> elements;
+    if (value.is_object())
+      for (auto it = value.begin(); it != value.end(); ++it)
+        fields.emplace_back(it.key(), add_node(o.file, o.pointer + "/" + pointer_escape(it.key())));
+    else if (value.is_array())
+      for (size_t i = 0; i < value.size(); ++i)
+        elements.push_back(add_node(o.file, o.pointer + "/" + std::to_string(i)));
+    nodes_[n].fields   = std::map<std::string, size_t>(fields.begin(), fields.end());
+    nodes_[n].elements = std::move(elements);
+    nodes_[n].expanded = true;
+  }
+  void error(const std::string& pointer, const std::string& what)
+  {
+    issues_.error_in(file_, pointer, what);
+    ok_ = false;
+  }
+
+  /// RFC 7386 at node `n` (target at `path` in the merged document, patch at `pointer` in this file),
+  /// with the arrays of KEYED_ARRAYS patched by key.
+  void merge(json& target, size_t n, const json& patch, const std::string& pointer, std::vector<std::string>& path)
+  {
+    if (patch.is_object()) {
+      if (!target.is_object()) {
+        target = without_nulls(patch);
+        written_here(n, pointer);
+        return;
+      }
+      expand(n, target);
+      for (auto it = patch.begin(); it != patch.end(); ++it) {
+        const std::string& key = it.key();
+        const std::string at   = pointer + "/" + pointer_escape(key);
+        if (it->is_null()) {
+          target.erase(key);
+          nodes_[n].fields.erase(key);
+        } else if (auto t = target.find(key); t != target.end()) {
+          path.push_back(key);
+          merge(*t, nodes_[n].fields.at(key), *it, at, path);
+          path.pop_back();
+        } else {
+          target[key]           = without_nulls(*it);
+          const size_t child    = add_node(file_, at);
+          nodes_[n].fields[key] = child;
+        }
+      }
+      return;
+    }
+    if (patch.is_array() && target.is_array())
+      if (const KeyedArray* keyed = keyed_array(path)) {
+        merge_by_key(target, n, patch, pointer, path, *keyed);
+        return;
+      }
+    target = patch;
+    written_here(n, pointer);
+  }
+
+  void merge_by_key(json& target, size_t n, const json& patch, const std::string& pointer, std::vector<std::string>& path,
+                    const KeyedArray& keyed)
+  {
+    const std::string key   = keyed.key;
+    const std::string q_key = "\"" + key + "\"";
+    if (!patch.empty() && patch[0].is_object() && patch[0].contains(REPLACE)) {
+      if (patch[0].size() != 1 || patch[0][REPLACE] != true) {
+        error(pointer + "/0", "expected exactly {\"$replace\": true} (the rest of the array then replaces the base's)");
+        return;
+      }
+      json replaced = json::array();
+      std::vector<size_t> elements;
+      for (size_t i = 1; i < patch.size(); ++i) {
+        replaced.push_back(patch[i]);
+        elements.push_back(add_node(file_, pointer + "/" + std::to_string(i)));
+      }
+      target = std::move(replaced);
+      written_here(n, pointer);
+      nodes_[n].elements = std::move(elements);
+      nodes_[n].expanded = true;
+      return;
+    }
+    expand(n, target);
+    std::vector<json> seen;
+    for (size_t i = 0; i < patch.size(); ++i) {
+      const json& e        = patch[i];
+      const std::string at = pointer + "/" + std::to_string(i);
+      if (!e.is_object()) {
+        error(at, "expected an object with its key " + q_key + " (this array is patched by key), found " + type_name(e));
+        continue;
+      }
+      if (e.contains(REPLACE)) {
+        error(at, "{\"$replace\": true} must be the first element of the array");
+        continue;
+      }
+      const bool remove = e.contains(DELETE);
+      const auto id     = e.find(key);
+      if (id == e.end() || id->is_null()) {
+        if (keyed.key_optional && !remove) { // a row without its optional key: appended as it is
+          target.push_back(e);
+          const size_t child = add_node(file_, at);
+          nodes_[n].elements.push_back(child);
+        } else
+          error(at, "an element of a keyed array needs its key " + q_key + " (or start the array with {\"$replace\": true})");
+        continue;
+      }
+      if (std::find(seen.begin(), seen.end(), *id) != seen.end()) {
+        error(at + "/" + pointer_escape(key),
+              "duplicate " + q_key + " " + id->dump() + " in this array: patch each element once");
+        continue;
+      }
+      seen.push_back(*id);
+      size_t j = 0;
+      while (j < target.size() && !(target[j].is_object() && target[j].contains(key) && target[j][key] == *id))
+        ++j;
+      if (remove) {
+        if (e.size() != 2 || e[DELETE] != true)
+          error(at, "expected exactly {" + q_key + ": " + id->dump() + ", \"$delete\": true} to delete an element");
+        else if (j == target.size())
+          error(at, "no element with " + q_key + ": " + id->dump() + " in the base to delete");
+        else {
+          target.erase(j);
+          nodes_[n].elements.erase(nodes_[n].elements.begin() + static_cast<std::ptrdiff_t>(j));
+        }
+        continue;
+      }
+      if (j < target.size()) {
+        path.push_back(std::to_string(j));
+        merge(target[j], nodes_[n].elements[j], e, at, path);
+        path.pop_back();
+      } else {
+        target.push_back(e);
+        const size_t child = add_node(file_, at);
+        nodes_[n].elements.push_back(child);
+      }
+    }
+  }
+
+  std::vector<Node>& nodes_;
+  const std::string& file_;
+  Issues& issues_;
+  bool ok_ = true;
+};
+
+namespace {
+
+/// Reports every "$delete"/"$replace" left in `doc` (one that patched nothing), in the file it is in.
+void report_markers(const json& doc, std::vector<std::string>& path, const std::string& pointer,
+                    const Provenance& provenance, Issues& issues, bool& found)
+{
+  if (doc.is_object()) {
+    for (const char* marker : {DELETE, REPLACE}) {
+      if (!doc.contains(marker))
+        continue;
+      const bool in_keyed = !path.empty() && [&] {
+        std::vector<std::string> parent(path.begin(), path.end() - 1);
+        return keyed_array(parent) != nullptr;
+      }();
+      const Origin o = provenance.locate(pointer);
+      issues.error_in(o.file, o.pointer,
+                      std::string("\"") + marker + "\" " +
+                          (in_keyed ? "needs a base array to patch, and there is none here: no \"extends\", no such "
+                                      "array in the base, or the array or element is new in this file"
+                                    : "only applies to the arrays patched by key (listed in scenarios/README.md); "
+                                      "this is not one of them"));
+      found = true;
+    }
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+      path.push_back(it.key());
+      report_markers(*it, path, pointer + "/" + pointer_escape(it.key()), provenance, issues, found);
+      path.pop_back();
+    }
+  } else if (doc.is_array()) {
+    for (size_t i = 0; i < doc.size(); ++i) {
+      path.push_back(std::to_string(i));
+      report_markers(doc[i], path, pointer + "/" + path.back(), provenance, issues, found);
+      path.pop_back();
+    }
+  }
+}
+
+bool no_markers_left(const ScenarioDocument& sd, Issues& issues)
+{
+  std::vector<std::string> path;
+  bool found = false;
+  report_markers(sd.doc, path, "", sd.provenance, issues, found);
+  return !found;
+}
+
+std::optional<ScenarioDocument> resolve(const std::string& text, const std::string& file, int depth, Issues& issues)
+{
+  std::optional<json> patch = parse_json(text, file, issues);
+  if (!patch)
+    return std::nullopt;
+  if (!patch->is_object() || !patch->contains("extends")) {
+    ScenarioDocument sd{std::move(*patch), text, Provenance(file, "")};
+    if (!no_markers_left(sd, issues))
+      return std::nullopt;
+    return sd;
+  }
+  const json ext = (*patch)["extends"];
+  patch->erase("extends");
+  if (!ext.is_string()) {
+    issues.error_in(file, "/extends", "expected the path of a base scenario (string), found " + type_name(ext));
+    return std::nullopt;
+  }
+  if (depth >= MAX_EXTENDS_DEPTH) {
+    issues.error_in(file, "/extends", "more than " + std::to_string(MAX_EXTENDS_DEPTH) + " levels of \"extends\" (a cycle?)");
+    return std::nullopt;
+  }
+  const std::string& name = ext.get_ref<const std::string&>();
+  const std::string dir   = file.find('/') == std::string::npos ? "" : file.substr(0, file.rfind('/') + 1);
+  const std::string path  = name.rfind('/', 0) == 0 ? name : dir + name;
+  std::string base_text, why;
+  if (!read_file(path, base_text, why)) {
+    issues.error_in(file, "/extends", "base scenario \"" + path + "\": " + why);
+    return std::nullopt;
+  }
+  std::optional<ScenarioDocument> sd = resolve(base_text, path, depth + 1, issues);
+  if (!sd)
+    return std::nullopt;
+  sd->hashed += text;
+  const bool applied = PatchApplier(sd->provenance, file, issues).apply(sd->doc, *patch);
+  if (!no_markers_left(*sd, issues) || !applied) // markers are reported even when an element could not be applied
+    return std::nullopt;
+  return sd;
+}
+
+} // namespace
+
+Provenance::Provenance(const std::string& file, const std::string& pointer)
+{
+  nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}});
+}
+
+Origin Provenance::locate(const std::string& merged_pointer) const
+{
+  if (!merged_pointer.empty() && merged_pointer[0] != '/') // not a JSON pointer: nothing to walk
+    return Origin{nodes_[0].origin.file, merged_pointer};
+  const std::vector<std::string> tokens = split_pointer(merged_pointer);
+  size_t n = 0, used = 0;
+  for (; used < tokens.size(); ++used) {
+    const Node& node = nodes_[n];
+    if (!node.expanded)
+      break;
+    const std::string key = unescape(tokens[used]);
+    if (auto f = node.fields.find(key); f != node.fields.end())
+      n = f->second;
+    else if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 10 &&
+             std::stoul(key) < node.elements.size())
+      n = node.elements[std::stoul(key)];
+    else
+      break;
+  }
+  Origin o = nodes_[n].origin;
+  for (size_t i = used; i < tokens.size(); ++i)
+    o.pointer += "/" + tokens[i];
+  return o;
+}
+
+std::optional<ScenarioDocument> read_scenario_document(const std::string& text, const std::string& file, Issues& issues)
+{
+  return resolve(text, file, 0, issues);
+}
+
+bool read_file(const std::string& path, std::string& text, std::string& why)
+{
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    why = "cannot read the file (does it exist? is it readable?)";
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    why = "not a regular file (a scenario is a JSON file)";
+    return false;
+  }
+  if (static_cast<size_t>(st.st_size) > MAX_FILE_BYTES) {
+    why = "file too large (" + std::to_string(st.st_size) + " bytes; at most " + std::to_string(MAX_FILE_BYTES) + ")";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = "cannot read the file (is it readable?)";
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  text = ss.str();
+  return true;
+}
+
+} // namespace linksim

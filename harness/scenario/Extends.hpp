@@ -1,0 +1,76 @@
+// Reading a scenario file: its JSON, its "extends" chain, and where each merged value was written.
+//
+// A scenario may name a base ("extends": "base.json", relative to its own folder); this file is
+// applied to the base as a JSON merge patch (RFC 7386), except that the arrays listed in
+// KEYED_ARRAYS (Extends.cpp; documented in scenarios/README.md) are patched element by element,
+// matched by an identifying key:
+//
+//   base:  "workload": [{"id": "a", "rate_per_day": 10}, {"id": "b", "rate_per_day": 5}]
+//   patch: "workload": [{"id": "a", "rate_per_day": 20}, {"id": "b", "$delete": true}, {"id": "c", ...}]
+//   gives: "workload": [{"id": "a", "rate_per_day": 20}, {"id": "c", ...}]
+//
+// and an array starting with {"$replace": true} replaces the base's array with its other elements.
+// The Provenance of the result maps each pointer of the merged document back to the file and the
+// pointer where the value was written, so that a validation error names the file to edit:
+//
+//   Issues issues("scenarios/x.json");
+//   if (auto sd = read_scenario_document(text, "scenarios/x.json", issues)) {
+//     issues.set_provenance(std::make_shared<Provenance>(sd->provenance));
+//     issues.error("/workload/1/rate_per_day", "...");  // "error: scenarios/base.json: /workload/2/rate_per_day: ..."
+//   }                                                   // if x.json deleted the base's /workload/0 and wrote no rate
+#pragma once
+
+#include "harness/scenario/JsonReader.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace linksim {
+
+/// Where a value of the merged document was written: a file and a JSON pointer in that file.
+struct Origin {
+  std::string file;    ///< the scenario file (as its path was given or derived from "extends")
+  std::string pointer; ///< JSON pointer in that file ("" is the whole document)
+};
+
+/// Maps pointers of a merged scenario to the file and pointer where each value was written.
+/// A value that came whole from one place is one node; below it, pointers are the same in that file.
+class Provenance {
+public:
+  /// Everything written in `file` at `pointer` (a document read from one file: Provenance(file, "")).
+  Provenance(const std::string& file, const std::string& pointer);
+
+  /// The file and the pointer in it where the value at `merged_pointer` was written. Walks as deep
+  /// as the provenance goes and appends the rest of the pointer; a pointer to a key the merged
+  /// document does not have is located in the object that would hold it.
+  Origin locate(const std::string& merged_pointer) const;
+
+private:
+  friend class PatchApplier; // builds the tree while patching (Extends.cpp)
+  struct Node {
+    Origin origin;
+    bool expanded = false;                ///< children below are recorded (else all of it is `origin`)
+    std::map<std::string, size_t> fields; ///< object: key → node
+    std::vector<size_t> elements;         ///< array: index → node
+  };
+  std::vector<Node> nodes_; ///< nodes_[0] is the document; children by index (unreachable ones are garbage)
+};
+
+/// A scenario document with its bases applied.
+struct ScenarioDocument {
+  json doc;               ///< the merged document ("extends" removed, no "$delete"/"$replace" left)
+  std::string hashed;     ///< what the scenario's file_sha256 hashes: the base texts, deepest first, then this file's text
+  Provenance provenance;  ///< where each value of `doc` was written
+};
+
+/// Parses `text` (the contents of `file`) and resolves its "extends" chain (at most 8 deep).
+/// Every problem goes to `issues`, in the file it is in (a base's syntax error names the base; an
+/// unreadable base is an error of the file naming it, at /extends); nullopt if there was any.
+std::optional<ScenarioDocument> read_scenario_document(const std::string& text, const std::string& file, Issues& issues);
+
+/// Reads a regular file of at most 64 MiB; on failure returns false and says why in `why`.
+bool read_file(const std::string& path, std::string& text, std::string& why);
+
+} // namespace linksim
