@@ -55,7 +55,8 @@ ojson as_json()
   for (const MetricPattern& m : metric_patterns())
     metrics.push_back(
         {{"pointer", m.form}, {"kind", CHECK_KINDS.name(m.kind)}, {"headline", m.headline}, {"help", m.help}});
-  r["metrics"] = metrics;
+  r["metrics"]      = metrics;
+  r["metric_regex"] = metric_regex();
   return r;
 }
 

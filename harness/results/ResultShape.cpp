@@ -223,6 +223,44 @@ std::map<std::string, double> headline_values(const nlohmann::ordered_json& resu
   return out;
 }
 
+std::string metric_regex()
+{
+  const Scenario none; // keys are any segment: only the fixed slots are spelt out
+  auto alternatives = [](const std::vector<std::string>& v) { return "(?:" + join(v, "|") + ")"; };
+  std::vector<std::string> forms;
+  for (const MetricPattern& m : metric_patterns()) {
+    const auto segs = split_pointer(m.form);
+    // One form per breakdown: the outcomes of by_workload also have "skipped".
+    std::vector<std::vector<std::string>> expanded = {segs};
+    for (size_t k = 0; k < segs.size(); ++k)
+      if (segs[k] == "<breakdown>") {
+        expanded.clear();
+        for (const std::string& b : BREAKDOWNS) {
+          auto e = segs;
+          e[k]   = b;
+          expanded.push_back(e);
+        }
+      }
+    for (const auto& e : expanded) {
+      std::string re;
+      for (size_t k = 0; k < e.size(); ++k) {
+        re += "/";
+        if (!is_slot(e[k])) {
+          re += e[k];
+          continue;
+        }
+        const std::string slot = e[k].substr(1, e[k].size() - 2);
+        if (slot == "key" || slot == "site")
+          re += "[^/]*";
+        else
+          re += alternatives(slot_values(slot, std::vector<std::string>(e.begin(), e.begin() + static_cast<long>(k)), none));
+      }
+      forms.push_back(re);
+    }
+  }
+  return "^(?:" + join(forms, "|") + ")$";
+}
+
 CheckKind default_check_kind(const std::string& pointer)
 {
   const auto parts = split_pointer(pointer);

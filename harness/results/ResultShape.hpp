@@ -48,6 +48,9 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
 std::string metric_problem(const std::string& pointer, const Scenario& sc);
 /// The check kind of a metric (from its pattern; correctness if none matches).
 CheckKind default_check_kind(const std::string& pointer);
+/// A regular expression (ECMA-262 and std::regex) matching every metric pointer of any scenario:
+/// the schema's `metricPointer` pattern is this (a test compares them). Keys (ids) are `[^/]*`.
+std::string metric_regex();
 /// Every headline metric present in a result.json, by pointer (what `linksim sweep` summarises).
 std::map<std::string, double> headline_values(const nlohmann::ordered_json& result);
 /// Splits a JSON pointer into unescaped segments ("/a/b~1c" → {"a", "b/c"}).

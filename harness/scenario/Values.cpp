@@ -213,6 +213,17 @@ double read_number(ObjReader& o, const Param& p, Bounds b)
   return param_default(p).get<double>();
 }
 
+std::optional<Duration> read_duration(ObjReader& o, const Param& p)
+{
+  if (o.has(param_key(p)))
+    return read_duration(o, param_key(p), Req::YES);
+  o.raw(param_key(p), Req::NO);
+  const json wrapped = {{param_key(p), param_default(p)}};
+  Issues none(p.pointer);
+  ObjReader d(wrapped, "", none);
+  return read_duration(d, param_key(p), Req::YES); // the declared default is valid (a unit test says so)
+}
+
 bool read_bool(ObjReader& o, const Param& p)
 {
   if (auto v = o.boolean(param_key(p), Req::NO))

@@ -61,6 +61,7 @@ json param_default(const Param& p);
 /// A parameter: its value if given (and valid), else its declared default.
 double read_number(ObjReader& o, const Param& p, Bounds b);
 bool read_bool(ObjReader& o, const Param& p);
+std::optional<Duration> read_duration(ObjReader& o, const Param& p);
 template <typename E, size_t N> E read_choice(ObjReader& o, const Param& p, const EnumTable<E, N>& table)
 {
   if (auto v = read_choice(o, param_key(p), Req::NO, table))

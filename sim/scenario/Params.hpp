@@ -24,6 +24,7 @@ struct Param {
 
 namespace params {
 // clang-format off
+inline constexpr Param DESCRIPTION{"/description", "\"\"", "", "", "what the scenario is for and where its facts come from"};
 inline constexpr Param SEED{"/seed", "1", "", "", "random seed; `linksim run --seed` overrides it"};
 inline constexpr Param BUSINESS_OPEN{"/calendar/business_hours/open", "\"08:30\"", "HH:MM", "[K]", "business hours open (JST)"};
 inline constexpr Param BUSINESS_CLOSE{"/calendar/business_hours/close", "\"17:15\"", "HH:MM", "[K]", "business hours close (JST)"};
@@ -31,6 +32,7 @@ inline constexpr Param WEEKEND{"/calendar/weekend", "[\"sat\", \"sun\"]", "", ""
 inline constexpr Param HOLIDAYS{"/calendar/holidays", "\"japan\"", "", "", "built-in non-business days (see the holiday_calendar table)"};
 inline constexpr Param NON_BUSINESS_DAYS{"/calendar/non_business_days", "[]", "dates", "", "more non-business days, added to the built-in ones"};
 inline constexpr Param DRAIN_LIMIT_HOURS{"/calendar/drain_limit_hours", "168", "h", "", "after the window, the run goes on until every exchange not held for a manual answer has finished, at most this long (a week lets a Friday batch be collected on Monday)"};
+inline constexpr Param HUB_ACQUISITION{"/hub/acquisition", "{\"dist\": \"fixed\", \"ms\": 0}", "", "[K]", "the hub's time to issue an agency code (符号取得)"};
 inline constexpr Param HUB_BATCH_MS{"/hub/batch_ms_per_person", "0", "ms", "[K]", "the hub's extra time per person of a batch"};
 inline constexpr Param SERVER_BATCH_MS{"/servers/*/batch_ms_per_person", "0", "ms", "[K]", "an intermediate server's extra time per person of a batch"};
 inline constexpr Param SERVER_REGISTRATION_MS{"/servers/*/registration_ms_per_record", "0", "ms", "[K]", "an intermediate server's time per registered record (副本登録)"};
@@ -38,6 +40,7 @@ inline constexpr Param REASONS_OF_NULL{"/reasons_of_null", "[\"NotApplicable\", 
 inline constexpr Param RECORD_BYTES{"/layouts/*/record_bytes", "1024", "bytes", "[K]", "size of one registered record / answer"};
 inline constexpr Param CHANGE_INTERVAL_DAYS{"/layouts/*/change_interval_days", "365", "days", "[K]", "how often a person's true data for the layout changes"};
 inline constexpr Param COVERAGE{"/layouts/*/coverage", "1.0", "share", "[K]", "share of a provider's persons it holds a record for (the rest answer \"no record\")"};
+inline constexpr Param NULL_RULES{"/layouts/*/versions/*/null_rules", "[]", "", "[SEED]", "conditional null rules of a layout version (e.g. tax item 107 needs NotAcceptable when item 106 = 0, seed p.14)"};
 inline constexpr Param EMPTY_RATE{"/layouts/*/versions/*/items/*/empty_rate", "0", "share", "[K]", "share of records where the item is legitimately empty"};
 inline constexpr Param ZERO_RATE{"/layouts/*/versions/*/items/*/zero_rate", "0", "share", "[K]", "share of records where the item's value is zero"};
 inline constexpr Param REGISTRATION_START{"/registration/window/start", "\"01:00\"", "HH:MM", "[K]", "nightly registration batch window opens"};
@@ -48,6 +51,7 @@ inline constexpr Param REGISTRATION_FAILURE{"/registration/failure_rate", "0", "
 inline constexpr Param REGISTRATION_SPREAD{"/registration/extraction_spread", "0.5", "share", "[K]", "the batch extracts at a time in this leading share of its window"};
 inline constexpr Param PATTERN2_RELOAD{"/registration/pattern2_reload", "true", "", "[SEED]", "the provider reloads past data in the new layout before a pattern-2 cutover (seed p.7-9)"};
 inline constexpr Param SIZE_SIGMA{"/agencies/generators/*/size_sigma", "1.0", "", "[K]", "sigma of the log-normal spread of generated agencies' sizes"};
+inline constexpr Param AGENCY_NAME{"/agencies/list/*/name", "\"\"", "", "", "an agency's display name"};
 inline constexpr Param NON_DISCLOSURE_RATE{"/agencies/list/*/non_disclosure_rate", "0", "share", "[K]", "share of persons whose records the agency flags 不開示"};
 inline constexpr Param NULL_ERROR_RATE{"/agencies/list/*/null_error_rate", "0", "share", "", "share of records its existing system registers with an item blank without ReasonOfNull"};
 inline constexpr Param MANUAL_MODE{"/agencies/list/*/manual_answer/mode", "\"on\"", "", "", "manual-answer mode at the start of the run (the timeline can switch it)"};
@@ -56,6 +60,8 @@ inline constexpr Param WORKLOAD_HOURS{"/workload/*/hours", "\"business\"", "", "
 inline constexpr Param WORKLOAD_ARRIVALS{"/workload/*/arrivals", "\"poisson\"", "", "", "how arrivals are spaced (see the arrivals table)"};
 inline constexpr Param WORKLOAD_SPLIT{"/workload/*/split", "\"population\"", "", "", "how the rate is shared among requesters (see the split table)"};
 inline constexpr Param ACQUIRE_RATE{"/workload/*/acquire_rate", "0", "share", "[K]", "share of subjects whose code the requester must first acquire (符号取得)"};
+inline constexpr Param IDENTITY_ERRORS{"/identity_errors", "[]", "", "", "injected code-table faults (none)"};
+inline constexpr Param TIMELINE{"/timeline", "[]", "", "", "dated events that change the model during the run (none)"};
 inline constexpr Param HEADER_BYTES{"/messages/header_bytes", "2048", "bytes", "[K]", "size of a message's header"};
 inline constexpr Param REQUEST_BYTES{"/messages/request_bytes_per_person", "512", "bytes", "[K]", "size of one person's request (and of a refusal or no-record answer)"};
 // clang-format on

@@ -189,3 +189,61 @@ TEST_CASE("calendar: Japan's holidays are non-business days by default; \"holida
   CHECK(bad.exit_code == 4);
   CHECK(bad.err.find("/calendar/holidays: the built-in holiday calendar covers 2016 to 2035") != std::string::npos);
 }
+
+TEST_CASE("timeline-demo: every dated event takes effect at its time, and result.json lists when it applied",
+          "[timeline]")
+{
+  const std::string dir = fresh_dir("timeline-demo");
+  const ProcessResult p = run_linksim({"run", scenario("timeline-demo"), "--out", dir, "--quiet"});
+  INFO(p.err);
+  REQUIRE(p.exit_code == 0); // its own checks: each change shows in the workload lines around it
+  const json r = read_json(dir + "/result.json");
+  // The applied changes, in time order, with when they applied.
+  std::vector<std::string> got;
+  for (const json& e : r["timeline"])
+    got.push_back(e["at"].get<std::string>() + " " + e["id"].get<std::string>() + " " + e["kind"].get<std::string>());
+  const std::vector<std::string> want = {
+      "2019-06-18T00:00:00+09:00 batches-skipped registration_fault",
+      "2019-06-18T09:00:00+09:00 self-restraint manual_answer_on",
+      "2019-06-19T00:00:00+09:00 kyosai-tax permission_from",
+      "2019-06-19T09:00:00+09:00 master-refuses-nhi master_rows",
+      "2019-06-19T12:00:00+09:00 master-refuses-nhi master_rows_end",
+      "2019-06-20T00:00:00+09:00 batches-skipped registration_fault_end",
+      "2019-06-20T09:00:00+09:00 self-restraint-lifted manual_answer_off",
+      "2019-06-21T12:00:00+09:00 kyosai-tax permission_until"};
+  CHECK(got == want);
+  // In the trace, exchange by exchange: nhi (item 31) is denied exactly while the master refuses
+  // it; a-city-03 answers by hand exactly while its mode is on; a-city-05's stale answers come
+  // only after a skipped night was due and before the first batch after the fault ran.
+  const Csv c = read_csv(dir + "/exchanges.csv");
+  const double wed9 = 2 * 86400 + 9 * 3600.0, wed12 = 2 * 86400 + 12 * 3600.0;
+  const double tue9 = 86400 + 9 * 3600.0, thu9 = 3 * 86400 + 9 * 3600.0;
+  int nhi_denied = 0, by_hand = 0, stale = 0;
+  for (const auto& row : c.rows) {
+    const std::string& outcome = row[c.col("outcome")];
+    if (row[c.col("item")] == "31") {
+      const double hub = std::stod(row[c.col("hub_req_out_s")]);
+      CHECK((outcome == "denied") == (hub >= wed9 && hub < wed12));
+      nhi_denied += outcome == "denied";
+    }
+    if (row[c.col("provider")] == "a-city-03" && row[c.col("item")] == "2" && !row[c.col("pv_req_in_s")].empty()) {
+      const double in = std::stod(row[c.col("pv_req_in_s")]), out = std::stod(row[c.col("pv_req_out_s")]),
+                   answered = std::stod(row[c.col("pv_resp_in_s")]);
+      const bool held = answered - out >= 299; // staff take 5 to 15 minutes
+      CHECK(held == (in >= tue9 && in < thu9));
+      by_hand += held;
+    }
+    if (outcome == "stale") {
+      CHECK(row[c.col("provider")] == "a-city-05");
+      const double answered = std::stod(row[c.col("pv_resp_in_s")]);
+      CHECK(answered > 86400 + 5 * 3600.0);     // after Tuesday's (skipped) batch window closed
+      CHECK(answered < 3 * 86400 + 5 * 3600.0); // before Thursday's batch window closed
+      ++stale;
+    }
+  }
+  CHECK(nhi_denied > 50);
+  CHECK(by_hand > 10);
+  CHECK(stale > 10);
+  // The report shows the timeline too.
+  CHECK(read_text(dir + "/report.html").find("master-refuses-nhi") != std::string::npos);
+}

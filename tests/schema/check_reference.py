@@ -9,7 +9,8 @@ metric patterns). This checks that
      are the code's: a key with a default in the schema has one in the code);
   2. every enum of the code that a scenario uses is the schema's `enum` at its keys;
   3. every key the schema describes appears in README (scenarios/README.md);
-  4. README's Reference section is exactly `LINKSIM reference` (markdown).
+  4. README's Reference section is exactly `LINKSIM reference` (markdown);
+  5. the schema's metric pointer pattern is the code's (harness/results/ResultShape.cpp).
 Prints one line per problem; exit 1 if any.
 """
 import json
@@ -53,13 +54,15 @@ def deref(schema, node):
 
 
 def branches(schema, node):
-    """The node and every subschema it combines (allOf, anyOf, oneOf, if/then/else), dereferenced."""
+    """The node and every subschema it combines ($ref, allOf, anyOf, oneOf, if/then/else)."""
     out, todo = [], [node]
     while todo:
-        n = deref(schema, todo.pop())
+        n = todo.pop()
         if not isinstance(n, dict) or any(n is o for o in out):
             continue
-        out.append(n)
+        out.append(n)  # a $ref's siblings (description, default) belong to it too
+        if "$ref" in n:
+            todo.append(deref(schema, n))
         for key in ("allOf", "anyOf", "oneOf"):
             todo += n.get(key, [])
         for key in ("then", "else"):
@@ -124,14 +127,16 @@ def main(argv):
             if d != p["default"]:
                 problems.append(f"{p['pointer']}: the schema's default {json.dumps(d)} is not the code's {json.dumps(p['default'])}")
 
-    declared = {p["pointer"] for p in ref["params"]}
+    # A default the schema gives must be declared by the code, at that key or at a key the schema
+    # describes with the same definition (shared $defs: every agency's registration, say).
+    declared = {id(n) for p in ref["params"] for n in resolve(schema, root, p["pointer"])}
 
     def walk_defaults(node, pointer, seen):
         for b in branches(schema, node):
             if id(b) in seen:
                 continue
             seen = seen | {id(b)}
-            if "default" in b and pointer not in declared and not re.sub(r"/\d+", "/*", pointer) in declared:
+            if "default" in b and id(b) not in declared:
                 problems.append(f"{pointer}: the schema gives a default the code does not declare (sim/scenario/Params.hpp)")
             for k, v in b.get("properties", {}).items():
                 walk_defaults(v, pointer + "/" + k, seen)
@@ -157,6 +162,11 @@ def main(argv):
     for key in sorted(all_keys(schema)):
         if not re.search(r"(?<![A-Za-z0-9_])" + re.escape(key) + r"(?![A-Za-z0-9_])", readme):
             problems.append(f"key {key!r}: in the schema but not documented in {readme_path}")
+
+    pattern = schema["$defs"]["metricPointer"]["pattern"]
+    if pattern != ref["metric_regex"]:
+        problems.append("$defs/metricPointer/pattern is not the code's metric_regex (harness/results/ResultShape.cpp): "
+                        + ref["metric_regex"])
 
     m = re.search(r"<!-- reference: begin.*?-->\n(.*?)<!-- reference: end -->", readme, re.S)
     if not m:

@@ -34,7 +34,7 @@ void read_listed(ObjReader& a, const Registration& reg, std::vector<std::pair<ui
   Agency out;
   out.registration = reg;
   auto id          = a.string("id", Req::YES);
-  out.name         = a.string("name", Req::NO).value_or("");
+  out.name = a.string(param_key(params::AGENCY_NAME), Req::NO).value_or(param_default(params::AGENCY_NAME).get<std::string>());
   auto kind        = read_choice(a, "kind", Req::YES, AGENCY_KINDS);
   if (kind)
     out.kind = *kind;

@@ -8,14 +8,18 @@ void read_registration(ObjReader& o, Registration& r, LoadContext& ctx)
 {
   if (o.has("window")) {
     ObjReader w = o.object("window", Req::YES);
-    auto s      = read_hhmm(w, param_key(params::REGISTRATION_START), Req::YES);
-    auto e      = read_hhmm(w, param_key(params::REGISTRATION_END), Req::YES);
-    if (s && e) {
-      if (*s >= *e)
-        w.error("end", "the batch window must end after it starts (within one night, after midnight)");
+    // Each key defaults on its own to what the window is so far (the built-in one at the top level).
+    const std::string start = param_key(params::REGISTRATION_START), end = param_key(params::REGISTRATION_END);
+    auto s         = read_hhmm(w, start, Req::NO);
+    auto e         = read_hhmm(w, end, Req::NO);
+    const bool bad = (w.has(start) && !s) || (w.has(end) && !e);
+    if (!bad) {
+      const int from = s.value_or(r.window_start_s), to = e.value_or(r.window_end_s);
+      if (from >= to)
+        w.error(end, "the batch window must end after it starts (within one night, after midnight)");
       else {
-        r.window_start_s = *s;
-        r.window_end_s   = *e;
+        r.window_start_s = from;
+        r.window_end_s   = to;
       }
     }
     w.finish();

@@ -46,14 +46,17 @@ void read_calendar(ObjReader& root, LoadContext& ctx)
     sc.duration_s = *d * 86400;
   if (c.has("business_hours")) {
     ObjReader h = c.object("business_hours", Req::YES);
-    auto open   = read_hhmm(h, param_key(params::BUSINESS_OPEN), Req::YES);
-    auto close  = read_hhmm(h, param_key(params::BUSINESS_CLOSE), Req::YES);
-    if (open && close) {
-      if (*open >= *close)
+    // Each key defaults on its own (params::BUSINESS_OPEN / BUSINESS_CLOSE).
+    auto open  = read_hhmm(h, param_key(params::BUSINESS_OPEN), Req::NO);
+    auto close = read_hhmm(h, param_key(params::BUSINESS_CLOSE), Req::NO);
+    const bool bad = (h.has(param_key(params::BUSINESS_OPEN)) && !open) || (h.has(param_key(params::BUSINESS_CLOSE)) && !close);
+    if (!bad) {
+      const int o = open.value_or(sc.open_s), cl = close.value_or(sc.close_s);
+      if (o >= cl)
         h.error(param_key(params::BUSINESS_CLOSE), "business hours must close after they open");
       else {
-        sc.open_s  = *open;
-        sc.close_s = *close;
+        sc.open_s  = o;
+        sc.close_s = cl;
       }
     }
     h.finish();

@@ -19,7 +19,8 @@ void read_header(ObjReader& root, LoadContext& ctx)
     else
       ctx.sc.name = *name;
   }
-  ctx.sc.description = root.string("description", Req::NO).value_or("");
+  ctx.sc.description = root.string(param_key(params::DESCRIPTION), Req::NO)
+                           .value_or(param_default(params::DESCRIPTION).get<std::string>());
   if (auto s = root.integer(param_key(params::SEED), Req::NO, ge(0)))
     ctx.sc.seed = static_cast<uint64_t>(*s);
   else

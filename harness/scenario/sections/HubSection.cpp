@@ -19,11 +19,8 @@ void read_hub(ObjReader& root, LoadContext& ctx)
       hub.request = *d;
     if (auto d = read_duration(h, "response", Req::YES))
       hub.response = *d;
-    if (h.has("acquisition")) {
-      if (auto d = read_duration(h, "acquisition", Req::YES))
-        hub.acquisition = *d;
-    } else
-      h.raw("acquisition", Req::NO);
+    if (auto d = read_duration(h, params::HUB_ACQUISITION))
+      hub.acquisition = *d;
     hub.batch_per_person_s = read_number(h, params::HUB_BATCH_MS, ge(0)) * MS;
     if (h.has("permission_master")) {
       ObjReader pm          = h.object("permission_master", Req::YES);
