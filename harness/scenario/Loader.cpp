@@ -7,7 +7,6 @@
 #include "harness/scenario/Extends.hpp"
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/Sha256.hpp"
-#include "sim/trace/Oracle.hpp"
 
 #include <memory>
 
@@ -33,12 +32,6 @@ void check_across(ObjReader& root, LoadContext& ctx)
 }
 
 } // namespace
-
-int outcome_index(const std::string& name)
-{
-  auto o = OUTCOMES.parse(name);
-  return o ? static_cast<int>(*o) : -1;
-}
 
 Scenario parse_scenario(const std::string& text, const std::string& file)
 {

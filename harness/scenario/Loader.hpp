@@ -18,7 +18,4 @@ Scenario load_scenario(const std::string& path);
 /// Same, from text (the file name is used in messages).
 Scenario parse_scenario(const std::string& text, const std::string& file);
 
-/// Number of the result-json outcome class named `name`, or -1 (used by `expect` validation).
-int outcome_index(const std::string& name);
-
 } // namespace linksim

@@ -35,9 +35,10 @@ struct LayoutVersion {
 struct Layout {
   uint32_t number = 0; ///< 特定個人情報番号
   std::string name;
+  // Set by the loader (defaults: sim/scenario/Params.hpp).
   double record_bytes      = 0;
   double change_interval_s = 0; ///< mean interval between changes of a person's true data
-  double coverage          = 1; ///< share of a provider's persons it holds a record for
+  double coverage          = 0; ///< share of a provider's persons it holds a record for
   std::vector<LayoutVersion> versions; ///< ordered by valid_from
 };
 
