@@ -11,6 +11,7 @@
 #include <fstream>
 
 using namespace linksim;
+using test::has;
 using nlohmann::json;
 
 namespace {
@@ -57,13 +58,6 @@ std::optional<ScenarioDocument> read(const TempDir& dir, const std::string& chil
   return sd;
 }
 
-bool has(const std::vector<std::string>& msgs, const std::string& fragment)
-{
-  for (const auto& m : msgs)
-    if (m.find(fragment) != std::string::npos)
-      return true;
-  return false;
-}
 
 } // namespace
 

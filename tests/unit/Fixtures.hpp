@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace linksim::test {
 
@@ -47,5 +48,14 @@ inline nlohmann::json small_scenario_json()
 }
 
 inline Scenario small_scenario() { return parse_scenario(small_scenario_json().dump(), "unit.json"); }
+
+/// One of the messages contains `fragment`.
+inline bool has(const std::vector<std::string>& msgs, const std::string& fragment)
+{
+  for (const auto& m : msgs)
+    if (m.find(fragment) != std::string::npos)
+      return true;
+  return false;
+}
 
 } // namespace linksim::test

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 using namespace linksim;
+using test::has;
 
 namespace {
 /// The loader's messages for a modified small scenario (empty if valid).
@@ -15,13 +16,6 @@ std::vector<std::string> errors_of(const nlohmann::json& j)
     return e.messages;
   }
   return {};
-}
-bool has(const std::vector<std::string>& msgs, const std::string& fragment)
-{
-  for (const auto& m : msgs)
-    if (m.find(fragment) != std::string::npos)
-      return true;
-  return false;
 }
 } // namespace
 
