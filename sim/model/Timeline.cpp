@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace linksim {
@@ -36,6 +37,13 @@ std::string row_id(const Scenario& sc, size_t i)
   return sc.permissions[i].id.empty() ? "/permissions/" + std::to_string(i) : sc.permissions[i].id;
 }
 
+std::string number(double x)
+{
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
+}
+
 std::string list_rows(const Scenario& sc, const std::vector<PermissionRow>& rows)
 {
   std::string s;
@@ -46,9 +54,8 @@ std::string list_rows(const Scenario& sc, const std::vector<PermissionRow>& rows
 
 } // namespace
 
-ModelTimeline::ModelTimeline(const Scenario& sc, const Calendar& cal)
+ModelTimeline::ModelTimeline(const Scenario& sc)
 {
-  (void)cal;
   const auto kinds   = kinds_of(sc);
   const size_t n_pro = sc.procedures.size(), n_items = sc.layouts.size();
 
@@ -148,9 +155,9 @@ ModelTimeline::ModelTimeline(const Scenario& sc, const Calendar& cal)
         if (e.fault.skip)
           what += " batches skipped";
         if (e.fault.failure_rate >= 0)
-          what += " batches fail with probability " + std::to_string(e.fault.failure_rate).substr(0, 5);
+          what += " batches fail with probability " + number(e.fault.failure_rate);
         if (e.fault.null_error_rate >= 0)
-          what += " items left blank in a share " + std::to_string(e.fault.null_error_rate).substr(0, 5) + " of records";
+          what += " items left blank in a share " + number(e.fault.null_error_rate) + " of records";
         add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, kind, what);
         add(T::FAULT_ENDED, e.agency, e.until_s, e.id, std::string(kind) + "_end", a.id + " registration fault ends");
         break;

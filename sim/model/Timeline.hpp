@@ -6,12 +6,11 @@
 // Agents read the tables "now" (moved by the scheduler actor through advance_to); the oracle and
 // the registration schedule read them "as of t". Both come from the same change lists.
 //
-//   ModelTimeline tl(scenario, calendar);
+//   ModelTimeline tl(scenario);
 //   tl.law.at(t).allows(procedure, item, requester, provider);   // the oracle, any time
 //   tl.master.now().allows(...);                                  // the hub, now
 #pragma once
 
-#include "sim/model/Calendar.hpp"
 #include "sim/model/Permission.hpp"
 #include "sim/model/Timed.hpp"
 #include "sim/scenario/Scenario.hpp"
@@ -46,7 +45,7 @@ struct AgendaEntry {
 class ModelTimeline {
 public:
   ModelTimeline() = default;
-  ModelTimeline(const Scenario& sc, const Calendar& cal);
+  explicit ModelTimeline(const Scenario& sc);
 
   Timed<PermissionTable> law;    ///< the law's table (別表第二 / 主務省令), by date
   Timed<PermissionTable> master; ///< the hub's distributed master, by date

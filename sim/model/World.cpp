@@ -20,7 +20,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     , cal_(sc.calendar())
     , pop_(sc, seed)
     , codes_(seed, static_cast<uint32_t>(sc.agencies.size()))
-    , timeline_(sc, cal_)
+    , timeline_(sc)
     , reg_(sc, cal_, seed, &timeline_)
     , ledger_(*this, recorder_)
 {

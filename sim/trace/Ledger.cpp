@@ -7,14 +7,6 @@
 
 namespace linksim {
 
-namespace detail {
-size_t next_event_type_index()
-{
-  static size_t next = 0; // a registry of types, not simulation state
-  return next++;
-}
-} // namespace detail
-
 uint64_t Ledger::issue(Exchange& ex)
 {
   ex.id = next_id_++;
