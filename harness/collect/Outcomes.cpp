@@ -55,7 +55,7 @@ void OutcomesCollector::write(ojson& r, const RunEnd&) const
 {
   ojson& out     = r["outcomes"];
   out["total"]   = counts_json(total_);
-  out["skipped"] = skipped_total_;
+  out[SKIPPED]   = skipped_total_;
   auto section   = [&out](const std::string& name) -> ojson& {
     ojson& s = out[name];
     s        = ojson::object();
@@ -70,7 +70,7 @@ void OutcomesCollector::write(ojson& r, const RunEnd&) const
   ojson& bw = section("by_workload");
   for (size_t i = 0; i < sc_.workload.size(); ++i) {
     bw[sc_.workload[i].id]            = counts_json(by_workload_[i]);
-    bw[sc_.workload[i].id]["skipped"] = skipped_[i];
+    bw[sc_.workload[i].id][SKIPPED] = skipped_[i];
   }
   // Every agency, requester or not: a zero is a measurement too. (One section at a time: a
   // reference into an ordered_json does not survive the insertion of a sibling key.)

@@ -1,4 +1,5 @@
 #include "harness/Errors.hpp"
+#include "harness/results/ResultShape.hpp"
 #include "harness/results/Results.hpp"
 
 namespace linksim {
@@ -17,7 +18,8 @@ std::vector<CheckResult> evaluate_checks(const Scenario& sc, const ojson& result
       // A latency statistic over no samples is not a measurement.
       if (ptr.rfind("/latency/", 0) == 0 && ptr.size() > 6) {
         const std::string parent = ptr.substr(0, ptr.rfind('/'));
-        if (ptr.substr(ptr.rfind('/') + 1) != "count" && result.at(ojson::json_pointer(parent + "/count")).get<uint64_t>() == 0) {
+        const std::string& count = LATENCY_STATS[shape::COUNT];
+        if (ptr.substr(ptr.rfind('/') + 1) != count && result.at(ojson::json_pointer(parent + "/" + count)).get<uint64_t>() == 0) {
           note = "no samples for " + parent;
           return false;
         }

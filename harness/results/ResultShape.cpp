@@ -15,6 +15,15 @@ const std::vector<std::string> LATENCY_SERIES = {"end_to_end", "end_to_end_immed
 const std::vector<std::string> LATENCY_STATS  = {"count", "mean_ms", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "max_ms"};
 const std::vector<std::string> RECORD_FIELDS  = {"requester", "provider", "hub", "nondisclosure", "inconsistent"};
 const std::vector<std::string> SERVER_FIELDS  = {"messages", "utilisation", "mean_wait_ms", "max_wait_ms"};
+const std::string SKIPPED                     = "skipped";
+
+std::string shape::pointer(std::initializer_list<std::string> segments)
+{
+  std::string p;
+  for (const std::string& s : segments)
+    p += "/" + s;
+  return p;
+}
 
 const std::vector<MetricPattern>& metric_patterns()
 {
@@ -68,8 +77,8 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
 {
   if (slot == "outcome") {
     auto v = outcome_names();
-    if (before.size() == 3 && before[1] == "by_workload")
-      v.push_back("skipped");
+    if (before.size() == 3 && before[1] == BREAKDOWNS.back()) // by_workload
+      v.push_back(SKIPPED);
     return v;
   }
   if (slot == "breakdown")

@@ -41,6 +41,19 @@ extern const std::vector<std::string> LATENCY_STATS;
 extern const std::vector<std::string> RECORD_FIELDS;
 /// Per-site server metrics: messages, utilisation, mean_wait_ms, max_wait_ms.
 extern const std::vector<std::string> SERVER_FIELDS;
+/// Workload arrivals that found no person to ask about (/outcomes/skipped, and per workload line).
+extern const std::string SKIPPED;
+
+/// Indexes into the name lists above: code names a metric through them, never by spelling it.
+namespace shape {
+enum CountExtra : size_t { ALL, PROVIDED, LAGGING, MANUAL };
+enum Series : size_t { END_TO_END, END_TO_END_IMMEDIATE, END_TO_END_BATCH, HUB_QUEUE_WAIT };
+enum Stat : size_t { COUNT, MEAN_MS, P50_MS, P90_MS, P95_MS, P99_MS, MAX_MS };
+enum Record : size_t { REQUESTER, PROVIDER, HUB, NONDISCLOSURE, INCONSISTENT };
+enum ServerField : size_t { MESSAGES, UTILISATION, MEAN_WAIT_MS, MAX_WAIT_MS };
+/// "/a/b/c" from segments.
+std::string pointer(std::initializer_list<std::string> segments);
+} // namespace shape
 
 /// The values a slot takes for this scenario (`before`: the pointer's segments before the slot).
 std::vector<std::string> slot_values(const std::string& slot, const std::vector<std::string>& before, const Scenario& sc);

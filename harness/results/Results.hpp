@@ -50,6 +50,6 @@ void finish_result(ojson& result, const std::vector<CheckResult>& checks, int ex
 std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s);
 std::string report_html(const Scenario& sc, const ojson& result, const Collectors& c);
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,
-                             int exit_code);
+                             int exit_code, bool with_csv, bool with_report);
 
 } // namespace linksim

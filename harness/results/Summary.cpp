@@ -1,4 +1,5 @@
 #include "harness/results/Format.hpp"
+#include "harness/results/ResultShape.hpp"
 #include "harness/results/Results.hpp"
 
 #include <algorithm>
@@ -8,7 +9,7 @@
 namespace linksim {
 
 std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& checks, const std::string& dir,
-                             int exit_code)
+                             int exit_code, bool with_csv, bool with_report)
 {
   std::ostringstream o;
   const ojson& run = r["run"];
@@ -22,10 +23,10 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
     << thousands(static_cast<uint64_t>(wall["exchanges_per_second"].get<double>())) << " exchanges/s · peak RSS "
     << fmt("%.0f MiB", wall["peak_rss_mib"].get<double>()) << "\n\n";
   const ojson& tot = r["outcomes"]["total"];
-  const uint64_t all = tot["all"].get<uint64_t>();
-  o << "exchanges " << thousands(all) << " (" << thousands(tot["provided"].get<uint64_t>()) << " provided data";
-  if (r["outcomes"]["skipped"].get<uint64_t>())
-    o << ", " << thousands(r["outcomes"]["skipped"].get<uint64_t>()) << " arrivals skipped";
+  const uint64_t all = tot[COUNT_EXTRAS[shape::ALL]].get<uint64_t>();
+  o << "exchanges " << thousands(all) << " (" << thousands(tot[COUNT_EXTRAS[shape::PROVIDED]].get<uint64_t>()) << " provided data";
+  if (r["outcomes"][SKIPPED].get<uint64_t>())
+    o << ", " << thousands(r["outcomes"][SKIPPED].get<uint64_t>()) << " arrivals skipped";
   o << ")\n ";
   int col = 0;
   for (size_t k = 0; k < OUTCOME_COUNT; ++k) {
@@ -40,20 +41,20 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
     if (++col % 4 == 0)
       o << "\n ";
   }
-  o << "\n  (correct includes " << thousands(tot["lagging"].get<uint64_t>()) << " answered before the nightly batch caught up)\n\n";
+  o << "\n  (correct includes " << thousands(tot[COUNT_EXTRAS[shape::LAGGING]].get<uint64_t>()) << " answered before the nightly batch caught up)\n\n";
   const ojson& lat = r["latency"];
-  for (const char* key : {"end_to_end_immediate", "end_to_end_batch"}) {
-    const ojson& s = lat[key];
-    if (s["count"].get<uint64_t>() == 0)
+  for (const auto series : {shape::END_TO_END_IMMEDIATE, shape::END_TO_END_BATCH}) {
+    const ojson& s = lat[LATENCY_SERIES[series]];
+    if (s[LATENCY_STATS[shape::COUNT]].get<uint64_t>() == 0)
       continue;
-    o << (std::string(key) == "end_to_end_immediate" ? "immediate" : "batch    ") << " end-to-end  p50 "
-      << human_ms(s["p50_ms"].get<double>()) << "  p95 " << human_ms(s["p95_ms"].get<double>()) << "  p99 "
-      << human_ms(s["p99_ms"].get<double>()) << "  max " << human_ms(s["max_ms"].get<double>()) << "  (n="
-      << thousands(s["count"].get<uint64_t>()) << ")\n";
+    o << (series == shape::END_TO_END_IMMEDIATE ? "immediate" : "batch    ") << " end-to-end  p50 "
+      << human_ms(s[LATENCY_STATS[shape::P50_MS]].get<double>()) << "  p95 " << human_ms(s[LATENCY_STATS[shape::P95_MS]].get<double>()) << "  p99 "
+      << human_ms(s[LATENCY_STATS[shape::P99_MS]].get<double>()) << "  max " << human_ms(s[LATENCY_STATS[shape::MAX_MS]].get<double>()) << "  (n="
+      << thousands(s[LATENCY_STATS[shape::COUNT]].get<uint64_t>()) << ")\n";
   }
   std::vector<std::pair<double, std::string>> hops;
   for (auto it = lat["hops"].begin(); it != lat["hops"].end(); ++it)
-    hops.emplace_back(it.value()["p95_ms"].get<double>(), it.key());
+    hops.emplace_back(it.value()[LATENCY_STATS[shape::P95_MS]].get<double>(), it.key());
   std::sort(hops.rbegin(), hops.rend());
   o << "slowest hops by p95:";
   for (size_t i = 0; i < std::min<size_t>(3, hops.size()); ++i)
@@ -79,7 +80,8 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
       << (c.has_min ? " >= " + fmt("%g", c.min) : "") << (c.has_max ? " <= " + fmt("%g", c.max) : "") << "]"
       << (c.note.empty() ? "" : "  " + c.note) << "\n";
   }
-  o << "\nresults: " << dir << "/  (result.json, exchanges.csv, junit.xml, report.html)\n";
+  o << "\nresults: " << dir << "/  (result.json" << (with_csv ? ", exchanges.csv" : "") << ", junit.xml"
+    << (with_report ? ", report.html" : "") << ")\n";
   o << "exit " << exit_code << ": " << r["verdict"]["meaning"].get<std::string>() << "\n";
   return o.str();
 }

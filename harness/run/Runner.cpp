@@ -161,8 +161,9 @@ int run_scenario(const RunOptions& opts)
   if (opts.report)
     write_file_atomic(dir, "report.html", report_html(sc, result, collectors));
   write_file_atomic(dir, "result.json", result.dump(2) + "\n");
+  default_signals(); // the result is complete: an interrupt now must not say otherwise
   if (!opts.quiet)
-    std::fputs(terminal_summary(result, checks, dir, code).c_str(), stdout);
+    std::fputs(terminal_summary(result, checks, dir, code, opts.exchanges_csv, opts.report).c_str(), stdout);
   return code;
 }
 

@@ -17,7 +17,6 @@ constexpr size_t MAX_FILES = 8, MAX_PATH = 4096, MAX_MSG = 512;
 char g_files[MAX_FILES][MAX_PATH];
 size_t g_file_count = 0;
 char g_message[2][MAX_MSG]; // [0] SIGINT, [1] SIGTERM
-volatile std::sig_atomic_t g_pending = 0;
 
 void copy(char* dst, size_t cap, const std::string& s)
 {
@@ -35,8 +34,6 @@ extern "C" void on_run_signal(int sig)
     unlink(g_files[i]);
   _exit(sig == SIGTERM ? EXIT_SIGTERM : EXIT_SIGINT);
 }
-
-extern "C" void on_recorded_signal(int sig) { g_pending = sig; }
 
 void install(void (*handler)(int))
 {
@@ -61,13 +58,7 @@ void stop_run_on_signals(const std::vector<std::string>& unfinished, const std::
   install(on_run_signal);
 }
 
-void record_signals()
-{
-  g_pending = 0;
-  install(on_recorded_signal);
-}
-
-int pending_signal() { return g_pending; }
+void default_signals() { install(SIG_DFL); }
 
 int exit_code_for_signal(int sig) { return sig == SIGTERM ? EXIT_SIGTERM : EXIT_SIGINT; }
 

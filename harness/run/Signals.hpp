@@ -12,10 +12,9 @@ namespace linksim {
 /// 130/143. The simulation stops where it is: nothing more is written.
 void stop_run_on_signals(const std::vector<std::string>& unfinished, const std::string& what);
 
-/// For commands that must clean up first (`linksim sweep`): a signal only records itself; the
-/// command reads `pending_signal()` (0 if none) when a blocking call returns early (EINTR).
-void record_signals();
-int pending_signal();
+/// After the result is complete: SIGINT and SIGTERM act as by default again (nothing to clean up,
+/// and no false "no complete result" message).
+void default_signals();
 
 /// The exit code for a signal: 130 (SIGINT), 143 (SIGTERM).
 int exit_code_for_signal(int sig);

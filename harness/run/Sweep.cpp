@@ -4,12 +4,13 @@
 #include "harness/results/ResultShape.hpp"
 #include "harness/scenario/Loader.hpp"
 #include "harness/run/Runner.hpp"
+#include "harness/run/OutputDir.hpp"
+#include "harness/run/Processes.hpp"
 #include "harness/run/Signals.hpp"
+#include "sim/trace/Oracle.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -43,25 +44,6 @@ double t95(unsigned df)
 namespace {
 
 using ojson = nlohmann::ordered_json;
-
-pid_t spawn(const std::vector<std::string>& args)
-{
-  const pid_t pid = fork();
-  if (pid == 0) {
-    // A child run never outlives the sweep (even one killed with SIGKILL).
-    prctl(PR_SET_PDEATHSIG, SIGTERM);
-    if (getppid() == 1)
-      _exit(EXIT_SIGTERM);
-    std::vector<char*> argv;
-    for (const auto& a : args)
-      argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    std::perror("linksim sweep: exec");
-    _exit(127);
-  }
-  return pid;
-}
 
 int worse(int a, int b)
 {
@@ -98,57 +80,30 @@ int run_sweep(const SweepOptions& o)
   if (ec || !std::filesystem::is_directory(dir))
     throw UsageError("cannot create the output directory " + dir);
 
-  std::map<pid_t, unsigned> running;
-  std::vector<int> codes(o.seeds, -1);
-  unsigned next = 0, done = 0;
-  // Ctrl-C or SIGTERM: stop the runs under way, wait for every one of them, then exit 130/143.
-  record_signals();
-  auto stop_all = [&running, &o](int sig) {
-    for (const auto& [pid, i] : running)
-      kill(pid, sig);
-    for (const auto& [pid, i] : running) {
-      int status = 0;
-      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-      }
-    }
-    std::fprintf(stderr, "\nlinksim sweep: %s: stopped %zu run(s) under way; no summary was written (exit %d)\n",
-                 sig == SIGTERM ? "terminated (SIGTERM)" : "interrupted (SIGINT)", running.size(),
-                 exit_code_for_signal(sig));
-    (void)o;
+  // No file of an earlier sweep in this folder may pass for one of this sweep's.
+  std::filesystem::remove(dir + "/summary.json", ec);
+  std::vector<std::vector<std::string>> commands;
+  for (unsigned i = 0; i < o.seeds; ++i) {
+    const std::string seed = std::to_string(first + i);
+    std::filesystem::remove_all(dir + "/seed-" + seed, ec);
+    commands.push_back({o.self, "run", o.scenario, "--seed", seed, "--out", dir + "/seed-" + seed, "--quiet"});
+    if (!o.exchanges_csv)
+      commands.back().push_back("--no-exchanges-csv");
+  }
+  std::vector<int> codes;
+  unsigned done = 0;
+  const int sig = run_processes(commands, o.jobs,
+                                [&](size_t i, int code) {
+                                  ++done;
+                                  if (!o.quiet)
+                                    std::fprintf(stderr, "[linksim sweep] seed %llu done (exit %d), %u/%u\n",
+                                                 static_cast<unsigned long long>(first + i), code, done, o.seeds);
+                                },
+                                codes);
+  if (sig) {
+    std::fprintf(stderr, "\nlinksim sweep: %s: stopped the runs under way; no summary was written (exit %d)\n",
+                 sig == SIGTERM ? "terminated (SIGTERM)" : "interrupted (SIGINT)", exit_code_for_signal(sig));
     return exit_code_for_signal(sig);
-  };
-  while (done < o.seeds) {
-    if (const int sig = pending_signal())
-      return stop_all(sig);
-    while (next < o.seeds && running.size() < o.jobs) {
-      const uint64_t seed = first + next;
-      std::filesystem::remove_all(dir + "/seed-" + std::to_string(seed)); // no result from an earlier sweep
-      std::vector<std::string> args = {o.self, "run", o.scenario, "--seed", std::to_string(seed), "--out",
-                                       dir + "/seed-" + std::to_string(seed), "--quiet"};
-      if (!o.exchanges_csv)
-        args.push_back("--no-exchanges-csv");
-      const pid_t pid = spawn(args);
-      if (pid < 0)
-        throw UsageError("cannot start a process for seed " + std::to_string(seed));
-      running[pid] = next++;
-    }
-    int status      = 0;
-    const pid_t pid = wait(&status);
-    if (pid < 0) {
-      if (errno == EINTR)
-        continue; // a signal: handled at the top of the loop
-      break;
-    }
-    auto it = running.find(pid);
-    if (it == running.end())
-      continue;
-    const unsigned i = it->second;
-    running.erase(it);
-    codes[i] = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_INTERNAL;
-    ++done;
-    if (!o.quiet)
-      std::fprintf(stderr, "[linksim sweep] seed %llu done (exit %d), %u/%u\n",
-                   static_cast<unsigned long long>(first + i), codes[i], done, o.seeds);
   }
 
   // Summary: mean and 95 % CI over the runs that produced a result.
@@ -191,18 +146,21 @@ int run_sweep(const SweepOptions& o)
   }
   summary["figures"]   = figures;
   summary["exit_code"] = code;
-  std::ofstream out(dir + "/summary.json");
-  out << summary.dump(2) << "\n";
+  write_file_atomic(dir, "summary.json", summary.dump(2) + "\n");
   if (!o.quiet) {
     std::printf("linksim sweep · %s · %u seeds from %llu · %u at a time\n", sc.name.c_str(), o.seeds,
                 static_cast<unsigned long long>(first), o.jobs);
-    for (const char* k : {"/outcomes/total/all", "/outcomes/total/correct", "/outcomes/total/provided",
-                          "/latency/end_to_end_immediate/p50_ms", "/latency/end_to_end_immediate/p95_ms",
-                          "/latency/hub_queue_wait/mean_ms"}) {
+    using namespace shape;
+    const std::string immediate = LATENCY_SERIES[END_TO_END_IMMEDIATE];
+    for (const std::string& k :
+         {pointer({"outcomes", "total", COUNT_EXTRAS[ALL]}), pointer({"outcomes", "total", OUTCOMES.name(Outcome::CORRECT)}),
+          pointer({"outcomes", "total", COUNT_EXTRAS[PROVIDED]}), pointer({"latency", immediate, LATENCY_STATS[P50_MS]}),
+          pointer({"latency", immediate, LATENCY_STATS[P95_MS]}),
+          pointer({"latency", LATENCY_SERIES[HUB_QUEUE_WAIT], LATENCY_STATS[MEAN_MS]})}) {
       if (!figures.contains(k))
         continue;
       const ojson& f = figures[k];
-      std::printf("  %-40s mean %12.3f   95%% CI [%.3f, %.3f]\n", k, f["mean"].get<double>(), f["ci95_low"].get<double>(),
+      std::printf("  %-40s mean %12.3f   95%% CI [%.3f, %.3f]\n", k.c_str(), f["mean"].get<double>(), f["ci95_low"].get<double>(),
                   f["ci95_high"].get<double>());
     }
     std::printf("summary: %s/summary.json   exit %d\n", dir.c_str(), code);

@@ -117,17 +117,17 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
 
   // The agenda: what the scheduler applies, with a note for the timeline list.
   using T = AgendaEntry::Type;
-  auto add = [this](T type, uint32_t agency, double t, std::string id, std::string kind, std::string what) {
+  auto add = [this](T type, uint32_t agency, double t, std::string id, ChangeKind kind, std::string what) {
     if (t >= 0 && std::isfinite(t))
-      agenda_.push_back(AgendaEntry{type, agency, TimelineNote{t, std::move(id), std::move(kind), std::move(what)}});
+      agenda_.push_back(AgendaEntry{type, agency, TimelineNote{t, std::move(id), TIMELINE_CHANGES.name(kind), std::move(what)}});
   };
   for (size_t i = 0; i < sc.permissions.size(); ++i) {
     const PermissionRow& r = sc.permissions[i];
-    add(T::TABLE, NONE, r.from_s, row_id(sc, i), "permission_from", "permission row in force: " + describe(sc, r));
-    add(T::TABLE, NONE, r.until_s, row_id(sc, i), "permission_until", "permission row no longer in force: " + describe(sc, r));
+    add(T::TABLE, NONE, r.from_s, row_id(sc, i), ChangeKind::PERMISSION_FROM, "permission row in force: " + describe(sc, r));
+    add(T::TABLE, NONE, r.until_s, row_id(sc, i), ChangeKind::PERMISSION_UNTIL,
+        "permission row no longer in force: " + describe(sc, r));
   }
   for (const TimelineEvent& e : sc.timeline) {
-    const char* kind = TIMELINE_KINDS.name(e.kind);
     switch (e.kind) {
       case TimelineKind::MASTER_ROWS: {
         std::string what = "hub master";
@@ -135,8 +135,8 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
           what += " allows " + list_rows(sc, e.add);
         if (!e.remove.empty())
           what += std::string(e.add.empty() ? "" : ",") + " refuses " + list_rows(sc, e.remove);
-        add(T::TABLE, NONE, e.at_s, e.id, kind, what);
-        add(T::TABLE, NONE, e.until_s, e.id, std::string(kind) + "_end", "hub master back to the law's table");
+        add(T::TABLE, NONE, e.at_s, e.id, ChangeKind::MASTER_ROWS, what);
+        add(T::TABLE, NONE, e.until_s, e.id, ChangeKind::MASTER_ROWS_END, "the hub master's change \"" + e.id + "\" ends");
         break;
       }
       case TimelineKind::MANUAL_ANSWER: {
@@ -144,7 +144,7 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
         std::string items;
         for (uint32_t i : (e.items_given ? e.items : a.manual.items))
           items += (items.empty() ? "" : ", ") + std::to_string(sc.layouts[i].number);
-        add(T::OPERATOR, e.agency, e.at_s, e.id, std::string(kind) + (e.on ? "_on" : "_off"),
+        add(T::OPERATOR, e.agency, e.at_s, e.id, e.on ? ChangeKind::MANUAL_ANSWER_ON : ChangeKind::MANUAL_ANSWER_OFF,
             a.id + " manual-answer mode (自動応答不可) " + (e.on ? "on" : "off") +
                 (e.on ? " for " + (items.empty() ? std::string("every item") : "items " + items) : std::string()));
         break;
@@ -158,8 +158,8 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
           what += " batches fail with probability " + number(e.fault.failure_rate);
         if (e.fault.null_error_rate >= 0)
           what += " items left blank in a share " + number(e.fault.null_error_rate) + " of records";
-        add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, kind, what);
-        add(T::FAULT_ENDED, e.agency, e.until_s, e.id, std::string(kind) + "_end", a.id + " registration fault ends");
+        add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, ChangeKind::REGISTRATION_FAULT, what);
+        add(T::FAULT_ENDED, e.agency, e.until_s, e.id, ChangeKind::REGISTRATION_FAULT_END, a.id + " registration fault ends");
         break;
       }
     }

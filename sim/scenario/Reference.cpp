@@ -26,6 +26,7 @@ std::vector<EnumInfo> model_enums()
                                describe(PROVIDER_SELECTS), describe(MODES),              describe(HOURS),
                                describe(ARRIVALS),       describe(SPLITS),               describe(DURATION_DISTS),
                                describe(NIGHTS),         describe(MANUAL_MODES),         describe(IDENTITY_ERROR_KINDS), describe(TIMELINE_KINDS),
+                               describe(TIMELINE_CHANGES),
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS)};
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};

@@ -28,6 +28,25 @@ inline constexpr EnumTable<TimelineKind, 3> TIMELINE_KINDS{
        "an agency's nightly replica registration (副本登録) is skipped, fails or leaves items blank from `at` until "
        "`until`"}}}};
 
+/// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
+/// a permission row, makes one or two of them).
+enum class ChangeKind {
+  PERMISSION_FROM, PERMISSION_UNTIL, MASTER_ROWS, MASTER_ROWS_END, MANUAL_ANSWER_ON, MANUAL_ANSWER_OFF,
+  REGISTRATION_FAULT, REGISTRATION_FAULT_END
+};
+
+inline constexpr EnumTable<ChangeKind, 8> TIMELINE_CHANGES{
+    "timeline_change",
+    "kind of a change applied during the run (result.json /timeline[].kind)",
+    {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
+      {ChangeKind::PERMISSION_UNTIL, "permission_until", "a permission row leaves force (its `until`)"},
+      {ChangeKind::MASTER_ROWS, "master_rows", "the hub's distributed master starts to differ from the law (a master_rows event)"},
+      {ChangeKind::MASTER_ROWS_END, "master_rows_end", "that master_rows event ends"},
+      {ChangeKind::MANUAL_ANSWER_ON, "manual_answer_on", "an agency switches manual-answer mode on (or changes the items it holds)"},
+      {ChangeKind::MANUAL_ANSWER_OFF, "manual_answer_off", "an agency switches manual-answer mode off"},
+      {ChangeKind::REGISTRATION_FAULT, "registration_fault", "an agency's registration fault begins"},
+      {ChangeKind::REGISTRATION_FAULT_END, "registration_fault_end", "that registration fault ends"}}}};
+
 /// What a registration fault does to the batches that extract inside its window.
 struct RegistrationFault {
   bool skip              = false; ///< every batch of the window is skipped

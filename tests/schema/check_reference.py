@@ -39,7 +39,7 @@ ENUM_KEYS = {
     "network_model": ["/network/model"],
     "check_kind": ["/expect/*/kind"],
 }
-NOT_IN_SCENARIOS = {"outcome", "timestamp", "hop", "exit_code"}  # results, not scenario keys
+NOT_IN_SCENARIOS = {"outcome", "timestamp", "hop", "exit_code", "timeline_change"}  # results, not scenario keys
 
 
 def deref(schema, node):

@@ -92,3 +92,33 @@ TEST_CASE("harness::Loader: expect metrics must name something result.json has",
   j["expect"][0]["metric"] = "/outcomes/by_procedure/child/correct";
   CHECK(errors_of(j).empty());
 }
+
+TEST_CASE("harness::Loader: the built-in calendar holds the year-end closure before a run's first day", "[loader][holidays]")
+{
+  auto j                       = test::small_scenario_json();
+  j["calendar"]["start"]       = "2016-01-04T00:00:00+09:00"; // the first business day of 2016
+  const Scenario sc            = parse_scenario(j.dump(), "x.json");
+  const int64_t dec31_2015     = days_from_civil({2015, 12, 31});
+  CHECK(std::binary_search(sc.holidays.begin(), sc.holidays.end(), dec31_2015)); // 12/29-1/3 closure
+  CHECK(std::binary_search(sc.holidays.begin(), sc.holidays.end(), days_from_civil({2016, 1, 11}))); // 成人の日
+  j["calendar"]["holidays"]    = "none";
+  const Scenario none          = parse_scenario(j.dump(), "x.json");
+  CHECK(none.holidays.empty());
+}
+
+TEST_CASE("harness::Loader: switching manual-answer mode on while on is valid when it changes the items held",
+          "[loader][timeline]")
+{
+  auto j = test::small_scenario_json();
+  j["agencies"]["list"][1]["manual_answer"] = nlohmann::json::parse(
+      R"({"mode": "off", "staff": 1, "handling": {"dist": "fixed", "ms": 1000}})");
+  j["layouts"].push_back(nlohmann::json::parse(
+      R"({"number": 3, "name": "L3", "versions": [{"version": "1", "valid_from": "2019-01-01", "items": [{"code": "a"}]}]})"));
+  auto on = [](const char* id, const char* at, nlohmann::json items) {
+    return nlohmann::json{{"id", id}, {"kind", "manual_answer"}, {"at", at}, {"agency", "m1"}, {"mode", "on"}, {"items", items}};
+  };
+  j["timeline"] = {on("one", "2019-06-17T10:00:00+09:00", {2}), on("more", "2019-06-17T11:00:00+09:00", {2, 3})};
+  CHECK(errors_of(j).empty());
+  j["timeline"].push_back(on("same", "2019-06-17T12:00:00+09:00", {3, 2}));
+  CHECK(has(errors_of(j), "/timeline/2/mode: switches m1's manual-answer mode on, but it is already on for these items"));
+}

@@ -86,7 +86,8 @@ void read_calendar(ObjReader& root, LoadContext& ctx)
   if (c.has(param_key(params::DRAIN_LIMIT_HOURS)))
     sc.drain_limit_s = read_number(c, params::DRAIN_LIMIT_HOURS, ge_le(0, 24 * 3660)) * 3600;
   // The built-in holidays over the run, its drain and a month before it (the nights before the
-  // start decide which registration batches ran).
+  // start decide which registration batches ran). The year-end closure is there for any year; the
+  // national holidays of the run's own years must be covered.
   if (have_start && sc.duration_s > 0 && sc.holiday_calendar == HolidayCalendar::JAPAN) {
     const int64_t first = sc.start_jst_s / 86400 - 31;
     const int64_t last  = static_cast<int64_t>((sc.start_jst_s + sc.duration_s + sc.drain_limit_s) / 86400) + 1;
@@ -97,7 +98,7 @@ void read_calendar(ObjReader& root, LoadContext& ctx)
                   std::to_string(HOLIDAY_LAST_YEAR) + ", and this run (with its drain limit) spans " + std::to_string(y0) +
                   " to " + std::to_string(y1) + ": set \"holidays\": \"none\" and list the non-business days");
     else {
-      const auto builtin = japanese_non_business_days(std::max<int64_t>(first, days_from_civil({HOLIDAY_FIRST_YEAR, 1, 1})), last);
+      const auto builtin = japanese_non_business_days(first, last);
       sc.holidays.insert(sc.holidays.end(), builtin.begin(), builtin.end());
     }
   }

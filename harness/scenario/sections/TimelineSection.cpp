@@ -15,30 +15,39 @@ namespace linksim {
 
 namespace {
 
-std::vector<PermissionRow> read_rows(ObjReader& e, const char* key, LoadContext& ctx)
+/// The rows of `add` or `remove`, each with its pointer.
+std::vector<std::pair<PermissionRow, std::string>> read_rows(ObjReader& e, const char* key, LoadContext& ctx)
 {
-  std::vector<PermissionRow> rows;
+  std::vector<std::pair<PermissionRow, std::string>> rows;
   if (const json* arr = e.array(key, Req::NO))
-    for (size_t i = 0; i < arr->size(); ++i)
-      if (auto row = read_permission_row((*arr)[i], e.at(key) + "/" + std::to_string(i), ctx, false))
-        rows.push_back(*row);
+    for (size_t i = 0; i < arr->size(); ++i) {
+      const std::string ptr = e.at(key) + "/" + std::to_string(i);
+      if (auto row = read_permission_row((*arr)[i], ptr, ctx, false))
+        rows.emplace_back(*row, ptr);
+    }
   return rows;
 }
 
 void read_master_rows(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
 {
-  ev.add    = read_rows(e, "add", ctx);
-  ev.remove = read_rows(e, "remove", ctx);
-  if (!e.has("add") && !e.has("remove"))
-    ctx.issues.error(e.pointer(), "a master_rows event needs \"add\" (rows the master allows beyond the law) or "
+  const auto add = read_rows(e, "add", ctx), remove = read_rows(e, "remove", ctx);
+  const json* a  = e.raw("add", Req::NO);
+  const json* r  = e.raw("remove", Req::NO);
+  const auto rows = [](const json* arr) { return arr && arr->is_array() ? arr->size() : 0; };
+  if (rows(a) + rows(r) == 0)
+    ctx.issues.error(e.pointer(), "a master_rows event needs rows in \"add\" (rows the master allows beyond the law) or "
                                   "\"remove\" (rows of the law it refuses)");
-  if (const json* arr = e.raw("remove", Req::NO); arr && arr->is_array())
-    for (size_t i = 0; i < ev.remove.size(); ++i) {
-      const auto& law = ctx.sc.permissions;
-      if (std::none_of(law.begin(), law.end(), [&](const PermissionRow& r) { return r.same_grant(ev.remove[i]); }))
-        ctx.issues.error(e.at("remove") + "/" + std::to_string(i),
-                         "the law's permission table has no such row: there is nothing for the master to refuse");
-    }
+  const auto& law = ctx.sc.permissions;
+  for (const auto& [row, ptr] : remove) {
+    if (std::none_of(law.begin(), law.end(), [&, &row = row](const PermissionRow& l) { return l.same_grant(row); }))
+      ctx.issues.error(ptr, "the law's permission table has no such row: there is nothing for the master to refuse");
+    for (const auto& [added, where] : add)
+      if (added.same_grant(row))
+        ctx.issues.error(ptr, "the same row is also in \"add\" (" + where + "): the master cannot allow and refuse it at once");
+    ev.remove.push_back(row);
+  }
+  for (const auto& [row, ptr] : add)
+    ev.add.push_back(row);
 }
 
 void read_manual(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
@@ -66,7 +75,11 @@ void read_manual(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
 void read_fault(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
 {
   RegistrationFault& f = ev.fault;
-  f.skip               = e.boolean("skip", Req::NO).value_or(false);
+  if (auto skip = e.boolean("skip", Req::NO)) {
+    f.skip = *skip;
+    if (!*skip)
+      e.error("skip", "\"skip\": false skips nothing: leave it out (or give true)");
+  }
   if (auto v = e.number("failure_rate", Req::NO, ge_le(0, 1)))
     f.failure_rate = *v;
   if (auto v = e.number("null_error_rate", Req::NO, ge_le(0, 1)))
@@ -147,10 +160,14 @@ bool overlap(const TimelineEvent& a, const TimelineEvent& b) { return a.at_s < b
 void check_contradictions(const std::vector<std::string>& where, LoadContext& ctx)
 {
   const auto& tl = ctx.sc.timeline;
-  std::vector<bool> mode(ctx.sc.agencies.size());
-  std::vector<std::string> since(ctx.sc.agencies.size(), "from the start");
-  for (uint32_t a = 0; a < ctx.sc.agencies.size(); ++a)
-    mode[a] = ctx.sc.agencies[a].manual.configured && ctx.sc.agencies[a].manual.on;
+  const auto& ag = ctx.sc.agencies;
+  std::vector<bool> mode(ag.size());
+  std::vector<std::vector<uint32_t>> held(ag.size()); // the items held while the mode is on
+  std::vector<std::string> since(ag.size(), "from the start");
+  for (uint32_t a = 0; a < ag.size(); ++a) {
+    mode[a] = ag[a].manual.configured && ag[a].manual.on;
+    held[a] = ag[a].manual.items;
+  }
   for (size_t i = 0; i < tl.size(); ++i) {
     const TimelineEvent& e = tl[i];
     for (size_t j = 0; j < i; ++j) {
@@ -171,11 +188,18 @@ void check_contradictions(const std::vector<std::string>& where, LoadContext& ct
                                              "\"): one adds to the hub's master a row the other removes, at the same time");
     }
     if (e.kind == TimelineKind::MANUAL_ANSWER) {
-      if (mode[e.agency] == e.on)
-        ctx.issues.error(where[i] + "/mode", "switches " + ctx.sc.agencies[e.agency].id + "'s manual-answer mode " +
-                                                 (e.on ? "on" : "off") + ", but it is already " + (e.on ? "on" : "off") +
-                                                 " (" + since[e.agency] + ")");
+      // Switching on while on is allowed when it changes the items held.
+      const auto items = e.items_given ? e.items : ag[e.agency].manual.items;
+      auto sorted      = [](std::vector<uint32_t> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+      };
+      if (mode[e.agency] == e.on && (!e.on || sorted(items) == sorted(held[e.agency])))
+        ctx.issues.error(where[i] + "/mode", "switches " + ag[e.agency].id + "'s manual-answer mode " + (e.on ? "on" : "off") +
+                                                 ", but it is already " + (e.on ? "on for these items" : "off") + " (" +
+                                                 since[e.agency] + ")");
       mode[e.agency]  = e.on;
+      held[e.agency]  = items;
       since[e.agency] = "since " + where[i];
     }
   }
