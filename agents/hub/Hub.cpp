@@ -1,6 +1,5 @@
 #include "agents/hub/Hub.hpp"
 
-#include <unordered_map>
 #include <vector>
 
 namespace linksim {
@@ -10,7 +9,10 @@ constexpr uint8_t REC_HUB = 4;
 }
 
 HubWorker::HubWorker(Context ctx, HubState& state, unsigned index)
-    : ctx_(ctx), state_(state), rng_(stream_key(ctx.world.seed(), Stream::HUB, index))
+    : ctx_(ctx)
+    , state_(state)
+    , rng_(stream_key(ctx.world.seed(), Stream::HUB, index))
+    , slot_(ctx.world.scenario().agencies.size(), NONE)
 {
 }
 
@@ -33,10 +35,8 @@ void HubWorker::request(Message* m)
   const uint32_t rsite = sc.agencies[m->requester].site;
   // Split the request per provider; refused exchanges go straight back.
   Message* refused = nullptr;
-  auto& notices    = notices_; // (provider, notice): reused buffers, no allocation per request
-  auto& index      = index_;   // built only for batches naming many providers
+  auto& notices    = notices_; // (provider, notice): reused buffer, no allocation per request
   notices.clear();
-  index.clear();
   for (Exchange* ex = m->head; ex;) {
     Exchange* next = ex->next;
     ex->serial     = state_.next_serial++;
@@ -50,32 +50,20 @@ void HubWorker::request(Message* m)
         refused = ctx_.new_message(MsgKind::RESULT, m->requester, NONE);
       refused->append(ex);
     } else {
-      ex->prov_code   = w.convert_code(ex->requester, ex->req_code, ex->provider);
-      Message* notice = nullptr;
-      if (index.empty()) {
-        for (auto& [p, msg] : notices)
-          if (p == ex->provider)
-            notice = msg;
-      } else if (auto it = index.find(ex->provider); it != index.end()) {
-        notice = notices[it->second].second;
+      ex->prov_code = w.convert_code(ex->requester, ex->req_code, ex->provider);
+      // slot_[provider]: index of its notice in this request (NONE between requests)
+      uint32_t& slot = slot_[ex->provider];
+      if (slot == NONE) {
+        slot = static_cast<uint32_t>(notices.size());
+        notices.emplace_back(ex->provider, ctx_.new_message(MsgKind::NOTICE, m->requester, ex->provider));
       }
-      if (!notice) {
-        notice = ctx_.new_message(MsgKind::NOTICE, m->requester, ex->provider);
-        notices.emplace_back(ex->provider, notice);
-        if (!index.empty() || notices.size() > 8) {
-          if (index.empty())
-            for (size_t i = 0; i < notices.size(); ++i)
-              index.emplace(notices[i].first, i);
-          else
-            index.emplace(ex->provider, notices.size() - 1);
-        }
-      }
-      notice->append(ex);
+      notices[slot].second->append(ex);
     }
     ex = next;
   }
   ctx_.free_message(m);
   for (auto& [provider, notice] : notices) {
+    slot_[provider]      = NONE;
     const uint32_t psite = sc.agencies[provider].site;
     ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite));
   }

@@ -10,7 +10,6 @@
 
 #include "agents/core/Context.hpp"
 
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -34,7 +33,7 @@ private:
   HubState& state_;
   Rng rng_;
   std::vector<std::pair<uint32_t, Message*>> notices_;
-  std::unordered_map<uint32_t, size_t> index_;
+  std::vector<uint32_t> slot_; ///< per provider agency: its notice in notices_, NONE when none
 };
 
 class JlisWorker {
