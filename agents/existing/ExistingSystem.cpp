@@ -160,7 +160,7 @@ void ExistingSystem::issue(Arrivals& s)
     return;
   }
   const uint32_t site = w.scenario().agencies[agency_].site;
-  ctx_.send(ctx_.platform.site_inbox(site), m, ctx_.request_bytes(m->count), ctx_.platform.agency_route(agency_));
+  ctx_.send(ctx_.platform.site_inbox(site), m, ctx_.request_bytes(m->count), ctx_.platform.agency_route(agency_), now);
 }
 
 void ExistingSystem::register_batch(int64_t night)
@@ -176,7 +176,7 @@ void ExistingSystem::register_batch(int64_t night)
   last_extraction_        = now;
   const Scenario& sc      = w.scenario();
   ctx_.send(ctx_.platform.site_inbox(sc.agencies[agency_].site), m, registration_bytes(sc, records),
-            ctx_.platform.agency_route(agency_));
+            ctx_.platform.agency_route(agency_), now);
 }
 
 void Collector::operator()()
@@ -187,7 +187,7 @@ void Collector::operator()()
     Taken in       = Context::take(inbox);
     const double t =
         next_collection(w.calendar(), w.scenario().workload[in.msg->head->workload].fetch_at_s, in.arrival_s);
-    if (t > sg4::Engine::get_clock())
+    if (t > in.now)
       sg4::this_actor::sleep_until(t);
     for (Exchange* ex = in.msg->head; ex;) {
       Exchange* next = ex->next;

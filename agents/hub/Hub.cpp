@@ -65,10 +65,10 @@ void HubWorker::request(Message* m)
   for (auto& [provider, notice] : notices) {
     slot_[provider]      = NONE;
     const uint32_t psite = sc.agencies[provider].site;
-    ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite));
+    ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite), now);
   }
   if (refused)
-    ctx_.send(pf.site_inbox(rsite), refused, ctx_.request_bytes(refused->count), pf.site_route(rsite));
+    ctx_.send(pf.site_inbox(rsite), refused, ctx_.request_bytes(refused->count), pf.site_route(rsite), now);
 }
 
 void HubWorker::operator()()
@@ -81,7 +81,7 @@ void HubWorker::operator()()
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
-    const double now = sg4::Engine::get_clock();
+    const double now = in.now;
     double spent     = 0;
     switch (m->kind) {
       case MsgKind::REQUEST:
@@ -102,11 +102,12 @@ void HubWorker::operator()()
         }
         m->kind              = MsgKind::RESULT;
         const uint32_t rsite = sc.agencies[m->requester].site;
-        ctx_.send(pf.site_inbox(rsite), m, ctx_.answer_bytes(m), pf.site_route(rsite));
+        ctx_.send(pf.site_inbox(rsite), m, ctx_.answer_bytes(m), pf.site_route(rsite), t);
         break;
       }
       case MsgKind::ACQUIRE: {
         spent = busy(sc.hub.acquisition, m->count);
+        const double t = sg4::Engine::get_clock();
         for (Exchange* ex = m->head; ex; ex = ex->next)
           if (ex->needs_code) {
             ex->req_code   = w.codes().agency_code(ex->requester, ex->link_code);
@@ -114,7 +115,7 @@ void HubWorker::operator()()
           }
         m->kind              = MsgKind::ACQUIRED;
         const uint32_t rsite = sc.agencies[m->requester].site;
-        ctx_.send(pf.site_inbox(rsite), m, ctx_.request_bytes(m->count), pf.site_route(rsite));
+        ctx_.send(pf.site_inbox(rsite), m, ctx_.request_bytes(m->count), pf.site_route(rsite), t);
         break;
       }
       default:
@@ -135,7 +136,7 @@ void JlisWorker::operator()()
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
-    const double now = sg4::Engine::get_clock();
+    const double now = in.now;
     uint32_t n       = 0;
     for (Exchange* ex = m->head; ex; ex = ex->next)
       if (ex->needs_code) {
@@ -147,7 +148,8 @@ void JlisWorker::operator()()
       spent += Context::sample(sc.jlis.processing, rng_);
     if (spent > 0)
       sg4::this_actor::sleep_for(spent);
-    ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.jlis_route());
+    ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.jlis_route(),
+              spent > 0 ? sg4::Engine::get_clock() : now);
     account_server(stats, in.arrival_s, now, spent);
   }
 }
