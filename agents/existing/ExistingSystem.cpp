@@ -12,6 +12,8 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
 {
   const Scenario& sc = ctx.world.scenario();
   const Calendar& cal = ctx.world.calendar();
+  const auto& rates   = ctx.world.arrival_rates(agency); // (line, rate) in line order
+  size_t next_rate    = 0;
   for (uint32_t w = 0; w < sc.workload.size(); ++w) {
     const Workload& wl = sc.workload[w];
     if (!wl.at_s.empty()) { // explicit arrival times: every requester issues at each
@@ -19,9 +21,9 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
         streams_.push_back(Arrivals{w, 0, wl.at_s.front(), false, 0});
       continue;
     }
-    const double rate = arrival_rate_per_s(sc, cal, wl, agency);
-    if (rate <= 0)
-      continue;
+    if (next_rate == rates.size() || rates[next_rate].first != w)
+      continue; // not a requester of this line (rate 0)
+    const double rate = rates[next_rate++].second;
     Arrivals s{w, rate, 0, wl.business_hours};
     s.regular = wl.regular;
     // Poisson: exponential gaps. Regular: one arrival every 1/rate, the first at a random phase,

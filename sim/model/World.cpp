@@ -1,6 +1,7 @@
 #include "sim/model/World.hpp"
 
 #include "sim/model/Hash.hpp"
+#include "sim/model/Timing.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -51,6 +52,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     has_links_[e.agency]         = 1;
   }
   provides_items_ = layouts_provided(sc); // for registration sizes
+  arrival_rates_  = linksim::arrival_rates(sc, cal_);
 }
 
 uint64_t World::table_person(uint32_t agency, uint64_t person) const
