@@ -120,6 +120,10 @@ Calendar::Calendar(int64_t start_jst_s, int open_s, int close_s, unsigned weeken
     }
   }
   cum_[static_cast<size_t>(horizon_days)] = count;
+  const int64_t first = day0_ - static_cast<int64_t>(cum_.size());
+  business_.resize(static_cast<size_t>(horizon_days + static_cast<int64_t>(cum_.size())));
+  for (size_t i = 0; i < business_.size(); ++i)
+    business_[i] = is_business_day_slow(first + static_cast<int64_t>(i)) ? 1 : 0;
 }
 
 bool Calendar::is_business_day_slow(int64_t day) const

@@ -96,6 +96,7 @@ private:
   std::vector<int64_t> holidays_; ///< sorted
   std::vector<int64_t> cum_;      ///< cum_[i] = business days in [day0_, day0_ + i)
   std::vector<int64_t> bdays_;    ///< business day numbers in [day0_, day0_ + horizon), in order
+  std::vector<uint8_t> business_; ///< is_business_day for [day0_ - horizon - 1, day0_ + horizon)
 };
 
 // The small conversions are inline: the agents and the recorder call them per exchange.
@@ -115,11 +116,11 @@ inline double Calendar::time_of_day_start(int64_t day) const { return static_cas
 
 inline bool Calendar::is_business_day(int64_t day) const
 {
-  // Inside the horizon: a business day is one that raises the cumulative count (cum_ is built
-  // with is_business_day_slow).
-  const int64_t i = day - day0_;
-  if (i >= 0 && i + 1 < static_cast<int64_t>(cum_.size()))
-    return cum_[static_cast<size_t>(i) + 1] != cum_[static_cast<size_t>(i)];
+  // From the horizon before the start to the horizon after it: the table built with
+  // is_business_day_slow (replica data changed before the start is looked up often).
+  const int64_t i = day - (day0_ - static_cast<int64_t>(cum_.size()));
+  if (i >= 0 && i < static_cast<int64_t>(business_.size()))
+    return business_[static_cast<size_t>(i)] != 0;
   return is_business_day_slow(day);
 }
 
