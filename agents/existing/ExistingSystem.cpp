@@ -60,6 +60,7 @@ void ExistingSystem::operator()()
   const double inf = std::numeric_limits<double>::infinity();
   for (Arrivals& s : streams_)
     s.next_t = next_arrival(s);
+  double t_reg = registers_ ? reg.extraction_time(agency_, night) : inf; // the next night's batch
   for (;;) {
     size_t best  = streams_.size();
     double t_arr = inf;
@@ -68,14 +69,14 @@ void ExistingSystem::operator()()
         t_arr = streams_[i].next_t;
         best  = i;
       }
-    const double t_reg = registers_ ? reg.extraction_time(agency_, night) : inf;
-    const double t     = std::min(t_arr, t_reg);
+    const double t = std::min(t_arr, t_reg);
     if (!(t < end))
       return;
     sg4::this_actor::sleep_until(t);
     if (t_reg <= t_arr) {
       register_batch(night);
       night = next_night(night + 1);
+      t_reg = reg.extraction_time(agency_, night);
     } else {
       Arrivals& s = streams_[best];
       issue(s);
