@@ -51,19 +51,36 @@ void HubWorker::request(Message* m)
       refused->append(ex);
     } else {
       ex->prov_code = w.convert_code(ex->requester, ex->req_code, ex->provider);
-      // slot_[provider]: index of its notice in this request (NONE between requests)
-      uint32_t& slot = slot_[ex->provider];
+      // The provider's notice: a scan of the few notices so far (an immediate request has one),
+      // past SCAN_LIMIT notices the slot table (filled from then on; NONE between requests).
+      uint32_t slot = NONE;
+      if (notices.size() <= SCAN_LIMIT) {
+        for (uint32_t i = 0; i < notices.size(); ++i)
+          if (notices[i].first == ex->provider) {
+            slot = i;
+            break;
+          }
+      } else {
+        slot = slot_[ex->provider];
+      }
       if (slot == NONE) {
         slot = static_cast<uint32_t>(notices.size());
         notices.emplace_back(ex->provider, ctx_.new_message(MsgKind::NOTICE, m->requester, ex->provider));
+        if (notices.size() == SCAN_LIMIT + 1)
+          for (uint32_t i = 0; i < notices.size(); ++i)
+            slot_[notices[i].first] = i;
+        else if (notices.size() > SCAN_LIMIT + 1)
+          slot_[ex->provider] = slot;
       }
       notices[slot].second->append(ex);
     }
     ex = next;
   }
   ctx_.free_message(m);
+  const bool slotted = notices.size() > SCAN_LIMIT;
   for (auto& [provider, notice] : notices) {
-    slot_[provider]      = NONE;
+    if (slotted)
+      slot_[provider] = NONE;
     const uint32_t psite = sc.agencies[provider].site;
     ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite), now);
   }

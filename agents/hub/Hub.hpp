@@ -33,7 +33,8 @@ private:
   HubState& state_;
   Rng rng_;
   std::vector<std::pair<uint32_t, Message*>> notices_;
-  std::vector<uint32_t> slot_; ///< per provider agency: its notice in notices_, NONE when none
+  static constexpr uint32_t SCAN_LIMIT = 8; ///< notices found by a scan up to this many
+  std::vector<uint32_t> slot_; ///< per provider agency: its notice in notices_ (past SCAN_LIMIT), else NONE
 };
 
 class JlisWorker {
