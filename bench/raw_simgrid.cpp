@@ -84,11 +84,21 @@ struct Shared {
   Population pop;
   RegistrationSchedule reg;
   std::vector<uint32_t> provided; ///< layouts each agency may provide (registration sizes)
+  std::vector<std::vector<std::pair<uint32_t, double>>> rates; ///< per agency: (line, arrival rate), as linksim's
   uint64_t seed;
   uint64_t messages  = 0;
   uint64_t exchanges = 0;
   Shared(const Scenario& s, Platform& p, uint64_t sd)
-      : sc(s), pf(p), cal(s.calendar()), pop(s, sd), reg(s, cal, sd), provided(layouts_provided(s)), seed(sd) {}
+      : sc(s)
+      , pf(p)
+      , cal(s.calendar())
+      , pop(s, sd)
+      , reg(s, cal, sd)
+      , provided(layouts_provided(s))
+      , rates(arrival_rates(s, cal))
+      , seed(sd)
+  {
+  }
 
   void send(sg4::Mailbox* to, Msg* m, double bytes, const Route& r)
   {
@@ -228,11 +238,8 @@ void existing_system(Shared* s, uint32_t a)
     bool business, regular;
   };
   std::vector<St> streams;
-  for (uint32_t w = 0; w < sc.workload.size(); ++w) {
+  for (const auto& [w, rate] : s->rates[a]) { // the lines with a positive rate, in order
     const Workload& wl = sc.workload[w];
-    const double rate  = arrival_rate_per_s(sc, s->cal, wl, a);
-    if (rate <= 0)
-      continue;
     St st{w, rate, 0, wl.business_hours, wl.regular};
     st.clock = (wl.business_hours ? s->cal.to_business(0) : 0) + (wl.regular ? rng.uniform() / rate : rng.exponential(1 / rate));
     streams.push_back(st);
