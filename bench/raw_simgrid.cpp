@@ -236,12 +236,15 @@ void existing_system(Shared* s, uint32_t a)
     uint32_t w;
     double rate, clock;
     bool business, regular;
+    double next_t = 0; ///< calendar time of the next arrival (from_business of clock, cached)
+    void update(const Calendar& cal) { next_t = business ? cal.from_business(clock) : clock; }
   };
   std::vector<St> streams;
   for (const auto& [w, rate] : s->rates[a]) { // the lines with a positive rate, in order
     const Workload& wl = sc.workload[w];
     St st{w, rate, 0, wl.business_hours, wl.regular};
     st.clock = (wl.business_hours ? s->cal.to_business(0) : 0) + (wl.regular ? rng.uniform() / rate : rng.exponential(1 / rate));
+    st.update(s->cal);
     streams.push_back(st);
   }
   // Registration uploads: same schedule and size as linksim's (the layouts it may provide).
@@ -259,7 +262,7 @@ void existing_system(Shared* s, uint32_t a)
     size_t best = streams.size();
     double t_arr = inf;
     for (size_t i = 0; i < streams.size(); ++i) {
-      const double t = streams[i].business ? s->cal.from_business(streams[i].clock) : streams[i].clock;
+      const double t = streams[i].next_t;
       if (t < t_arr) {
         t_arr = t;
         best  = i;
@@ -309,6 +312,7 @@ void existing_system(Shared* s, uint32_t a)
     else
       s->free_msg(m);
     st.clock += st.regular ? 1 / st.rate : rng.exponential(1 / st.rate);
+    st.update(s->cal);
   }
 }
 
