@@ -84,11 +84,21 @@ struct Shared {
   Population pop;
   RegistrationSchedule reg;
   std::vector<uint32_t> provided; ///< layouts each agency may provide (registration sizes)
+  std::vector<std::vector<std::pair<uint32_t, double>>> rates; ///< per agency: (line, arrival rate), as linksim's
   uint64_t seed;
   uint64_t messages  = 0;
   uint64_t exchanges = 0;
   Shared(const Scenario& s, Platform& p, uint64_t sd)
-      : sc(s), pf(p), cal(s.calendar()), pop(s, sd), reg(s, cal, sd), provided(layouts_provided(s)), seed(sd) {}
+      : sc(s)
+      , pf(p)
+      , cal(s.calendar())
+      , pop(s, sd)
+      , reg(s, cal, sd)
+      , provided(layouts_provided(s))
+      , rates(arrival_rates(s, cal))
+      , seed(sd)
+  {
+  }
 
   void send(sg4::Mailbox* to, Msg* m, double bytes, const Route& r)
   {
@@ -226,15 +236,15 @@ void existing_system(Shared* s, uint32_t a)
     uint32_t w;
     double rate, clock;
     bool business, regular;
+    double next_t = 0; ///< calendar time of the next arrival (from_business of clock, cached)
+    void update(const Calendar& cal) { next_t = business ? cal.from_business(clock) : clock; }
   };
   std::vector<St> streams;
-  for (uint32_t w = 0; w < sc.workload.size(); ++w) {
+  for (const auto& [w, rate] : s->rates[a]) { // the lines with a positive rate, in order
     const Workload& wl = sc.workload[w];
-    const double rate  = arrival_rate_per_s(sc, s->cal, wl, a);
-    if (rate <= 0)
-      continue;
     St st{w, rate, 0, wl.business_hours, wl.regular};
     st.clock = (wl.business_hours ? s->cal.to_business(0) : 0) + (wl.regular ? rng.uniform() / rate : rng.exponential(1 / rate));
+    st.update(s->cal);
     streams.push_back(st);
   }
   // Registration uploads: same schedule and size as linksim's (the layouts it may provide).
@@ -252,7 +262,7 @@ void existing_system(Shared* s, uint32_t a)
     size_t best = streams.size();
     double t_arr = inf;
     for (size_t i = 0; i < streams.size(); ++i) {
-      const double t = streams[i].business ? s->cal.from_business(streams[i].clock) : streams[i].clock;
+      const double t = streams[i].next_t;
       if (t < t_arr) {
         t_arr = t;
         best  = i;
@@ -304,6 +314,7 @@ void existing_system(Shared* s, uint32_t a)
     else
       s->free_msg(m);
     st.clock += st.regular ? 1 / st.rate : rng.exponential(1 / st.rate);
+    st.update(s->cal);
   }
 }
 

@@ -21,6 +21,7 @@ namespace linksim {
 struct Taken {
   Message* msg     = nullptr;
   double arrival_s = 0; ///< when it reached the inbox (<= now)
+  double now       = 0; ///< when it was taken (the clock when take returned)
 };
 
 struct Context {
@@ -30,11 +31,12 @@ struct Context {
   /// Draws a duration in seconds (sim/Timing.hpp).
   static double sample(const Duration& d, Rng& rng) { return linksim::sample(d, rng); }
 
-  /// Sends a message (fire and forget) over a route; records when it left and its nominal transfer.
-  void send(sg4::Mailbox* to, Message* m, double bytes, const Route& r)
+  /// Sends a message (fire and forget) over a route at `now` (the current clock, which the caller
+  /// has already read); records when it left and its nominal transfer.
+  void send(sg4::Mailbox* to, Message* m, double bytes, const Route& r, double now)
   {
     world.count_message();
-    m->sent_s    = sg4::Engine::get_clock();
+    m->sent_s    = now;
     m->nominal_s = r.nominal_s(bytes);
     to->put_init(m, static_cast<uint64_t>(bytes))->detach();
   }
@@ -47,7 +49,7 @@ struct Context {
     const double called = sg4::Engine::get_clock();
     auto* m             = from->get<Message>();
     const double now    = sg4::Engine::get_clock();
-    return Taken{m, now > called ? now : std::min(now, m->sent_s + m->nominal_s)};
+    return Taken{m, now > called ? now : std::min(now, m->sent_s + m->nominal_s), now};
   }
 
   /// Bytes of a message carrying n persons' requests.

@@ -12,6 +12,8 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
 {
   const Scenario& sc = ctx.world.scenario();
   const Calendar& cal = ctx.world.calendar();
+  const auto& rates   = ctx.world.arrival_rates(agency); // (line, rate) in line order
+  size_t next_rate    = 0;
   for (uint32_t w = 0; w < sc.workload.size(); ++w) {
     const Workload& wl = sc.workload[w];
     if (!wl.at_s.empty()) { // explicit arrival times: every requester issues at each
@@ -19,9 +21,9 @@ ExistingSystem::ExistingSystem(Context ctx, uint32_t agency)
         streams_.push_back(Arrivals{w, 0, wl.at_s.front(), false, 0});
       continue;
     }
-    const double rate = arrival_rate_per_s(sc, cal, wl, agency);
-    if (rate <= 0)
-      continue;
+    if (next_rate == rates.size() || rates[next_rate].first != w)
+      continue; // not a requester of this line (rate 0)
+    const double rate = rates[next_rate++].second;
     Arrivals s{w, rate, 0, wl.business_hours};
     s.regular = wl.regular;
     // Poisson: exponential gaps. Regular: one arrival every 1/rate, the first at a random phase,
@@ -58,6 +60,7 @@ void ExistingSystem::operator()()
   const double inf = std::numeric_limits<double>::infinity();
   for (Arrivals& s : streams_)
     s.next_t = next_arrival(s);
+  double t_reg = registers_ ? reg.extraction_time(agency_, night) : inf; // the next night's batch
   for (;;) {
     size_t best  = streams_.size();
     double t_arr = inf;
@@ -71,14 +74,14 @@ void ExistingSystem::operator()()
     // as fresh as the batches that are due then).
     if (!(t_arr < end))
       t_arr = inf;
-    const double t_reg = registers_ ? reg.extraction_time(agency_, night) : inf;
-    const double t     = std::min(t_arr, t_reg);
+    const double t = std::min(t_arr, t_reg);
     if (t == inf)
       return;
     sg4::this_actor::sleep_until(t);
     if (t_reg <= t_arr) {
       register_batch(night);
       night = next_night(night + 1);
+      t_reg = reg.extraction_time(agency_, night);
     } else {
       Arrivals& s = streams_[best];
       issue(s);
@@ -165,7 +168,7 @@ void ExistingSystem::issue(Arrivals& s)
     return;
   }
   const uint32_t site = w.scenario().agencies[agency_].site;
-  ctx_.send(ctx_.platform.site_inbox(site), m, ctx_.request_bytes(m->count), ctx_.platform.agency_route(agency_));
+  ctx_.send(ctx_.platform.site_inbox(site), m, ctx_.request_bytes(m->count), ctx_.platform.agency_route(agency_), now);
 }
 
 void ExistingSystem::register_batch(int64_t night)
@@ -181,7 +184,7 @@ void ExistingSystem::register_batch(int64_t night)
   last_extraction_        = now;
   const Scenario& sc      = w.scenario();
   ctx_.send(ctx_.platform.site_inbox(sc.agencies[agency_].site), m, registration_bytes(sc, records),
-            ctx_.platform.agency_route(agency_));
+            ctx_.platform.agency_route(agency_), now);
 }
 
 void Collector::operator()()
@@ -192,7 +195,7 @@ void Collector::operator()()
     Taken in       = Context::take(inbox);
     const double t =
         next_collection(w.calendar(), w.scenario().workload[in.msg->head->workload].fetch_at_s, in.arrival_s);
-    if (t > sg4::Engine::get_clock())
+    if (t > in.now)
       sg4::this_actor::sleep_until(t);
     for (Exchange* ex = in.msg->head; ex;) {
       Exchange* next = ex->next;

@@ -1,12 +1,14 @@
 #include "agents/hub/Hub.hpp"
 
-#include <unordered_map>
 #include <vector>
 
 namespace linksim {
 
 HubWorker::HubWorker(Context ctx, HubState& state, unsigned index)
-    : ctx_(ctx), state_(state), rng_(stream_key(ctx.world.seed(), Stream::HUB, index))
+    : ctx_(ctx)
+    , state_(state)
+    , rng_(stream_key(ctx.world.seed(), Stream::HUB, index))
+    , slot_(ctx.world.scenario().agencies.size(), NONE)
 {
 }
 
@@ -29,10 +31,8 @@ void HubWorker::request(Message* m)
   const uint32_t rsite = sc.agencies[m->requester].site;
   // Split the request per provider; refused exchanges go straight back.
   Message* refused = nullptr;
-  auto& notices    = notices_; // (provider, notice): reused buffers, no allocation per request
-  auto& index      = index_;   // built only for batches naming many providers
+  auto& notices    = notices_; // (provider, notice): reused buffer, no allocation per request
   notices.clear();
-  index.clear();
   for (Exchange* ex = m->head; ex;) {
     Exchange* next = ex->next;
     ex->serial     = state_.next_serial++;
@@ -46,37 +46,42 @@ void HubWorker::request(Message* m)
         refused = ctx_.new_message(MsgKind::RESULT, m->requester, NONE);
       refused->append(ex);
     } else {
-      ex->prov_code   = w.convert_code(ex->requester, ex->req_code, ex->provider);
-      Message* notice = nullptr;
-      if (index.empty()) {
-        for (auto& [p, msg] : notices)
-          if (p == ex->provider)
-            notice = msg;
-      } else if (auto it = index.find(ex->provider); it != index.end()) {
-        notice = notices[it->second].second;
+      ex->prov_code = w.convert_code(ex->requester, ex->req_code, ex->provider);
+      // The provider's notice: a scan of the few notices so far (an immediate request has one),
+      // past SCAN_LIMIT notices the slot table (filled from then on; NONE between requests).
+      uint32_t slot = NONE;
+      if (notices.size() <= SCAN_LIMIT) {
+        for (uint32_t i = 0; i < notices.size(); ++i)
+          if (notices[i].first == ex->provider) {
+            slot = i;
+            break;
+          }
+      } else {
+        slot = slot_[ex->provider];
       }
-      if (!notice) {
-        notice = ctx_.new_message(MsgKind::NOTICE, m->requester, ex->provider);
-        notices.emplace_back(ex->provider, notice);
-        if (!index.empty() || notices.size() > 8) {
-          if (index.empty())
-            for (size_t i = 0; i < notices.size(); ++i)
-              index.emplace(notices[i].first, i);
-          else
-            index.emplace(ex->provider, notices.size() - 1);
-        }
+      if (slot == NONE) {
+        slot = static_cast<uint32_t>(notices.size());
+        notices.emplace_back(ex->provider, ctx_.new_message(MsgKind::NOTICE, m->requester, ex->provider));
+        if (notices.size() == SCAN_LIMIT + 1)
+          for (uint32_t i = 0; i < notices.size(); ++i)
+            slot_[notices[i].first] = i;
+        else if (notices.size() > SCAN_LIMIT + 1)
+          slot_[ex->provider] = slot;
       }
-      notice->append(ex);
+      notices[slot].second->append(ex);
     }
     ex = next;
   }
   ctx_.free_message(m);
+  const bool slotted = notices.size() > SCAN_LIMIT;
   for (auto& [provider, notice] : notices) {
+    if (slotted)
+      slot_[provider] = NONE;
     const uint32_t psite = sc.agencies[provider].site;
-    ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite));
+    ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite), now);
   }
   if (refused)
-    ctx_.send(pf.site_inbox(rsite), refused, ctx_.request_bytes(refused->count), pf.site_route(rsite));
+    ctx_.send(pf.site_inbox(rsite), refused, ctx_.request_bytes(refused->count), pf.site_route(rsite), now);
 }
 
 void HubWorker::operator()()
@@ -88,7 +93,7 @@ void HubWorker::operator()()
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
-    const double now = sg4::Engine::get_clock();
+    const double now = in.now;
     double spent     = 0;
     switch (m->kind) {
       case MsgKind::REQUEST:
@@ -109,11 +114,12 @@ void HubWorker::operator()()
         }
         m->kind              = MsgKind::RESULT;
         const uint32_t rsite = sc.agencies[m->requester].site;
-        ctx_.send(pf.site_inbox(rsite), m, ctx_.answer_bytes(m), pf.site_route(rsite));
+        ctx_.send(pf.site_inbox(rsite), m, ctx_.answer_bytes(m), pf.site_route(rsite), t);
         break;
       }
       case MsgKind::ACQUIRE: {
         spent = busy(sc.hub.acquisition, m->count);
+        const double t = sg4::Engine::get_clock();
         for (Exchange* ex = m->head; ex; ex = ex->next)
           if (ex->needs_code) {
             ex->req_code   = w.codes().agency_code(ex->requester, ex->link_code);
@@ -121,7 +127,7 @@ void HubWorker::operator()()
           }
         m->kind              = MsgKind::ACQUIRED;
         const uint32_t rsite = sc.agencies[m->requester].site;
-        ctx_.send(pf.site_inbox(rsite), m, ctx_.request_bytes(m->count), pf.site_route(rsite));
+        ctx_.send(pf.site_inbox(rsite), m, ctx_.request_bytes(m->count), pf.site_route(rsite), t);
         break;
       }
       default:
@@ -141,7 +147,7 @@ void JlisWorker::operator()()
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
-    const double now = sg4::Engine::get_clock();
+    const double now = in.now;
     uint32_t n       = 0;
     for (Exchange* ex = m->head; ex; ex = ex->next)
       if (ex->needs_code) {
@@ -153,7 +159,8 @@ void JlisWorker::operator()()
       spent += Context::sample(sc.jlis.processing, rng_);
     if (spent > 0)
       sg4::this_actor::sleep_for(spent);
-    ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.jlis_route());
+    ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.jlis_route(),
+              spent > 0 ? sg4::Engine::get_clock() : now);
     account_server(w, sc.jlis.site, in.arrival_s, now, spent);
   }
 }

@@ -10,7 +10,6 @@
 
 #include "agents/core/Context.hpp"
 
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -34,7 +33,8 @@ private:
   HubState& state_;
   Rng rng_;
   std::vector<std::pair<uint32_t, Message*>> notices_;
-  std::unordered_map<uint32_t, size_t> index_;
+  static constexpr uint32_t SCAN_LIMIT = 8; ///< notices found by a scan up to this many
+  std::vector<uint32_t> slot_; ///< per provider agency: its notice in notices_ (past SCAN_LIMIT), else NONE
 };
 
 class JlisWorker {

@@ -21,8 +21,9 @@ double IntermediateServerWorker::busy(const Duration& d, uint32_t persons)
 void IntermediateServerWorker::forward_request(Message* m)
 {
   m->kind = MsgKind::REQUEST;
-  Context::stamp(m, RQ_REQ_OUT, sg4::Engine::get_clock());
-  ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.site_route(site_));
+  const double now = sg4::Engine::get_clock();
+  Context::stamp(m, RQ_REQ_OUT, now);
+  ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.site_route(site_), now);
 }
 
 void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
@@ -54,7 +55,7 @@ void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
     ex->t[PV_RESP_OUT] = now;
   }
   m->kind = MsgKind::ANSWER;
-  ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.answer_bytes(m), ctx_.platform.site_route(site_));
+  ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.answer_bytes(m), ctx_.platform.site_route(site_), now);
 }
 
 void IntermediateServerWorker::operator()()
@@ -66,7 +67,7 @@ void IntermediateServerWorker::operator()()
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
-    const double now = sg4::Engine::get_clock();
+    const double now = in.now;
     double spent     = 0;
     switch (m->kind) {
       case MsgKind::QUERY: {
@@ -85,7 +86,8 @@ void IntermediateServerWorker::operator()()
         if (needs_codes) {
           // 符号取得: through J-LIS and the hub before the query can go out [W4][W6].
           m->kind = MsgKind::ACQUIRE;
-          ctx_.send(ctx_.platform.jlis_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.site_jlis_route(site_));
+          ctx_.send(ctx_.platform.jlis_inbox(), m, ctx_.request_bytes(m->count), ctx_.platform.site_jlis_route(site_),
+                    sg4::Engine::get_clock());
         } else {
           forward_request(m);
         }
@@ -105,7 +107,7 @@ void IntermediateServerWorker::operator()()
           }
           m->kind = MsgKind::HOLD;
           ctx_.send(ctx_.platform.staff_inbox(m->provider), m, ctx_.request_bytes(m->count),
-                        ctx_.platform.agency_route(m->provider));
+                    ctx_.platform.agency_route(m->provider), t);
         } else {
           answer(m, false, in.arrival_s);
         }
@@ -148,12 +150,13 @@ void IntermediateServerWorker::operator()()
         } else {
           spent = busy(site.result, m->count);
         }
-        Context::stamp(m, RQ_RESP_OUT, sg4::Engine::get_clock());
+        const double t = sg4::Engine::get_clock();
+        Context::stamp(m, RQ_RESP_OUT, t);
         m->kind = MsgKind::DELIVER;
         // A batch file whose existing system collects on a schedule waits there for collection.
         const bool scheduled = !sc.workload[m->head->workload].fetch_at_s.empty();
         ctx_.send(scheduled ? ctx_.platform.collect_inbox(m->requester) : ctx_.platform.fetch_inbox(m->requester), m,
-                  ctx_.answer_bytes(m), ctx_.platform.agency_route(m->requester));
+                  ctx_.answer_bytes(m), ctx_.platform.agency_route(m->requester), t);
         break;
       }
       case MsgKind::REGISTER: {
@@ -193,7 +196,7 @@ void Staff::operator()()
     }
     in.msg->kind = MsgKind::MANUAL;
     ctx_.send(ctx_.platform.site_inbox(ag.site), in.msg, ctx_.request_bytes(in.msg->count),
-                  ctx_.platform.agency_route(agency_));
+              ctx_.platform.agency_route(agency_), sg4::Engine::get_clock());
   }
 }
 

@@ -114,31 +114,19 @@ Calendar::Calendar(int64_t start_jst_s, int open_s, int close_s, unsigned weeken
   int64_t count = 0;
   for (int64_t i = 0; i < horizon_days; ++i) {
     cum_[static_cast<size_t>(i)] = count;
-    if (is_business_day(day0_ + i)) {
+    if (is_business_day_slow(day0_ + i)) {
       bdays_.push_back(day0_ + i);
       ++count;
     }
   }
   cum_[static_cast<size_t>(horizon_days)] = count;
+  const int64_t first = day0_ - static_cast<int64_t>(cum_.size());
+  business_.resize(static_cast<size_t>(horizon_days + static_cast<int64_t>(cum_.size())));
+  for (size_t i = 0; i < business_.size(); ++i)
+    business_[i] = is_business_day_slow(first + static_cast<int64_t>(i)) ? 1 : 0;
 }
 
-int64_t Calendar::day_of(double t) const
-{
-  return static_cast<int64_t>(std::floor((static_cast<double>(start_) + t) / 86400.0));
-}
-
-double Calendar::second_of_day(double t) const
-{
-  const double abs = static_cast<double>(start_) + t;
-  return abs - std::floor(abs / 86400.0) * 86400.0;
-}
-
-double Calendar::time_of_day_start(int64_t day) const
-{
-  return static_cast<double>(day * 86400 - start_);
-}
-
-bool Calendar::is_business_day(int64_t day) const
+bool Calendar::is_business_day_slow(int64_t day) const
 {
   if (weekend_mask_ & (1u << weekday_of(day)))
     return false;

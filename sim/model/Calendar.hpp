@@ -10,6 +10,7 @@
 //   std::string s = cal.format(t);                              // "2019-06-17T09:30:00+09:00"
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -85,6 +86,7 @@ public:
 private:
   int64_t business_days_before(int64_t day) const; ///< business days in [day0_, day)
   int64_t business_days_before_slow(int64_t day) const;
+  bool is_business_day_slow(int64_t day) const; ///< weekday and holiday list (builds the tables)
 
   int64_t start_        = 0;
   int64_t day0_         = 0; ///< day number of the start
@@ -94,6 +96,32 @@ private:
   std::vector<int64_t> holidays_; ///< sorted
   std::vector<int64_t> cum_;      ///< cum_[i] = business days in [day0_, day0_ + i)
   std::vector<int64_t> bdays_;    ///< business day numbers in [day0_, day0_ + horizon), in order
+  std::vector<uint8_t> business_; ///< is_business_day for [day0_ - horizon - 1, day0_ + horizon)
 };
+
+// The small conversions are inline: the agents and the recorder call them per exchange.
+
+inline int64_t Calendar::day_of(double t) const
+{
+  return static_cast<int64_t>(std::floor((static_cast<double>(start_) + t) / 86400.0));
+}
+
+inline double Calendar::second_of_day(double t) const
+{
+  const double abs = static_cast<double>(start_) + t;
+  return abs - std::floor(abs / 86400.0) * 86400.0;
+}
+
+inline double Calendar::time_of_day_start(int64_t day) const { return static_cast<double>(day * 86400 - start_); }
+
+inline bool Calendar::is_business_day(int64_t day) const
+{
+  // From the horizon before the start to the horizon after it: the table built with
+  // is_business_day_slow (replica data changed before the start is looked up often).
+  const int64_t i = day - (day0_ - static_cast<int64_t>(cum_.size()));
+  if (i >= 0 && i < static_cast<int64_t>(business_.size()))
+    return business_[static_cast<size_t>(i)] != 0;
+  return is_business_day_slow(day);
+}
 
 } // namespace linksim

@@ -27,6 +27,42 @@ int my_number_check_digit(uint64_t first11);
 /// True when a 12-digit number carries a valid check digit.
 bool my_number_valid(uint64_t twelve_digits);
 
+/// Remembers the latest (output → input) pairs of a few keyed permutations, so that inverting a
+/// code computed forward a moment ago costs a table probe instead of Feistel rounds with cycle
+/// walking. A pure memo: a probe that misses computes the inverse, so results never depend on it.
+/// An exchange's codes are derived forward at the requester and the hub and inverted at the
+/// provider a few simulated seconds later, so a small table hits almost always.
+class InverseMemo {
+public:
+  explicit InverseMemo(unsigned bits = 13) : mask_((uint64_t{1} << bits) - 1), slots_(size_t{1} << bits) {}
+  void remember(uint32_t perm, uint64_t out, uint64_t in)
+  {
+    Slot& s = slots_[index(perm, out)];
+    s.out   = out;
+    s.in    = in;
+    s.perm  = perm + 1;
+  }
+  /// The input whose image under permutation `perm` is `out`, if remembered.
+  bool recall(uint32_t perm, uint64_t out, uint64_t& in) const
+  {
+    const Slot& s = slots_[index(perm, out)];
+    if (s.perm != perm + 1 || s.out != out)
+      return false;
+    in = s.in;
+    return true;
+  }
+
+private:
+  struct Slot {
+    uint64_t out  = 0;
+    uint64_t in   = 0;
+    uint64_t perm = 0; ///< permutation id + 1 (0: empty)
+  };
+  size_t index(uint32_t perm, uint64_t out) const { return static_cast<size_t>((out ^ (perm * 0x9e3779b97f4a7c15ULL)) & mask_); }
+  uint64_t mask_;
+  std::vector<Slot> slots_;
+};
+
 class Codes {
 public:
   Codes() = default;
@@ -35,22 +71,37 @@ public:
   static constexpr uint64_t ELEVEN_DIGITS = 100'000'000'000ULL;
 
   /// 住民票コード of a person (11 digits, held by J-LIS / 住基ネット).
-  uint64_t resident_code(uint64_t person) const { return resident_.forward(person); }
-  uint64_t person_of_resident_code(uint64_t rc) const { return resident_.inverse(rc); }
+  uint64_t resident_code(uint64_t person) const { return forward(resident_, resident_id(), person); }
+  uint64_t person_of_resident_code(uint64_t rc) const { return inverse(resident_, resident_id(), rc); }
   /// 個人番号 of a person: 11 digits plus the check digit. Never sent over the network.
   uint64_t my_number(uint64_t person) const;
   /// 連携用符号 (J-LIS derives it from the resident code).
-  uint64_t linkage(uint64_t rc) const { return linkage_.forward(rc); }
-  uint64_t resident_of_linkage(uint64_t link) const { return linkage_.inverse(link); }
+  uint64_t linkage(uint64_t rc) const { return forward(linkage_, linkage_id(), rc); }
+  uint64_t resident_of_linkage(uint64_t link) const { return inverse(linkage_, linkage_id(), link); }
   /// 機関別符号 of an agency for a linkage code (the hub derives it).
-  uint64_t agency_code(uint32_t agency, uint64_t link) const { return agency_[agency].forward(link); }
-  uint64_t linkage_of_agency_code(uint32_t agency, uint64_t code) const { return agency_[agency].inverse(code); }
+  uint64_t agency_code(uint32_t agency, uint64_t link) const { return forward(agency_[agency], agency, link); }
+  uint64_t linkage_of_agency_code(uint32_t agency, uint64_t code) const { return inverse(agency_[agency], agency, code); }
 
 private:
+  uint32_t resident_id() const { return static_cast<uint32_t>(agency_.size()); }
+  uint32_t linkage_id() const { return static_cast<uint32_t>(agency_.size()) + 1; }
+  uint64_t forward(const Permutation& p, uint32_t id, uint64_t x) const
+  {
+    const uint64_t y = p.forward(x);
+    memo_.remember(id, y, x);
+    return y;
+  }
+  uint64_t inverse(const Permutation& p, uint32_t id, uint64_t y) const
+  {
+    uint64_t x;
+    return memo_.recall(id, y, x) ? x : p.inverse(y);
+  }
+
   Permutation resident_;
   Permutation number_;
   Permutation linkage_;
   std::vector<Permutation> agency_;
+  mutable InverseMemo memo_; ///< not part of the codes' state: a cache of pure functions
 };
 
 } // namespace linksim

@@ -105,4 +105,11 @@ double last_change_at(const Layout& l, uint64_t seed, uint64_t person, uint32_t 
   return std::floor((t + phase) / l.change_interval_s) * l.change_interval_s - phase;
 }
 
+TruthAt truth_at(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t)
+{
+  const double phase = truth_phase(l, seed, person, layout);
+  const double k     = std::floor((t + phase) / l.change_interval_s); // as in the two above
+  return TruthAt{static_cast<int64_t>(k), k * l.change_interval_s - phase};
+}
+
 } // namespace linksim

@@ -55,5 +55,11 @@ bool version_accepted(const Layout& l, uint32_t v, double t);
 int64_t truth_epoch(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t);
 /// Time of the last change of a person's true data at or before t.
 double last_change_at(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t);
+/// Both at once (one hash of the person's phase): {truth_epoch, last_change_at}.
+struct TruthAt {
+  int64_t epoch;
+  double last_change_s;
+};
+TruthAt truth_at(const Layout& l, uint64_t seed, uint64_t person, uint32_t layout, double t);
 
 } // namespace linksim

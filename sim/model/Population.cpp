@@ -27,7 +27,8 @@ Population::Population(const Scenario& sc, uint64_t seed) : seed_(seed)
       muni_prefecture_[a] = ag.prefecture;
     }
   }
-  size_ = muni_cum_.back();
+  size_       = muni_cum_.back();
+  muni_index_ = CumulativeIndex(muni_cum_);
   for (uint32_t k = 0; k < muni_agency_.size(); ++k) {
     const uint32_t pref = muni_prefecture_[muni_agency_[k]];
     if (pref == NONE)
@@ -48,12 +49,12 @@ Population::Population(const Scenario& sc, uint64_t seed) : seed_(seed)
       body_shuffle_[a] = Permutation(mix(seed, 0x4e4154ULL, a), size_ ? size_ : 1);
     }
   }
+  ins_index_ = CumulativeIndex(ins_cum_);
 }
 
 uint32_t Population::residence(uint64_t p) const
 {
-  auto it = std::upper_bound(muni_cum_.begin(), muni_cum_.end(), p);
-  return muni_agency_[static_cast<size_t>(it - muni_cum_.begin()) - 1];
+  return muni_agency_[muni_index_.upper(muni_cum_, p) - 1];
 }
 
 uint32_t Population::previous_residence(uint64_t p) const
@@ -79,8 +80,7 @@ uint32_t Population::insurer(uint64_t p) const
   const uint64_t q = insurer_shuffle_.forward(p);
   if (q >= ins_cum_.back())
     return NONE;
-  auto it = std::upper_bound(ins_cum_.begin(), ins_cum_.end(), q);
-  return ins_agency_[static_cast<size_t>(it - ins_cum_.begin()) - 1];
+  return ins_agency_[ins_index_.upper(ins_cum_, q) - 1];
 }
 
 bool Population::covered_by(uint32_t agency, uint64_t p) const

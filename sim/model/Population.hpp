@@ -15,10 +15,43 @@
 #include "sim/model/Rng.hpp"
 #include "sim/scenario/Scenario.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
 namespace linksim {
+
+/// std::upper_bound over a sorted table of cumulative counts, narrowed first by a bucket of the
+/// value's top bits (at most 4,097 buckets): the same index, in a few probes instead of a binary
+/// search over the whole table. Values at or past the table's last count use the full search.
+class CumulativeIndex {
+public:
+  CumulativeIndex() = default;
+  explicit CumulativeIndex(const std::vector<uint64_t>& cum)
+  {
+    const uint64_t total = cum.empty() ? 0 : cum.back();
+    while ((total >> shift_) >= 4096)
+      ++shift_;
+    const uint64_t buckets = (total >> shift_) + 1;
+    first_.resize(buckets + 1);
+    for (uint64_t b = 0; b <= buckets; ++b)
+      first_[b] = static_cast<uint32_t>(std::upper_bound(cum.begin(), cum.end(), b << shift_) - cum.begin());
+  }
+  /// std::upper_bound(cum.begin(), cum.end(), v) - cum.begin(), for the table it was built from.
+  size_t upper(const std::vector<uint64_t>& cum, uint64_t v) const
+  {
+    const uint64_t b = v >> shift_;
+    if (b + 1 >= first_.size())
+      return static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), v) - cum.begin());
+    // upper_bound(b << shift) <= upper_bound(v) <= upper_bound((b + 1) << shift)
+    return static_cast<size_t>(
+        std::upper_bound(cum.begin() + first_[b], cum.begin() + first_[b + 1], v) - cum.begin());
+  }
+
+private:
+  unsigned shift_ = 0;
+  std::vector<uint32_t> first_; ///< per bucket b: upper_bound(cum, b << shift_)
+};
 
 class Population {
 public:
@@ -52,6 +85,7 @@ private:
   std::vector<uint64_t> muni_cum_;
   std::vector<uint32_t> muni_agency_;
   std::vector<uint32_t> muni_rank_; ///< per agency: k, or NONE
+  CumulativeIndex muni_index_;
   // prefectures: municipalities ranks per prefecture agency
   std::vector<std::vector<uint32_t>> pref_munis_;
   std::vector<std::vector<uint64_t>> pref_cum_;
@@ -60,6 +94,7 @@ private:
   std::vector<uint64_t> ins_cum_;
   std::vector<uint32_t> ins_agency_;
   std::vector<uint32_t> ins_rank_;
+  CumulativeIndex ins_index_;
   // national bodies: own shuffle, covered if position < population
   std::vector<Permutation> body_shuffle_; ///< per agency (empty permutation otherwise)
   std::vector<uint64_t> population_;      ///< per agency

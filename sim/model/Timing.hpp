@@ -8,6 +8,8 @@
 #include "sim/scenario/Scenario.hpp"
 
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace linksim {
 
@@ -56,6 +58,41 @@ inline double arrival_rate_per_s(const Scenario& sc, const Calendar& cal, const 
     return 0;
   const double day_len = wl.business_hours ? cal.business_day_seconds() : 86400.0;
   return wl.rate_per_day * mine / weight_sum / wl.batch_size / day_len;
+}
+
+/// arrival_rate_per_s of every agency for every workload line without explicit arrival times, in
+/// O(lines × requesters) instead of O(agencies × lines × requesters): per agency, the lines (in
+/// order) where its rate is positive, with that rate. The same sums in the same order, so the
+/// same values as arrival_rate_per_s.
+inline std::vector<std::vector<std::pair<uint32_t, double>>> arrival_rates(const Scenario& sc, const Calendar& cal)
+{
+  const size_t n = sc.agencies.size();
+  std::vector<std::vector<std::pair<uint32_t, double>>> out(n);
+  std::vector<double> mine(n, 0.0);
+  std::vector<uint32_t> done(n, NONE); // the line an agency's rate was last computed for
+  for (uint32_t w = 0; w < sc.workload.size(); ++w) {
+    const Workload& wl = sc.workload[w];
+    if (!wl.at_s.empty())
+      continue;
+    double weight_sum = 0;
+    for (uint32_t r : wl.requesters) {
+      const double wgt = wl.split_by_population ? static_cast<double>(sc.agencies[r].population) : 1.0;
+      weight_sum += wgt;
+      mine[r] = wgt;
+    }
+    const double day_len = wl.business_hours ? cal.business_day_seconds() : 86400.0;
+    for (uint32_t r : wl.requesters) {
+      if (done[r] == w)
+        continue; // listed twice
+      done[r] = w;
+      if (mine[r] <= 0 || weight_sum <= 0)
+        continue;
+      const double rate = wl.rate_per_day * mine[r] / weight_sum / wl.batch_size / day_len;
+      if (rate > 0)
+        out[r].emplace_back(w, rate);
+    }
+  }
+  return out;
 }
 
 } // namespace linksim

@@ -1,6 +1,7 @@
 #include "sim/model/World.hpp"
 
 #include "sim/model/Hash.hpp"
+#include "sim/model/Timing.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -36,6 +37,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     has_links_[e.agency]         = 1;
   }
   provides_items_ = layouts_provided(sc); // for registration sizes
+  arrival_rates_  = linksim::arrival_rates(sc, cal_);
 }
 
 uint64_t World::table_person(uint32_t agency, uint64_t person) const
@@ -74,11 +76,12 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   hit.found           = true;
   hit.subject         = subject;
   hit.extraction_s    = replica_extraction_[provider];
-  hit.epoch           = truth_epoch(l, seed_, subject, item, hit.extraction_s);
+  const TruthAt truth = truth_at(l, seed_, subject, item, hit.extraction_s);
+  hit.epoch           = truth.epoch;
   // A nightly batch carries the records that changed [W13][W14]: this record was registered by
   // the first batch after its last change, in the layout current then; later cutovers move it to
   // a new layout only as its registration pattern says (SEED p.7–9).
-  const double changed    = last_change_at(l, seed_, subject, item, hit.extraction_s);
+  const double changed    = truth.last_change_s;
   const double registered = reg_.registered_at(provider, changed, hit.extraction_s);
   hit.version = replica_version(l, registered, now, ag.registration.pattern2_reload);
   // A blank item is an error of the existing system that registered the record (as of then).

@@ -100,6 +100,9 @@ public:
   {
     return linksim::registration_records(sc_, provider, provides_items_[provider], since_s, until_s);
   }
+  /// Arrival rates of the agency's workload lines (arrival_rates in Timing.hpp): (line, rate per
+  /// second of the line's time base), in line order, lines with a positive rate only.
+  const std::vector<std::pair<uint32_t, double>>& arrival_rates(uint32_t agency) const { return arrival_rates_[agency]; }
   /// The agency registers replicas: the permission table names it (or its kind) as a provider.
   bool registers(uint32_t agency) const { return provides_items_[agency] > 0; }
   /// The provider holds requests for this item for a manual answer (自動応答不可), as it is now.
@@ -130,6 +133,7 @@ private:
   std::vector<std::unordered_map<uint64_t, uint64_t>> links_; ///< per agency: swapped links (sparse)
   std::vector<uint8_t> has_links_;
   std::vector<uint32_t> provides_items_; ///< per agency: number of layouts it may provide (for sizes)
+  std::vector<std::vector<std::pair<uint32_t, double>>> arrival_rates_; ///< per agency
   Pool<Exchange> exchanges_;
   Pool<Message> messages_;
   Pool<BatchFile> files_;

@@ -71,4 +71,11 @@ TEST_CASE("sim::Calendar: the lookup tables agree with the slow path beyond the 
     REQUIRE(short_table.from_business(b) == long_table.from_business(b));
   for (double t = 0; t < 150 * 86400.0; t += 9999)
     REQUIRE(short_table.to_business(t) == long_table.to_business(t));
+  // is_business_day: the tables cover the horizon before the start and after it
+  const int64_t d0 = day("2019-06-17");
+  for (int64_t d = d0 - 500; d < d0 + 500; ++d)
+    REQUIRE(short_table.is_business_day(d) == long_table.is_business_day(d));
+  CHECK_FALSE(long_table.is_business_day(day("2019-07-15")));  // holiday
+  CHECK_FALSE(long_table.is_business_day(day("2018-07-14")));  // a Saturday before the start
+  CHECK(long_table.is_business_day(day("2018-07-13")));        // a Friday before the start
 }

@@ -36,3 +36,25 @@ TEST_CASE("sim::Population: municipalities partition the persons and members bel
     for (int i = 0; i < 200; ++i)
       REQUIRE(pop.covered_by(a, pop.pick_member(a, rng)));
 }
+
+TEST_CASE("sim::CumulativeIndex: the same index as std::upper_bound, empty ranges included", "[population]")
+{
+  Rng rng(42);
+  for (int table = 0; table < 20; ++table) {
+    std::vector<uint64_t> cum{0};
+    const int n = 1 + static_cast<int>(rng.below(3000));
+    for (int i = 0; i < n; ++i) // some ranges empty, some huge
+      cum.push_back(cum.back() + (rng.below(4) == 0 ? 0 : rng.below(table % 2 ? 100 : 10'000'000)));
+    const CumulativeIndex index(cum);
+    for (int k = 0; k < 20'000; ++k) {
+      const uint64_t v = rng.below(cum.back() + cum.back() / 10 + 2); // past the end too
+      REQUIRE(index.upper(cum, v) == static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), v) - cum.begin()));
+    }
+    for (uint64_t v : cum) {
+      REQUIRE(index.upper(cum, v) == static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), v) - cum.begin()));
+      if (v > 0)
+        REQUIRE(index.upper(cum, v - 1) ==
+                static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), v - 1) - cum.begin()));
+    }
+  }
+}
