@@ -2,22 +2,6 @@
 
 namespace linksim {
 
-bool provides_data(Outcome o)
-{
-  switch (o) {
-    case Outcome::CORRECT:
-    case Outcome::STALE:
-    case Outcome::WRONG_PERSON:
-    case Outcome::WRONG_VERSION:
-    case Outcome::NULL_RULE_VIOLATION:
-    case Outcome::UNENTITLED:
-    case Outcome::MISDELIVERED:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool is_correctness_failure(Outcome o)
 {
   switch (o) {
@@ -30,6 +14,12 @@ bool is_correctness_failure(Outcome o)
     default:
       return false;
   }
+}
+
+bool provides_data(Outcome o)
+{
+  // data reached the requester: the right data (fresh or stale) or a correctness failure
+  return o == Outcome::CORRECT || o == Outcome::STALE || is_correctness_failure(o);
 }
 
 Outcome classify(const OracleFacts& f)
