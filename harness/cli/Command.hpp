@@ -32,7 +32,7 @@ int compare_command(const std::vector<std::string>& args, const char* argv0);
 int diff_command(const std::vector<std::string>& args);
 
 /// The statuses, compare.json keys and exit rule of compare and diff (their --help).
-extern const char* const COMPARE_RULES;
+std::string compare_rules();
 /// --max-new-failures as a number >= 0 (default 0); throws UsageError.
 double threshold_option(const po::variables_map& vm);
 

@@ -8,12 +8,15 @@
 
 namespace linksim::cli {
 
-/// The compare.json / exit rule text shared by `compare --help` and `diff --help`.
-const char* const COMPARE_RULES =
-    "Statuses (per check, and per entity: agency as requester and as provider,\n"
+std::string compare_rules()
+{
+  std::string classes;
+  for (const std::string& c : correctness_failure_classes()) // from OUTCOMES, never spelt here
+    classes += (classes.empty() ? "" : ", ") + c;
+  return "Statuses (per check, and per entity: agency as requester and as provider,\n"
     "procedure, item, workload line): an entity is failing on one side when at least\n"
     "one of its seeds counts at least one exchange of a correctness-failure class\n"
-    "(wrong_person, wrong_version, null_rule_violation, unentitled, misdelivered);\n"
+    "(" + classes + ");\n"
     "a check is failing when its verdict is `fail` in at least one seed.\n"
     "newly_failing: variant only; fixed: base only; still_failing: both;\n"
     "unchanged: neither (counted, not listed).\n"
@@ -29,6 +32,7 @@ const char* const COMPARE_RULES =
     "the same seed, or the mean over seeds of (variant - base) correctness failures\n"
     "exceeds --max-new-failures; else 0. A run's own exit 1/2/3/5 does not by itself\n"
     "fail a compare. 4: usage or scenario error (every scenario is validated first).\n";
+}
 
 double threshold_option(const po::variables_map& vm)
 {
@@ -51,7 +55,7 @@ int compare_command(const std::vector<std::string>& args, const char* argv0)
                                         "(the plan), DIR/compare.json, DIR/compare.html and DIR/junit.xml. Ctrl-C\n"
                                         "(SIGINT) or SIGTERM stops the runs under way and exits 130 or 143 without\n"
                                         "compare.json.\n\n") +
-                            COMPARE_RULES + "\nOptions");
+                            compare_rules() + "\nOptions");
   d.add_options()("help,h", "show this help")("seeds", po::value<std::string>()->default_value("1"), "seeds per scenario, 1 to 100000")(
       "seed", po::value<std::string>(), "first seed (default: the base scenario's `seed`)")(
       "jobs,j", po::value<std::string>()->default_value("1"), "processes at a time, 1 to 1024")(

@@ -18,7 +18,7 @@ int diff_command(const std::vector<std::string>& args)
                                          "of a compare). Two folders of runs are paired by seed (the seeds both hold);\n"
                                          "otherwise one pair (a run folder with the other's run of the same seed, else\n"
                                          "its lowest seed).\n\n") +
-                            COMPARE_RULES + "\nOptions");
+                            compare_rules() + "\nOptions");
   d.add_options()("help,h", "show this help")(
       "out", po::value<std::string>(), "output directory (default: results/diff-<name of A>-vs-<name of B>)")(
       "max-new-failures", po::value<std::string>(), "threshold on the mean new correctness failures per seed (default 0)")(
