@@ -23,6 +23,11 @@ const char* OVERVIEW =
     "  linksim run SCENARIO [--seed N] [--out DIR] [--quiet] [--no-exchanges-csv] [--no-report]\n"
     "  linksim validate SCENARIO...\n"
     "  linksim sweep SCENARIO --seeds N [--jobs J] [--seed FIRST] [--out DIR] [--no-exchanges-csv]\n"
+    "  linksim compare BASE VARIANT... [--seeds N] [--seed FIRST] [--jobs J] [--out DIR]\n"
+    "                  [--max-new-failures X] [--quiet] [--no-exchanges-csv]\n"
+    "                               run a base and its variants on the same seeds and compare them\n"
+    "  linksim diff RESULT_A RESULT_B [--out DIR] [--max-new-failures X]\n"
+    "                               the same comparison over finished result folders\n"
     "  linksim reference [--json]   the enums, defaults, sections and metrics, from the code\n"
     "  linksim COMMAND --help       help on one command\n"
     "  linksim --version\n\n";
@@ -50,9 +55,13 @@ int main(int argc, char** argv)
       return cli::validate_command(rest);
     if (cmd == "sweep")
       return cli::sweep_command(rest, argv[0]);
+    if (cmd == "compare")
+      return cli::compare_command(rest, argv[0]);
+    if (cmd == "diff")
+      return cli::diff_command(rest);
     if (cmd == "reference")
       return cli::reference_command(rest);
-    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, reference (see linksim --help)");
+    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, compare, diff, reference (see linksim --help)");
   } catch (const ScenarioError& e) {
     for (const auto& m : e.messages)
       std::cerr << m << "\n";

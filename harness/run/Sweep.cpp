@@ -2,6 +2,7 @@
 
 #include "harness/Errors.hpp"
 #include "harness/results/ResultShape.hpp"
+#include "harness/results/Stats.hpp"
 #include "harness/scenario/Loader.hpp"
 #include "harness/run/Runner.hpp"
 #include "harness/run/OutputDir.hpp"
@@ -24,22 +25,6 @@
 #include <vector>
 
 namespace linksim {
-
-double t95(unsigned df)
-{
-  static const double table[] = {0,     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                 2.201, 2.179,  2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
-                                 2.074, 2.069,  2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-  if (df == 0)
-    return std::nan("");
-  if (df <= 30)
-    return table[df];
-  if (df <= 60)
-    return 2.000 + (2.042 - 2.000) * (60.0 - df) / 30.0;
-  if (df <= 120)
-    return 1.980 + (2.000 - 1.980) * (120.0 - df) / 60.0;
-  return 1.960;
-}
 
 namespace {
 
@@ -132,17 +117,8 @@ int run_sweep(const SweepOptions& o)
   summary["runs"]        = runs;
   ojson figures          = ojson::object();
   for (const auto& [k, v] : values) {
-    const double n = static_cast<double>(v.size());
-    double mean    = 0;
-    for (double x : v)
-      mean += x;
-    mean /= n;
-    double var = 0;
-    for (double x : v)
-      var += (x - mean) * (x - mean);
-    var         = v.size() > 1 ? var / (n - 1) : 0;
-    const double half = v.size() > 1 ? t95(static_cast<unsigned>(v.size() - 1)) * std::sqrt(var / n) : 0;
-    figures[k] = {{"n", v.size()}, {"mean", mean}, {"sd", std::sqrt(var)}, {"ci95_low", mean - half}, {"ci95_high", mean + half}};
+    const MeanCi m = mean_ci(v);
+    figures[k] = {{"n", m.n}, {"mean", m.mean}, {"sd", m.sd}, {"ci95_low", m.mean - m.half}, {"ci95_high", m.mean + m.half}};
   }
   summary["figures"]   = figures;
   summary["exit_code"] = code;

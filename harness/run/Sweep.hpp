@@ -21,7 +21,4 @@ struct SweepOptions {
 
 int run_sweep(const SweepOptions& o);
 
-/// Two-sided 95 % Student-t quantile for `df` degrees of freedom.
-double t95(unsigned df);
-
 } // namespace linksim
