@@ -23,6 +23,9 @@ const char* OVERVIEW =
     "  linksim run SCENARIO [--seed N] [--out DIR] [--quiet] [--no-exchanges-csv] [--no-report]\n"
     "  linksim validate SCENARIO...\n"
     "  linksim sweep SCENARIO --seeds N [--jobs J] [--seed FIRST] [--out DIR] [--no-exchanges-csv]\n"
+    "  linksim sweep SCENARIO --seeds N --slurm DIR [--submit] [--partition P] [--time T]\n"
+    "                [--cpus-per-task C] [--mem M]   the runs as a Slurm job array instead\n"
+    "  linksim collect DIR [--partial]   merge a job array's finished runs into DIR/summary.json\n"
     "  linksim reference [--json]   the enums, defaults, sections and metrics, from the code\n"
     "  linksim COMMAND --help       help on one command\n"
     "  linksim --version\n\n";
@@ -50,9 +53,11 @@ int main(int argc, char** argv)
       return cli::validate_command(rest);
     if (cmd == "sweep")
       return cli::sweep_command(rest, argv[0]);
+    if (cmd == "collect")
+      return cli::collect_command(rest);
     if (cmd == "reference")
       return cli::reference_command(rest);
-    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, reference (see linksim --help)");
+    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, collect, reference (see linksim --help)");
   } catch (const ScenarioError& e) {
     for (const auto& m : e.messages)
       std::cerr << m << "\n";
