@@ -81,7 +81,8 @@ int write_slurm_array(RunPlan& p, const SweepOptions& o)
   const std::string script = array_script(p, o.slurm_options); // before any file is touched: it may refuse the folder
   prepare_study_dir(p);
   write_file_atomic(p.dir, p.slurm->script, script);
-  fs::permissions(p.dir + "/" + p.slurm->script, fs::perms::owner_exec | fs::perms::group_exec, fs::perm_options::add);
+  std::error_code ec; // executable for whoever runs it by hand; sbatch does not need it
+  fs::permissions(p.dir + "/" + p.slurm->script, fs::perms::owner_exec | fs::perms::group_exec, fs::perm_options::add, ec);
   write_manifest(p);
   const std::string path = p.dir + "/" + p.slurm->script;
   if (!o.submit) {
