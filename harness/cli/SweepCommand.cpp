@@ -1,4 +1,4 @@
-// `linksim sweep SCENARIO --seeds N`: replications, one process each.
+// `linksim sweep SCENARIO --seeds N`: replications, one process each, here or as a Slurm job array.
 #include "harness/Errors.hpp"
 #include "harness/cli/Command.hpp"
 #include "harness/run/Sweep.hpp"
@@ -7,17 +7,32 @@ namespace linksim::cli {
 
 int sweep_command(const std::vector<std::string>& args, const char* argv0)
 {
-  po::options_description d("linksim sweep SCENARIO --seeds N [options]\n\n"
+  po::options_description d("linksim sweep SCENARIO --seeds N [options]\n"
+                            "linksim sweep SCENARIO --seeds N --slurm DIR [--submit] [Slurm options]\n\n"
                             "Runs N replications (seeds FIRST, FIRST+1, ...) as separate processes, J at\n"
                             "a time, into DIR/seed-<s>/, then writes DIR/summary.json with the mean and\n"
                             "95 % confidence interval (Student t) of each headline figure. Exit code: the\n"
                             "worst of the runs'. Ctrl-C (SIGINT) or SIGTERM stops the runs under way,\n"
-                            "waits for them, and exits 130 or 143 without a summary.\n\nOptions");
+                            "waits for them, and exits 130 or 143 without a summary. Every sweep writes\n"
+                            "DIR/manifest.json (the runs, their commands, linksim's path and version) and\n"
+                            "each run's exit code in DIR/seed-<s>/exit_code.\n\n"
+                            "With --slurm DIR nothing runs here: DIR/array.sh is a Slurm job array\n"
+                            "(sbatch --array=0-(N-1)), task i running the manifest's runs[i] with this\n"
+                            "linksim binary; --submit also runs `sbatch --parsable` on it and records the\n"
+                            "job id in the manifest. When the tasks have finished, `linksim collect DIR`\n"
+                            "writes the same summary.json as a local sweep.\n\nOptions");
   d.add_options()("help,h", "show this help")("seeds", po::value<std::string>(), "number of replications, 1 to 100000 (required)")(
-      "jobs,j", po::value<std::string>()->default_value("1"), "processes at a time, 1 to 1024")(
+      "jobs,j", po::value<std::string>()->default_value("1"), "processes at a time, 1 to 1024 (not with --slurm)")(
       "seed", po::value<std::string>(), "first seed (default: the scenario's `seed`)")(
       "out", po::value<std::string>(), "output directory (default: results/<scenario>/sweep-<first>-<n>-<sha8>)")(
-      "quiet,q", "no progress and no summary")("no-exchanges-csv", "runs do not write exchanges.csv");
+      "quiet,q", "no progress and no summary (with --submit: prints only the job id)")(
+      "no-exchanges-csv", "runs do not write exchanges.csv")(
+      "slurm", po::value<std::string>(), "write a Slurm job array into DIR instead of running (DIR as --out)")(
+      "submit", "with --slurm: submit it with sbatch (exit 4 if sbatch is missing or refuses it)")(
+      "partition", po::value<std::string>(), "with --slurm: #SBATCH --partition")(
+      "time", po::value<std::string>(), "with --slurm: #SBATCH --time per task (e.g. 00:10:00)")(
+      "cpus-per-task", po::value<std::string>(), "with --slurm: #SBATCH --cpus-per-task, 1 to 1024")(
+      "mem", po::value<std::string>(), "with --slurm: #SBATCH --mem per task (e.g. 2G)");
   po::variables_map vm;
   std::vector<std::string> files;
   if (!parse(args, d, vm, files))
@@ -37,6 +52,29 @@ int sweep_command(const std::vector<std::string>& args, const char* argv0)
     o.out_dir = vm["out"].as<std::string>();
   o.quiet         = vm.count("quiet") > 0;
   o.exchanges_csv = vm.count("no-exchanges-csv") == 0;
+  o.slurm         = vm.count("slurm") > 0;
+  if (o.slurm) {
+    if (vm.count("out"))
+      throw UsageError("--slurm DIR is the output directory: give --out or --slurm, not both");
+    if (!vm["jobs"].defaulted())
+      throw UsageError("--jobs has no meaning with --slurm (Slurm runs the tasks)");
+    o.out_dir = vm["slurm"].as<std::string>();
+    if (o.out_dir.empty())
+      throw UsageError("--slurm needs a directory");
+    o.submit = vm.count("submit") > 0;
+    if (vm.count("partition"))
+      o.slurm_options.partition = vm["partition"].as<std::string>();
+    if (vm.count("time"))
+      o.slurm_options.time = vm["time"].as<std::string>();
+    if (vm.count("cpus-per-task"))
+      o.slurm_options.cpus_per_task = static_cast<unsigned>(unsigned_option(vm, "cpus-per-task", 1, 1024));
+    if (vm.count("mem"))
+      o.slurm_options.mem = vm["mem"].as<std::string>();
+  } else {
+    for (const char* only : {"submit", "partition", "time", "cpus-per-task", "mem"})
+      if (vm.count(only))
+        throw UsageError(std::string("--") + only + " needs --slurm DIR");
+  }
   return run_sweep(o);
 }
 

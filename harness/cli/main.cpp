@@ -23,6 +23,9 @@ const char* OVERVIEW =
     "  linksim run SCENARIO [--seed N] [--out DIR] [--quiet] [--no-exchanges-csv] [--no-report]\n"
     "  linksim validate SCENARIO...\n"
     "  linksim sweep SCENARIO --seeds N [--jobs J] [--seed FIRST] [--out DIR] [--no-exchanges-csv]\n"
+    "  linksim sweep SCENARIO --seeds N --slurm DIR [--submit] [--partition P] [--time T]\n"
+    "                [--cpus-per-task C] [--mem M]   the runs as a Slurm job array instead\n"
+    "  linksim collect DIR [--partial]   merge a job array's finished runs into DIR/summary.json\n"
     "  linksim compare BASE VARIANT... [--seeds N] [--seed FIRST] [--jobs J] [--out DIR]\n"
     "                  [--max-new-failures X] [--quiet] [--no-exchanges-csv]\n"
     "                               run a base and its variants on the same seeds and compare them\n"
@@ -59,9 +62,11 @@ int main(int argc, char** argv)
       return cli::compare_command(rest, argv[0]);
     if (cmd == "diff")
       return cli::diff_command(rest);
+    if (cmd == "collect")
+      return cli::collect_command(rest);
     if (cmd == "reference")
       return cli::reference_command(rest);
-    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, compare, diff, reference (see linksim --help)");
+    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, compare, diff, collect, reference (see linksim --help)");
   } catch (const ScenarioError& e) {
     for (const auto& m : e.messages)
       std::cerr << m << "\n";

@@ -3,13 +3,16 @@
 #include "harness/Errors.hpp"
 
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <cstdlib>
 #include <map>
 
 namespace linksim {
@@ -94,6 +97,70 @@ int run_processes(const std::vector<std::vector<std::string>>& commands, unsigne
   }
   sigprocmask(SIG_SETMASK, &previous, nullptr);
   return stopped_by;
+}
+
+std::string find_program(const std::string& program)
+{
+  auto executable = [](const std::string& p) {
+    struct stat st {};
+    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(p.c_str(), X_OK) == 0;
+  };
+  if (program.find('/') != std::string::npos)
+    return executable(program) ? program : "";
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  size_t start     = 0;
+  while (start <= dirs.size()) {
+    const size_t end      = std::min(dirs.find(':', start), dirs.size());
+    const std::string dir = dirs.substr(start, end - start);
+    const std::string p   = (dir.empty() ? "." : dir) + "/" + program;
+    if (executable(p))
+      return p;
+    start = end + 1;
+  }
+  return "";
+}
+
+int run_capture(const std::vector<std::string>& argv, std::string& out)
+{
+  int fds[2];
+  if (pipe(fds) != 0)
+    throw UsageError("cannot start " + argv.at(0) + ": pipe failed");
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    throw UsageError("cannot start " + argv.at(0) + ": fork failed");
+  }
+  if (pid == 0) {
+    dup2(fds[1], STDOUT_FILENO);
+    close(fds[0]);
+    close(fds[1]);
+    std::vector<char*> args;
+    for (const auto& a : argv)
+      args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    std::perror(("linksim: exec " + argv[0]).c_str());
+    _exit(127);
+  }
+  close(fds[1]);
+  out.clear();
+  char buf[4096];
+  ssize_t n = 0;
+  while ((n = read(fds[0], buf, sizeof buf)) != 0) {
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 } // namespace linksim

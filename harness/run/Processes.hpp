@@ -17,4 +17,12 @@ namespace linksim {
 int run_processes(const std::vector<std::vector<std::string>>& commands, unsigned parallel,
                   const std::function<void(size_t, int)>& on_done, std::vector<int>& codes);
 
+/// The absolute path of `program` found on PATH, or "" (a name with a '/' is returned as is if
+/// executable).
+std::string find_program(const std::string& program);
+/// Runs one command (argv[0] a path) to its end without a shell, its stdout into `out` (stderr
+/// goes to ours). Returns its exit code (a child killed by a signal: 128 + the signal). Throws
+/// UsageError if it cannot be started.
+int run_capture(const std::vector<std::string>& argv, std::string& out);
+
 } // namespace linksim

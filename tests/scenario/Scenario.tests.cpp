@@ -315,7 +315,7 @@ TEST_CASE("exit codes: 2 for a latency failure, 3 inconclusive, 5 nothing checke
 TEST_CASE("cli: --help lists the exit codes on every command, usage errors exit 4", "[cli]")
 {
   for (std::vector<std::string> args : {std::vector<std::string>{"--help"}, {"run", "--help"}, {"validate", "--help"},
-                                        {"sweep", "--help"}}) {
+                                        {"sweep", "--help"}, {"collect", "--help"}}) {
     const ProcessResult r = run_linksim(args);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("Exit codes:") != std::string::npos);
