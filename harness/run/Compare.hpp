@@ -1,7 +1,7 @@
 // `linksim compare` and `linksim diff`: the merge of a base scenario's results with its variants'
 // results, seed by seed (issue 7, point 5). A pure function over parsed result.json objects: no
 // engine, no files; `compare` runs the plan then calls it, `diff` reads finished folders then calls
-// it, and so will `collect` (harness/run/CompareRun.hpp).
+// it, and so does `collect` (harness/run/ComparePlan.hpp: merge_compare).
 //
 //   ojson c = compare_results({base_s1, base_s2}, {{"late-tax", {var_s1, var_s2}}}, CompareOptions{});
 //   c["variants"][0]["gate"]["passed"]   // false when a check regressed or failures grew

@@ -1,14 +1,14 @@
-// Running and collecting a compare: the plan (which runs, into which folders), its manifest, the
-// local runner (`linksim compare`), the collector of finished run folders (`compare`, later
-// `collect` after a cluster job array) and `linksim diff` over existing folders. The merge itself
-// is harness/run/Compare.hpp (pure).
+// The commands of a compare: `linksim compare` (validate every scenario, plan, then run the plan
+// here or write it as a Slurm job array) and `linksim diff` over existing folders. The plan, its
+// manifest and the merge over run folders are harness/run/ComparePlan.hpp (also used by `linksim
+// collect`); the merge itself is harness/run/Compare.hpp (pure).
 //
-//   ComparePlan p = make_compare_plan({"base.json", "v.json"}, {"base", "v"}, 1, 5);
-//   p.runs[6].out                                   // "v/seed-2"
-//   int code = collect_compare(dir, CompareOptions{}); // reads dir/manifest.json and the runs
+//   CompareRunOptions o;  o.base = "a.json";  o.variants = {"b.json"};  o.self = "/usr/bin/linksim";
+//   int code = run_compare(o);            // results/compare-<a's name>-<seed>-1/compare.json
 #pragma once
 
-#include "harness/run/Compare.hpp"
+#include "harness/run/ComparePlan.hpp"
+#include "harness/run/SlurmScript.hpp"
 
 #include <cstdint>
 #include <map>
@@ -17,41 +17,6 @@
 #include <vector>
 
 namespace linksim {
-
-/// One run of a compare plan.
-struct PlannedRun {
-  std::string scenario; ///< path of the scenario file
-  std::string name;     ///< the scenario's name (its folder in the plan)
-  uint64_t seed = 0;
-  std::string out;      ///< the run's folder, relative to the plan's folder: <name>/seed-<s>
-};
-
-/// A compare: the base, the variants and the seeds; runs scenario by scenario (base first), seed by seed.
-struct ComparePlan {
-  std::string base;
-  std::vector<std::string> variants;
-  std::vector<std::string> names; ///< [0] the base's, then each variant's
-  uint64_t first_seed = 1;
-  unsigned seeds      = 1;
-  std::vector<PlannedRun> runs;
-};
-
-/// The plan for `paths` (base first) named `names`; throws UsageError if two names are the same
-/// (their folders would be).
-ComparePlan make_compare_plan(const std::vector<std::string>& paths, const std::vector<std::string>& names,
-                              uint64_t first_seed, unsigned seeds);
-/// manifest.json: {kind, base, variants, seeds: {first, count}, runs: [{scenario, name, seed, out}]}.
-ojson plan_manifest(const ComparePlan& p);
-/// The plan of a manifest.json; throws UsageError naming what is wrong.
-ComparePlan plan_from_manifest(const ojson& manifest);
-
-/// Reads dir/manifest.json and each run's result.json (a run without one crashed), merges them
-/// (compare_results), adds `runs` (with `exit_codes` by index into plan.runs when known), writes
-/// compare.json, compare.html and junit.xml into dir, and returns the exit code (compare_exit_code).
-int collect_compare(const std::string& dir, const CompareOptions& o, const std::vector<int>& exit_codes = {});
-
-/// Writes dir/compare.json, compare.html and junit.xml (each atomically).
-void write_compare_outputs(const std::string& dir, const ojson& compare);
 
 /// The results of a folder: a run folder (result.json: one entry, key nullopt) or a folder of
 /// seed-<s>/ folders (one entry per seed; null where a run left no result.json). Throws UsageError.
@@ -67,11 +32,16 @@ struct CompareRunOptions {
   std::string out_dir;                 ///< default: results/compare-<base name>-<first>-<n>
   bool quiet         = false;
   bool exchanges_csv = true;
-  CompareOptions compare;
+  CompareOptions compare;              ///< recorded in the manifest (max_new_failures)
+  bool slurm  = false;                 ///< write a Slurm job array into out_dir instead of running
+  bool submit = false;                 ///< with `slurm`: run sbatch on it
+  SlurmOptions slurm_options;          ///< with `slurm`: per-task resources
 };
 
-/// `linksim compare`: validates every scenario, writes the manifest, runs the plan (one process
-/// per run, J at a time; SIGINT/SIGTERM as sweep: 130/143, no compare.json), then collect_compare.
+/// `linksim compare`: validates every scenario, plans (plan_compare), writes the manifest, then
+/// either runs the plan here (one process per run, J at a time, each run's exit_code recorded;
+/// SIGINT/SIGTERM as sweep: 130/143, no compare.json) and merges it (merge_compare), or writes
+/// (and with `submit` submits) its job array for `linksim collect`.
 int run_compare(const CompareRunOptions& o);
 
 /// `linksim diff A B`: pairs A's and B's results by seed when both are seed folders (the seeds of

@@ -11,7 +11,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 
 namespace linksim {
@@ -90,19 +89,12 @@ int merge_sweep(const RunPlan& plan, bool quiet, const std::string& title)
     const std::optional<int> exit  = read_exit_code(folder);
     code                           = worse_exit(code, exit.value_or(EXIT_INCONCLUSIVE));
     ojson entry = {{"seed", r.seed}, {"exit_code", exit ? ojson(*exit) : ojson(nullptr)}, {"result", r.out + "/result.json"}};
-    std::ifstream in(folder + "/result.json");
-    if (exit && in) {
-      ojson result;
-      try {
-        result = ojson::parse(in);
-      } catch (const nlohmann::json::parse_error& e) {
-        throw UsageError(folder + "/result.json: not valid JSON: " + e.what());
-      }
+    const ojson result = exit ? read_run_result(folder) : ojson(nullptr);
+    if (result.is_null())
+      entry["result"] = nullptr;
+    else
       for (const auto& [k, v] : headline_values(result))
         values[k].push_back(v);
-    } else {
-      entry["result"] = nullptr;
-    }
     runs.push_back(entry);
   }
   ojson summary;
@@ -117,7 +109,7 @@ int merge_sweep(const RunPlan& plan, bool quiet, const std::string& title)
   }
   summary["figures"]   = figures;
   summary["exit_code"] = code;
-  write_file_atomic(plan.dir, "summary.json", summary.dump(2) + "\n");
+  write_file_atomic(plan.dir, SUMMARY_FILE, summary.dump(2) + "\n");
   if (!quiet) {
     std::printf("%s\n", title.c_str());
     print_figures(figures);
@@ -139,21 +131,24 @@ int collect(const CollectOptions& o)
     std::fprintf(stderr, "linksim collect: %zu of %zu runs have not finished (no %s in their folder): %s\n", missing.size(),
                  plan.runs.size(), EXIT_CODE_FILE, list.c_str());
     if (!o.partial) {
-      std::fprintf(stderr, "linksim collect: no summary written; wait for them (squeue), or merge the finished runs with "
-                           "--partial (an unfinished run counts as 3)\n");
+      std::fprintf(stderr, "linksim collect: nothing was merged; wait for them (squeue), or merge the finished runs with "
+                           "--partial (an unfinished run counts as 3 in a sweep, as a run without result.json in a compare)\n");
       return EXIT_INCONCLUSIVE;
     }
   }
-  // One place per kind of study. The hook for `linksim compare`: replace the throw below with
-  // `return merge_compare(o.dir);` (or with the plan), its function that writes compare.json.
+  // One place per kind of study: a sweep here, other kinds by the merge the caller passed.
   if (plan.kind == "sweep") {
     const std::string title = "linksim collect · " + plan.kind + " · " + std::to_string(plan.runs.size()) + " runs" +
                               (plan.slurm && !plan.slurm->job_id.empty() ? " · Slurm job " + plan.slurm->job_id : "");
     return merge_sweep(plan, o.quiet, title);
   }
-  if (plan.kind == "compare")
-    throw UsageError(o.dir + "/" + MANIFEST_FILE + ": compare manifests are collected once linksim compare lands");
-  throw UsageError(o.dir + "/" + MANIFEST_FILE + ": /kind: unknown kind \"" + plan.kind + "\"; known: sweep, compare");
+  const auto merge = o.merges.find(plan.kind);
+  if (merge != o.merges.end())
+    return merge->second(plan);
+  std::string known = "sweep";
+  for (const auto& [kind, f] : o.merges)
+    known += ", " + kind;
+  throw UsageError(o.dir + "/" + MANIFEST_FILE + ": /kind: no merge for kind \"" + plan.kind + "\" here; known: " + known);
 }
 
 } // namespace linksim

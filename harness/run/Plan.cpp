@@ -46,6 +46,28 @@ std::string string_field(const ojson& j, const char* key, const std::string& fil
 
 } // namespace
 
+std::string absolute_study_dir(const std::string& dir)
+{
+  std::string d = std::filesystem::absolute(dir).lexically_normal().string();
+  while (d.size() > 1 && d.back() == '/')
+    d.pop_back();
+  return d;
+}
+
+void add_run(RunPlan& plan, const std::string& scenario, const std::string& name, uint64_t seed, const std::string& out,
+             bool exchanges_csv)
+{
+  PlannedRun r;
+  r.scenario = scenario;
+  r.name     = name;
+  r.seed     = seed;
+  r.out      = out;
+  r.argv     = {plan.linksim, "run", scenario, "--seed", std::to_string(seed), "--out", plan.dir + "/" + out, "--quiet"};
+  if (!exchanges_csv)
+    r.argv.push_back("--no-exchanges-csv");
+  plan.runs.push_back(r);
+}
+
 ojson manifest_json(const RunPlan& plan)
 {
   ojson j;
@@ -147,6 +169,19 @@ RunPlan read_manifest(const std::string& dir)
 }
 
 std::string run_dir(const RunPlan& plan, const PlannedRun& run) { return plan.dir + "/" + run.out; }
+
+ojson read_run_result(const std::string& run_folder)
+{
+  const std::string file = run_folder + "/result.json";
+  std::ifstream in(file);
+  if (!in)
+    return nullptr;
+  try {
+    return ojson::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw UsageError(file + ": not valid JSON: " + e.what());
+  }
+}
 
 std::optional<int> read_exit_code(const std::string& run_folder)
 {

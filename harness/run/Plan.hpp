@@ -1,5 +1,5 @@
 // A study of many runs as plan → execute → merge. A command that runs many simulations (`sweep`,
-// later `compare`) first makes a RunPlan (every run: its scenario, seed, folder and the exact
+// `compare`) first makes a RunPlan (every run: its scenario, seed, folder and the exact
 // `linksim run` command), writes it as DIR/manifest.json, then either runs it here
 // (run_processes) or writes a Slurm job array that runs it (SlurmScript.hpp); `linksim collect`
 // or the local path merges the finished runs (Merge.hpp). Example:
@@ -54,6 +54,13 @@ struct RunPlan {
   std::optional<SlurmJob> slurm; ///< set for a study written as a Slurm job array
 };
 
+/// `dir` as an absolute, normal path without a trailing '/': a plan's dir (array tasks start elsewhere).
+std::string absolute_study_dir(const std::string& dir);
+/// Appends the run of `scenario` (an absolute path; its `name`) with `seed` into plan.dir/out, its
+/// argv `<plan.linksim> run SCENARIO --seed S --out <plan.dir>/OUT --quiet [--no-exchanges-csv]`.
+void add_run(RunPlan& plan, const std::string& scenario, const std::string& name, uint64_t seed, const std::string& out,
+             bool exchanges_csv);
+
 /// The manifest's JSON: {"kind", "linksim": {"path", "version"}, <header fields>, "runs": [{"scenario",
 /// "name", "seed", "out", "argv"}], "slurm": {"job_id", "script", "submitted"}}.
 nlohmann::ordered_json manifest_json(const RunPlan& plan);
@@ -67,6 +74,9 @@ RunPlan read_manifest(const std::string& dir);
 
 /// A run's folder: dir/out.
 std::string run_dir(const RunPlan& plan, const PlannedRun& run);
+/// The result.json in a run's folder, or null if there is none (the run did not complete).
+/// Throws UsageError naming the file if it is not valid JSON.
+nlohmann::ordered_json read_run_result(const std::string& run_folder);
 /// The exit code recorded in a run's folder, if it finished. Throws UsageError on a malformed file.
 std::optional<int> read_exit_code(const std::string& run_folder);
 /// Records a finished run's exit code in its folder (creating the folder if the run did not).

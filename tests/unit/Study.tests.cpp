@@ -1,6 +1,8 @@
-// Studies of many runs without running any: the plan's manifest, the Slurm job-array script and
-// collect's checks (harness/run/Plan.hpp, SlurmScript.hpp, Merge.hpp).
+// Studies of many runs without running any: the plan's manifest (a sweep's and a compare's), the
+// Slurm job-array script, collect's checks and its dispatch to compare's merge (harness/run/Plan.hpp,
+// SlurmScript.hpp, Merge.hpp, ComparePlan.hpp).
 #include "harness/Errors.hpp"
+#include "harness/run/ComparePlan.hpp"
 #include "harness/run/Merge.hpp"
 #include "harness/run/OutputDir.hpp"
 #include "harness/run/SlurmScript.hpp"
@@ -149,11 +151,11 @@ TEST_CASE("study::collect: a run that has not finished is named, exit 3, no summ
   write_exit_code(dir + "/seed-7", 0);
   write_exit_code(dir + "/seed-9", 2);
   CHECK(unfinished_runs(read_manifest(dir)) == std::vector<std::string>{"seed-8"});
-  CHECK(collect({dir, false, true}) == EXIT_INCONCLUSIVE);
+  CHECK(collect({dir, false, true, {}}) == EXIT_INCONCLUSIVE);
   CHECK(!std::filesystem::exists(dir + "/summary.json"));
   // --partial merges what finished; the run that did not counts as inconclusive (3), and a latency
   // failure (2) of a finished run is worse.
-  CHECK(collect({dir, true, true}) == EXIT_LATENCY);
+  CHECK(collect({dir, true, true, {}}) == EXIT_LATENCY);
   REQUIRE(std::filesystem::exists(dir + "/summary.json"));
   std::ifstream in(dir + "/summary.json");
   const auto s = nlohmann::json::parse(in);
@@ -162,26 +164,176 @@ TEST_CASE("study::collect: a run that has not finished is named, exit 3, no summ
   CHECK(s["runs"][0]["result"].is_null()); // finished without a result.json, as a local run that failed
   // Once all have finished, the worst code.
   write_exit_code(dir + "/seed-8", 1);
-  CHECK(collect({dir, false, true}) == EXIT_CORRECTNESS);
+  CHECK(collect({dir, false, true, {}}) == EXIT_CORRECTNESS);
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("study::collect: compare manifests wait for linksim compare; unknown kinds are refused", "[study][collect]")
+TEST_CASE("study::collect: a kind is merged by the merge passed for it, a kind without one is refused", "[study][collect]")
 {
   const std::string dir = fresh_dir("collect-kind");
-  RunPlan p             = sweep_plan(dir, 1);
+  RunPlan p             = sweep_plan(dir, 2);
+  p.kind                = "sweeps";
+  write_manifest(p);
   write_exit_code(dir + "/seed-7", 0);
-  for (const char* kind : {"compare", "sweeps"}) {
-    p.kind = kind;
-    write_manifest(p);
-    try {
-      collect({dir, false, true});
-      FAIL("no error");
-    } catch (const UsageError& e) {
-      CHECK(contains(e.what(), dir + "/manifest.json"));
-      CHECK(contains(e.what(), std::string(kind) == "compare" ? "once linksim compare lands" : "unknown kind \"sweeps\""));
-    }
+  int calls = 0;
+  CollectOptions o{dir, false, true, {{"compare", [&](const RunPlan&) { return ++calls, 0; }}}};
+  // Not every run finished: the same check as for a sweep comes first, whatever the kind.
+  CHECK(collect(o) == EXIT_INCONCLUSIVE);
+  write_exit_code(dir + "/seed-8", 0);
+  try {
+    collect(o);
+    FAIL("no error");
+  } catch (const UsageError& e) {
+    CHECK(contains(e.what(), dir + "/manifest.json"));
+    CHECK(contains(e.what(), "no merge for kind \"sweeps\" here; known: sweep, compare"));
   }
+  CHECK(calls == 0);
+  p.kind = "compare";
+  write_manifest(p);
+  o.merges["compare"] = [&](const RunPlan& plan) {
+    ++calls;
+    CHECK(plan.dir == dir);
+    CHECK(plan.runs.size() == 2);
+    return 1;
+  };
+  CHECK(collect(o) == 1);
+  CHECK(calls == 1);
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+/// A compare of "/s/base.json" with two variants on seeds 3 and 4.
+CompareSpec compare_spec_example()
+{
+  CompareSpec s;
+  s.base             = "/s/base.json";
+  s.variants         = {"/s/late tax.json", "/s/v2.json"};
+  s.names            = {"base", "late-tax", "v2"};
+  s.first_seed       = 3;
+  s.seeds            = 2;
+  s.max_new_failures = 0.5;
+  s.exchanges_csv    = false;
+  return s;
+}
+
+/// A minimal result.json: its seed, total correctness failures (wrong_person) and one check.
+ojson tiny_result(uint64_t seed, double wrong_person, const std::string& verdict)
+{
+  ojson r;
+  r["run"]                     = {{"scenario", "s"}, {"file", "s.json"}, {"file_sha256", "00"}, {"seed", seed}};
+  r["outcomes"]["total"]       = {{"all", 10.0}, {"correct", 10.0 - wrong_person}, {"wrong_person", wrong_person}};
+  r["outcomes"]["by_provider"] = ojson::object();
+  r["latency"]["end_to_end"]   = {{"count", 10}, {"mean_ms", 50.0}, {"p50_ms", 40.0}, {"p95_ms", 90.0}};
+  r["checks"] = ojson::array({{{"name", "c1"}, {"kind", "correctness"}, {"value", 0.0}, {"verdict", verdict}}});
+  return r;
+}
+
+} // namespace
+
+TEST_CASE("study::compare plan: runs in order (base seeds, then each variant's), manifest round trip", "[study][manifest][compare]")
+{
+  const std::string dir = fresh_dir("compare-manifest");
+  RunPlan p             = plan_compare(compare_spec_example(), dir, "/opt/linksim", "0.0.test");
+  CHECK(p.kind == "compare");
+  REQUIRE(p.runs.size() == 6);
+  CHECK(p.runs[0].out == "base/seed-3");
+  CHECK(p.runs[1].out == "base/seed-4");
+  CHECK(p.runs[2].out == "late-tax/seed-3");
+  CHECK(p.runs[5].out == "v2/seed-4");
+  CHECK(p.runs[3].scenario == "/s/late tax.json");
+  CHECK(p.runs[3].argv == std::vector<std::string>{"/opt/linksim", "run", "/s/late tax.json", "--seed", "4", "--out",
+                                                   dir + "/late-tax/seed-4", "--quiet", "--no-exchanges-csv"});
+  p.slurm = SlurmJob{"77", "array.sh", true};
+  write_manifest(p);
+  // One manifest format: the generic fields, then the compare's header.
+  std::ifstream in(dir + "/manifest.json");
+  const auto m = nlohmann::ordered_json::parse(in);
+  CHECK(m["kind"] == "compare");
+  CHECK(m["linksim"]["path"] == "/opt/linksim");
+  CHECK(m["base"] == "/s/base.json");
+  CHECK(m["variants"] == nlohmann::ordered_json::array({"/s/late tax.json", "/s/v2.json"}));
+  CHECK(m["seeds"] == nlohmann::ordered_json({{"first", 3}, {"count", 2}}));
+  CHECK(m["max_new_failures"] == 0.5);
+  CHECK(m["runs"][4]["argv"].size() == 9);
+  CHECK(m["slurm"]["job_id"] == "77");
+  const RunPlan q = read_manifest(dir);
+  CHECK(manifest_json(q) == manifest_json(p));
+  const CompareSpec s = compare_spec(q);
+  CHECK(s.base == "/s/base.json");
+  CHECK(s.variants == compare_spec_example().variants);
+  CHECK(s.names == compare_spec_example().names);
+  CHECK(s.first_seed == 3);
+  CHECK(s.seeds == 2);
+  CHECK(s.max_new_failures == 0.5);
+  CHECK_FALSE(s.exchanges_csv);
+  // Two scenarios of one name would share folders.
+  CompareSpec same = compare_spec_example();
+  same.names[2]    = "late-tax";
+  CHECK_THROWS_AS(plan_compare(same, dir, "/opt/linksim", "0"), UsageError);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("study::compare plan: a manifest whose runs are out of order or whose header is incomplete is refused",
+          "[study][manifest][compare]")
+{
+  const std::string dir = fresh_dir("compare-bad-manifest");
+  auto message          = [&](const RunPlan& p) {
+    try {
+      compare_spec(p);
+    } catch (const UsageError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const RunPlan good = plan_compare(compare_spec_example(), dir, "/opt/linksim", "0");
+  RunPlan swapped    = good;
+  std::swap(swapped.runs[0], swapped.runs[1]);
+  CHECK(contains(message(swapped), dir + "/manifest.json: /runs/0: expected scenario \"base\", seed 3"));
+  RunPlan fewer = good;
+  fewer.runs.pop_back();
+  CHECK(contains(message(fewer), "/runs: expected 6 runs (3 scenarios x 2 seeds), got 5"));
+  RunPlan no_threshold = good;
+  no_threshold.header.erase("max_new_failures");
+  CHECK(contains(message(no_threshold), "/max_new_failures: missing"));
+  RunPlan sweep = good;
+  sweep.kind    = "sweep";
+  CHECK(contains(message(sweep), "/kind: expected \"compare\""));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("study::compare merge: exit codes from the runs' files, the manifest's threshold unless overridden",
+          "[study][collect][compare]")
+{
+  const std::string dir = fresh_dir("compare-merge");
+  CompareSpec spec      = compare_spec_example();
+  spec.variants.pop_back();
+  spec.names.pop_back();
+  const RunPlan p = plan_compare(spec, dir, "/opt/linksim", "0");
+  write_manifest(p);
+  // Base: no failures; variant: 1 wrong_person per seed and check c1 still passing.
+  for (const PlannedRun& r : p.runs) {
+    const bool variant = r.name == "late-tax";
+    std::filesystem::create_directories(run_dir(p, r));
+    write_file_atomic(run_dir(p, r), "result.json", tiny_result(r.seed, variant ? 1 : 0, "pass").dump());
+    write_exit_code(run_dir(p, r), variant ? 1 : 0);
+  }
+  CollectOptions o{dir, false, true, {{"compare", [](const RunPlan& plan) { return merge_compare(plan, std::nullopt, true); }}}};
+  CHECK(collect(o) == 1); // mean new failures 1 > the manifest's 0.5
+  std::ifstream in(dir + "/compare.json");
+  const auto c = nlohmann::ordered_json::parse(in);
+  CHECK(c["max_new_failures"] == 0.5);
+  CHECK(c["variants"][0]["gate"]["failures_grew"] == true);
+  CHECK(c["runs"][2] == nlohmann::ordered_json({{"scenario", "late-tax"}, {"seed", 3}, {"out", "late-tax/seed-3"},
+                                                {"result", true}, {"exit_code", 1}}));
+  CHECK(std::filesystem::exists(dir + "/compare.html"));
+  CHECK(std::filesystem::exists(dir + "/junit.xml"));
+  CHECK(merge_compare(read_manifest(dir), 2.0, true) == 0); // collect --max-new-failures 2
+  // A run that did not finish is not read, even if a result.json is there.
+  std::filesystem::remove(dir + "/base/seed-4/exit_code");
+  CHECK(collect(o) == EXIT_INCONCLUSIVE);
+  o.partial = true;
+  CHECK(collect(o) == 70); // a compare with a missing result
   std::filesystem::remove_all(dir);
 }
 
