@@ -3,6 +3,8 @@
 // negative, out of range or not a number is a usage error (exit 4), never a wrapped value.
 #pragma once
 
+#include "harness/run/SlurmScript.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <cstdint>
@@ -23,6 +25,19 @@ uint64_t unsigned_option(const po::variables_map& vm, const std::string& name, u
 void print_help(const po::options_description& d);
 /// Path of this executable (to start child runs).
 std::string self_path(const char* argv0);
+
+/// What --slurm DIR and its options ask of a study (sweep, compare).
+struct SlurmChoice {
+  bool slurm = false;            ///< --slurm given: write a job array, run nothing here
+  std::string dir;               ///< its DIR (the study's folder)
+  bool submit = false;           ///< --submit
+  SlurmOptions options;          ///< --partition, --time, --cpus-per-task, --mem
+};
+/// Adds --slurm, --submit, --partition, --time, --cpus-per-task and --mem to a study's options.
+void add_slurm_options(po::options_description& d);
+/// Reads them with the checks of every study: --slurm excludes --out and --jobs (which must be
+/// declared), the others need --slurm. Throws UsageError.
+SlurmChoice slurm_choice(const po::variables_map& vm);
 
 int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);

@@ -48,20 +48,30 @@ double threshold_option(const po::variables_map& vm)
 
 int compare_command(const std::vector<std::string>& args, const char* argv0)
 {
-  po::options_description d(std::string("linksim compare BASE VARIANT... [options]\n\n"
+  po::options_description d(std::string("linksim compare BASE VARIANT... [options]\n"
+                                        "linksim compare BASE VARIANT... --seeds N --slurm DIR [--submit] [Slurm options]\n\n"
                                         "Runs BASE and each VARIANT scenario on the same seeds (seed s of the base\n"
                                         "pairs with seed s of each variant), one `linksim run` process per run, J at\n"
-                                        "a time, into DIR/<scenario name>/seed-<s>/; then writes DIR/manifest.json\n"
-                                        "(the plan), DIR/compare.json, DIR/compare.html and DIR/junit.xml. Ctrl-C\n"
-                                        "(SIGINT) or SIGTERM stops the runs under way and exits 130 or 143 without\n"
-                                        "compare.json.\n\n") +
+                                        "a time, into DIR/<scenario name>/seed-<s>/ (each run's exit code in its\n"
+                                        "exit_code file); then writes DIR/compare.json, DIR/compare.html and\n"
+                                        "DIR/junit.xml. Every compare writes DIR/manifest.json first (the runs, their\n"
+                                        "commands, the seeds and --max-new-failures). Ctrl-C (SIGINT) or SIGTERM\n"
+                                        "stops the runs under way and exits 130 or 143 without compare.json.\n\n"
+                                        "With --slurm DIR nothing runs here: DIR/array.sh is a Slurm job array, task i\n"
+                                        "running the manifest's runs[i] (the base's seeds, then each variant's);\n"
+                                        "--submit also runs `sbatch --parsable` on it and records the job id. When\n"
+                                        "the tasks have finished, `linksim collect DIR` writes the same compare.json,\n"
+                                        "compare.html and junit.xml as a local compare.\n\n") +
                             compare_rules() + "\nOptions");
   d.add_options()("help,h", "show this help")("seeds", po::value<std::string>()->default_value("1"), "seeds per scenario, 1 to 100000")(
       "seed", po::value<std::string>(), "first seed (default: the base scenario's `seed`)")(
-      "jobs,j", po::value<std::string>()->default_value("1"), "processes at a time, 1 to 1024")(
+      "jobs,j", po::value<std::string>()->default_value("1"), "processes at a time, 1 to 1024 (not with --slurm)")(
       "out", po::value<std::string>(), "output directory (default: results/compare-<base name>-<first>-<n>)")(
-      "max-new-failures", po::value<std::string>(), "threshold on the mean new correctness failures per seed (default 0)")(
-      "quiet,q", "no progress and no summary")("no-exchanges-csv", "runs do not write exchanges.csv");
+      "max-new-failures", po::value<std::string>(),
+      "threshold on the mean new correctness failures per seed (default 0; recorded in the manifest for collect)")(
+      "quiet,q", "no progress and no summary (with --submit: prints only the job id)")(
+      "no-exchanges-csv", "runs do not write exchanges.csv");
+  add_slurm_options(d);
   po::variables_map vm;
   std::vector<std::string> files;
   if (!parse(args, d, vm, files))
@@ -81,6 +91,12 @@ int compare_command(const std::vector<std::string>& args, const char* argv0)
   o.quiet                    = vm.count("quiet") > 0;
   o.exchanges_csv            = vm.count("no-exchanges-csv") == 0;
   o.compare.max_new_failures = threshold_option(vm);
+  const SlurmChoice slurm    = slurm_choice(vm);
+  o.slurm                    = slurm.slurm;
+  o.submit                   = slurm.submit;
+  o.slurm_options            = slurm.options;
+  if (slurm.slurm)
+    o.out_dir = slurm.dir;
   return run_compare(o);
 }
 

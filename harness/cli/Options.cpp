@@ -42,6 +42,45 @@ uint64_t unsigned_option(const po::variables_map& vm, const std::string& name, u
   return v;
 }
 
+void add_slurm_options(po::options_description& d)
+{
+  d.add_options()("slurm", po::value<std::string>(), "write a Slurm job array into DIR instead of running (DIR as --out)")(
+      "submit", "with --slurm: submit it with sbatch (exit 4 if sbatch is missing or refuses it)")(
+      "partition", po::value<std::string>(), "with --slurm: #SBATCH --partition")(
+      "time", po::value<std::string>(), "with --slurm: #SBATCH --time per task (e.g. 00:10:00)")(
+      "cpus-per-task", po::value<std::string>(), "with --slurm: #SBATCH --cpus-per-task, 1 to 1024")(
+      "mem", po::value<std::string>(), "with --slurm: #SBATCH --mem per task (e.g. 2G)");
+}
+
+SlurmChoice slurm_choice(const po::variables_map& vm)
+{
+  SlurmChoice c;
+  c.slurm = vm.count("slurm") > 0;
+  if (!c.slurm) {
+    for (const char* only : {"submit", "partition", "time", "cpus-per-task", "mem"})
+      if (vm.count(only))
+        throw UsageError(std::string("--") + only + " needs --slurm DIR");
+    return c;
+  }
+  if (vm.count("out"))
+    throw UsageError("--slurm DIR is the output directory: give --out or --slurm, not both");
+  if (!vm["jobs"].defaulted())
+    throw UsageError("--jobs has no meaning with --slurm (Slurm runs the tasks)");
+  c.dir = vm["slurm"].as<std::string>();
+  if (c.dir.empty())
+    throw UsageError("--slurm needs a directory");
+  c.submit = vm.count("submit") > 0;
+  if (vm.count("partition"))
+    c.options.partition = vm["partition"].as<std::string>();
+  if (vm.count("time"))
+    c.options.time = vm["time"].as<std::string>();
+  if (vm.count("cpus-per-task"))
+    c.options.cpus_per_task = static_cast<unsigned>(unsigned_option(vm, "cpus-per-task", 1, 1024));
+  if (vm.count("mem"))
+    c.options.mem = vm["mem"].as<std::string>();
+  return c;
+}
+
 std::string self_path(const char* argv0)
 {
   char buf[PATH_MAX];

@@ -26,13 +26,8 @@ int sweep_command(const std::vector<std::string>& args, const char* argv0)
       "seed", po::value<std::string>(), "first seed (default: the scenario's `seed`)")(
       "out", po::value<std::string>(), "output directory (default: results/<scenario>/sweep-<first>-<n>-<sha8>)")(
       "quiet,q", "no progress and no summary (with --submit: prints only the job id)")(
-      "no-exchanges-csv", "runs do not write exchanges.csv")(
-      "slurm", po::value<std::string>(), "write a Slurm job array into DIR instead of running (DIR as --out)")(
-      "submit", "with --slurm: submit it with sbatch (exit 4 if sbatch is missing or refuses it)")(
-      "partition", po::value<std::string>(), "with --slurm: #SBATCH --partition")(
-      "time", po::value<std::string>(), "with --slurm: #SBATCH --time per task (e.g. 00:10:00)")(
-      "cpus-per-task", po::value<std::string>(), "with --slurm: #SBATCH --cpus-per-task, 1 to 1024")(
-      "mem", po::value<std::string>(), "with --slurm: #SBATCH --mem per task (e.g. 2G)");
+      "no-exchanges-csv", "runs do not write exchanges.csv");
+  add_slurm_options(d);
   po::variables_map vm;
   std::vector<std::string> files;
   if (!parse(args, d, vm, files))
@@ -52,29 +47,12 @@ int sweep_command(const std::vector<std::string>& args, const char* argv0)
     o.out_dir = vm["out"].as<std::string>();
   o.quiet         = vm.count("quiet") > 0;
   o.exchanges_csv = vm.count("no-exchanges-csv") == 0;
-  o.slurm         = vm.count("slurm") > 0;
-  if (o.slurm) {
-    if (vm.count("out"))
-      throw UsageError("--slurm DIR is the output directory: give --out or --slurm, not both");
-    if (!vm["jobs"].defaulted())
-      throw UsageError("--jobs has no meaning with --slurm (Slurm runs the tasks)");
-    o.out_dir = vm["slurm"].as<std::string>();
-    if (o.out_dir.empty())
-      throw UsageError("--slurm needs a directory");
-    o.submit = vm.count("submit") > 0;
-    if (vm.count("partition"))
-      o.slurm_options.partition = vm["partition"].as<std::string>();
-    if (vm.count("time"))
-      o.slurm_options.time = vm["time"].as<std::string>();
-    if (vm.count("cpus-per-task"))
-      o.slurm_options.cpus_per_task = static_cast<unsigned>(unsigned_option(vm, "cpus-per-task", 1, 1024));
-    if (vm.count("mem"))
-      o.slurm_options.mem = vm["mem"].as<std::string>();
-  } else {
-    for (const char* only : {"submit", "partition", "time", "cpus-per-task", "mem"})
-      if (vm.count(only))
-        throw UsageError(std::string("--") + only + " needs --slurm DIR");
-  }
+  const SlurmChoice slurm = slurm_choice(vm);
+  o.slurm                 = slurm.slurm;
+  o.submit                = slurm.submit;
+  o.slurm_options         = slurm.options;
+  if (slurm.slurm)
+    o.out_dir = slurm.dir;
   return run_sweep(o);
 }
 
