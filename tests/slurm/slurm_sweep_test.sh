@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Slurm test (ctest label "slurm"): a single-node Slurm on this machine runs
-# `linksim sweep --slurm --submit` as a real job array; `linksim collect` must then give the same
-# summary.json as the same sweep run locally.
+# `linksim sweep --slurm --submit` and `linksim compare --slurm --submit` as real job arrays (both
+# submitted at once); `linksim collect` must then give the same summary.json as the same sweep run
+# locally, and the same compare verdicts (compare.json but for paths) as the same compare run locally.
 #
 #   tests/slurm/slurm_sweep_test.sh LINKSIM SOURCE_DIR
 #
@@ -15,6 +16,7 @@ set -euo pipefail
 LINKSIM=${1:?usage: slurm_sweep_test.sh LINKSIM SOURCE_DIR}
 SRC=${2:?usage: slurm_sweep_test.sh LINKSIM SOURCE_DIR}
 SEEDS=3
+CMP_SEEDS=2
 WAIT_IDLE_S=60
 WAIT_JOB_S=600
 
@@ -30,7 +32,7 @@ export PATH="$PATH:/usr/sbin"
 T=$(mktemp -d /tmp/linksim-slurm-test.XXXXXX)
 STARTED_MUNGED=""
 show_logs() {
-  for f in "$T"/log/*.log "$T"/study\ dir/slurm-*.out; do
+  for f in "$T"/log/*.log "$T"/study\ dir/slurm-*.out "$T"/compare\ dir/slurm-*.out; do
     [ -f "$f" ] || continue
     echo "---- $f (last 40 lines)" >&2
     tail -n 40 "$f" >&2
@@ -120,29 +122,40 @@ done
 [ "$state" = idle ] || fail "the node $H is not idle after ${WAIT_IDLE_S}s (sinfo: '${state}')"
 echo "[slurm test] single-node Slurm up on $H"
 
-# ---- the sweep as a job array (a folder with a blank: quoting is part of the test)
+# ---- the sweep and the compare as job arrays (folders with a blank: quoting is part of the test)
 SCEN="$SRC/scenarios/quickstart.json"
+VARIANT="$SRC/scenarios/quickstart-late-tax.json"
 STUDY="$T/study dir"
+CMP="$T/compare dir"
 out=$("$LINKSIM" sweep "$SCEN" --seeds "$SEEDS" --slurm "$STUDY" --submit --no-exchanges-csv --quiet) ||
   fail "linksim sweep --slurm --submit failed"
 JOB=$(printf '%s' "$out" | tail -n 1)
 [[ "$JOB" =~ ^[0-9]+$ ]] || fail "linksim sweep --submit printed no job id: '$out'"
-echo "[slurm test] submitted job array $JOB"
+out=$("$LINKSIM" compare "$SCEN" "$VARIANT" --seeds "$CMP_SEEDS" --slurm "$CMP" --submit --no-exchanges-csv --quiet) ||
+  fail "linksim compare --slurm --submit failed"
+CJOB=$(printf '%s' "$out" | tail -n 1)
+[[ "$CJOB" =~ ^[0-9]+$ ]] || fail "linksim compare --submit printed no job id: '$out'"
+echo "[slurm test] submitted job arrays $JOB (sweep) and $CJOB (compare)"
 
 finished=""
 for _ in $(seq $((WAIT_JOB_S * 2))); do
-  if [ -z "$(squeue -h -j "$JOB" -o %i 2>/dev/null)" ]; then finished=1; break; fi
+  if [ -z "$(squeue -h -j "$JOB,$CJOB" -o %i 2>/dev/null)" ]; then finished=1; break; fi
   sleep 0.5
 done
-[ -n "$finished" ] || fail "job $JOB still in the queue after ${WAIT_JOB_S}s: $(squeue -j "$JOB")"
+[ -n "$finished" ] || fail "jobs $JOB, $CJOB still in the queue after ${WAIT_JOB_S}s: $(squeue -j "$JOB,$CJOB")"
 
 set +e
 "$LINKSIM" collect "$STUDY" --quiet
 collect_rc=$?
 "$LINKSIM" sweep "$SCEN" --seeds "$SEEDS" --out "$T/local" --no-exchanges-csv --quiet
 local_rc=$?
+"$LINKSIM" collect "$CMP" --quiet
+ccollect_rc=$?
+"$LINKSIM" compare "$SCEN" "$VARIANT" --seeds "$CMP_SEEDS" --jobs 2 --out "$T/local compare" --no-exchanges-csv --quiet
+clocal_rc=$?
 set -e
 [ "$collect_rc" -eq "$local_rc" ] || fail "collect exited $collect_rc, the local sweep $local_rc"
+[ "$ccollect_rc" -eq "$clocal_rc" ] || fail "collect of the compare exited $ccollect_rc, the local compare $clocal_rc"
 
 python3 - "$STUDY" "$T/local" "$JOB" "$SEEDS" <<'PY'
 import json, os, sys
@@ -172,4 +185,36 @@ for ra, rb in zip(a["runs"], b["runs"]):
 assert a.keys() == b.keys(), (a.keys(), b.keys())
 print(f"[slurm test] job {job}: {seeds} tasks ran under Slurm; collect's summary.json equals the local sweep's "
       f"({len(a['figures'])} figures, exit {a['exit_code']})")
+PY
+
+python3 - "$CMP" "$T/local compare" "$CJOB" "$CMP_SEEDS" <<'PY'
+import json, os, sys
+study, local, job, seeds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+def load(p):
+    with open(p) as f:
+        return json.load(f)
+m = load(os.path.join(study, "manifest.json"))
+assert m["kind"] == "compare", m["kind"]
+assert m["slurm"]["job_id"] == job and m["slurm"]["submitted"] is True, m["slurm"]
+assert m["seeds"]["count"] == seeds and len(m["variants"]) == 1, (m["seeds"], m["variants"])
+assert len(m["runs"]) == 2 * seeds
+for i, r in enumerate(m["runs"]):
+    d = os.path.join(study, r["out"])
+    assert os.path.isfile(os.path.join(d, "result.json")), f"task {i}: no result.json in {d}"
+    assert os.path.isfile(os.path.join(d, "exit_code")), f"task {i}: no exit_code in {d}"
+    log = os.path.join(study, f"slurm-{job}_{i}.out")
+    assert os.path.isfile(log), f"task {i}: no Slurm output {log} (did it run under Slurm?)"
+a, b = load(os.path.join(study, "compare.json")), load(os.path.join(local, "compare.json"))
+for key in ("seeds", "max_new_failures", "missing_results", "runs", "exit_code"):
+    assert a[key] == b[key], f"compare.json differs in {key}:\n{a[key]}\n{b[key]}"
+assert a["base"]["name"] == b["base"]["name"]
+assert len(a["variants"]) == len(b["variants"]) == 1
+for va, vb in zip(a["variants"], b["variants"]):
+    for key in ("name", "pairs", "missing", "gate", "checks", "entities", "outcome_deltas", "latency_deltas"):
+        assert va[key] == vb[key], f"compare.json's variant {va['name']} differs in {key}"
+for f in ("compare.html", "junit.xml"):
+    assert os.path.isfile(os.path.join(study, f)), f"collect wrote no {f}"
+g = a["variants"][0]["gate"]
+print(f"[slurm test] job {job}: {2 * seeds} compare tasks ran under Slurm; collect's compare.json has the local "
+      f"compare's verdicts (gate passed {g['passed']}, exit {a['exit_code']})")
 PY
