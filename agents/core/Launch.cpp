@@ -1,6 +1,7 @@
 #include "agents/core/Launch.hpp"
 
 #include "agents/existing/ExistingSystem.hpp"
+#include "agents/scheduler/Distributor.hpp"
 #include "agents/scheduler/Scheduler.hpp"
 #include "agents/server/IntermediateServer.hpp"
 
@@ -40,6 +41,18 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
   // First, so that at an instant where a table changes, it usually changes before agents act.
   if (!w.timeline().agenda().empty())
     daemon("scheduler", pf.hub_host(), Scheduler(ctx), n);
+  // Master distributions inside the run: a receiver per server, a sender per (revision, server).
+  bool distributes = false;
+  for (const Revision& r : sc.revisions)
+    distributes = distributes || r.distribution_s >= 0;
+  if (distributes) {
+    for (uint32_t s = 0; s < sc.sites.size(); ++s)
+      daemon("masters-in-" + sc.sites[s].id, pf.site_host(s), MasterReceiver(ctx, s), n);
+    for (uint32_t r = 0; r < sc.revisions.size(); ++r)
+      if (sc.revisions[r].distribution_s >= 0)
+        for (uint32_t s = 0; s < sc.sites.size(); ++s)
+          daemon("masters-" + sc.revisions[r].id + "-" + sc.sites[s].id, pf.hub_host(), MasterSender(ctx, r, s), n);
+  }
   for (unsigned i = 0; i < sc.hub.workers; ++i) {
     auto a = daemon("hub-" + std::to_string(i), pf.hub_host(), HubWorker(ctx, hub, i), n);
     if (i == 0)

@@ -98,6 +98,7 @@ void ExistingSystem::operator()()
 bool ExistingSystem::choose(const Workload& wl, uint64_t& person, uint32_t& provider)
 {
   const Population& pop = ctx_.world.population();
+  const uint32_t whose  = wl.on_behalf_of != NONE ? wl.on_behalf_of : agency_; // a delegate asks about its delegator's
   for (int attempt = 0; attempt < 64; ++attempt) {
     switch (wl.subjects) {
       case Subjects::ANY:
@@ -107,7 +108,7 @@ bool ExistingSystem::choose(const Workload& wl, uint64_t& person, uint32_t& prov
         person = wl.persons[rng_.below(wl.persons.size())];
         break;
       default:
-        person = pop.pick_member(agency_, rng_);
+        person = pop.pick_member(whose, rng_);
     }
     switch (wl.provider) {
       case ProviderSelect::RESIDENCE:
@@ -126,7 +127,7 @@ bool ExistingSystem::choose(const Workload& wl, uint64_t& person, uint32_t& prov
         provider = wl.provider_agency;
         break;
     }
-    if (provider != NONE && provider != agency_)
+    if (provider != NONE && provider != agency_ && provider != whose)
       return true;
   }
   return false;

@@ -38,7 +38,19 @@ void HubWorker::request(Message* m)
     ex->serial     = state_.next_serial++;
     ex->records |= REC_HUB;
     ex->t[HUB_REQ_OUT] = now;
-    if (!w.hub_master().allows(ex->procedure, ex->item, ex->requester, ex->provider)) {
+    // A delegate (受任者) asks in its delegator's name: the delegation master must register it
+    // for the procedure, and the permission is the delegator's [SEED: 委任受任].
+    const uint32_t delegator = sc.workload[ex->workload].on_behalf_of;
+    const uint32_t in_name   = delegator != NONE ? delegator : ex->requester;
+    bool allowed             = true;
+    if (delegator != NONE && !w.cycle().delegated(ex->procedure, delegator, ex->requester, now)) {
+      allowed   = false;
+      ex->deny  = DenyReason::NO_DELEGATION;
+    } else if (!w.hub_master().allows(ex->procedure, ex->item, in_name, ex->provider)) {
+      allowed   = false;
+      ex->deny  = DenyReason::NOT_PERMITTED;
+    }
+    if (!allowed) {
       ex->answer          = Answer::DENIED;
       ex->t[HUB_RESP_IN]  = now;
       ex->t[HUB_RESP_OUT] = now;

@@ -37,6 +37,7 @@ void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
     if (hit.found) {
       ex->answer          = Answer::DATA;
       ex->version         = hit.version;
+      ex->truth.version_due = hit.version_due; // hidden: for the oracle only
       ex->extraction_s    = hit.extraction_s;
       ex->epoch           = hit.epoch;
       ex->record          = hit.record;
@@ -58,6 +59,20 @@ void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
   ctx_.send(ctx_.platform.hub_inbox(), m, ctx_.answer_bytes(m), ctx_.platform.site_route(site_), now);
 }
 
+void IntermediateServerWorker::refuse(Message* m, DenyReason why)
+{
+  const double t = sg4::Engine::get_clock();
+  for (Exchange* ex = m->head; ex; ex = ex->next) {
+    ex->answer         = Answer::DENIED;
+    ex->deny           = why;
+    ex->t[RQ_RESP_OUT] = t;
+  }
+  m->kind              = MsgKind::DELIVER;
+  const bool scheduled = !ctx_.world.scenario().workload[m->head->workload].fetch_at_s.empty();
+  ctx_.send(scheduled ? ctx_.platform.collect_inbox(m->requester) : ctx_.platform.fetch_inbox(m->requester), m,
+            ctx_.answer_bytes(m), ctx_.platform.agency_route(m->requester), t);
+}
+
 void IntermediateServerWorker::operator()()
 {
   World& w           = ctx_.world;
@@ -72,6 +87,14 @@ void IntermediateServerWorker::operator()()
     switch (m->kind) {
       case MsgKind::QUERY: {
         Context::stamp(m, RQ_REQ_IN, in.arrival_s);
+        const uint32_t needs = w.cycle().procedure_revision(m->head->procedure);
+        if (needs != NONE && !w.cycle().site_has(site_, needs, now)) {
+          // This server's procedure master does not know the procedure yet (it missed the
+          // distribution of the revision that adds it): the query is refused here.
+          spent = busy(site.query, m->count);
+          refuse(m, DenyReason::SERVER_MASTER);
+          break;
+        }
         if (m->head->batch) { // the file its answers will be assembled into
           BatchFile* f = w.files().get();
           *f           = BatchFile();

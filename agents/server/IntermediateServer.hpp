@@ -20,6 +20,8 @@ private:
   double busy(const Duration& d, uint32_t persons);
   void forward_request(Message* m);
   void answer(Message* m, bool manual, double arrival);
+  /// Sends a query back to its requester, refused here for `why` (nothing goes to the hub).
+  void refuse(Message* m, DenyReason why);
 
   Context ctx_;
   uint32_t site_;

@@ -32,6 +32,8 @@ struct LoadContext {
   std::map<std::string, uint32_t> agency_ix;    ///< agencies: id → index
   std::vector<uint8_t> own_line;                ///< agencies: per agency, its line was given explicitly
   uint64_t persons = 0;                         ///< agencies: the municipalities' residents in all
+  std::map<std::string, uint32_t> permission_ix; ///< permissions: row id → index (rows with an id)
+  std::map<std::string, uint32_t> delegation_ix; ///< delegations: id → index
   std::map<std::string, uint32_t> workload_ix;  ///< workload: id → index
 };
 

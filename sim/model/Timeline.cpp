@@ -113,6 +113,8 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
       manual_[e.agency].change_at(e.at_s, ManualState{e.on, e.items_given ? e.items : sc.agencies[e.agency].manual.items});
     else if (e.kind == TimelineKind::REGISTRATION_FAULT)
       faults_[e.agency].push_back(FaultWindow{e.at_s, e.until_s, e.fault});
+    else if (e.kind == TimelineKind::DISTRIBUTION_FAULT)
+      distribution_faults_.emplace_back(e.site, e.at_s, e.until_s);
   }
 
   // The agenda: what the scheduler applies, with a note for the timeline list.
@@ -160,6 +162,13 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
           what += " items left blank in a share " + number(e.fault.null_error_rate) + " of records";
         add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, ChangeKind::REGISTRATION_FAULT, what);
         add(T::FAULT_ENDED, e.agency, e.until_s, e.id, ChangeKind::REGISTRATION_FAULT_END, a.id + " registration fault ends");
+        break;
+      }
+      case TimelineKind::DISTRIBUTION_FAULT: {
+        const std::string& site = sc.sites[e.site].id;
+        add(T::FAULT_BEGAN, NONE, e.at_s, e.id, ChangeKind::DISTRIBUTION_FAULT,
+            site + ": master distributions (マスター配信) to this server are lost");
+        add(T::FAULT_ENDED, NONE, e.until_s, e.id, ChangeKind::DISTRIBUTION_FAULT_END, site + ": distribution fault ends");
         break;
       }
     }

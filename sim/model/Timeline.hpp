@@ -17,6 +17,7 @@
 #include "sim/trace/Events.hpp"
 
 #include <cstdint>
+#include <tuple>
 #include <vector>
 
 namespace linksim {
@@ -71,6 +72,14 @@ public:
     return nullptr;
   }
   bool has_faults(uint32_t agency) const { return !faults_[agency].empty(); }
+  /// A distribution fault on the site's line at time t.
+  bool distribution_fault_at(uint32_t site, double t) const
+  {
+    for (const auto& [s, from, until] : distribution_faults_)
+      if (s == site && from <= t && t < until)
+        return true;
+    return false;
+  }
   /// Every change inside the run [0, ∞), in time order (ties in the order of the scenario).
   const std::vector<AgendaEntry>& agenda() const { return agenda_; }
   /// Moves every table's "now" past the changes at or before t.
@@ -79,6 +88,7 @@ public:
 private:
   std::vector<Timed<ManualState>> manual_;
   std::vector<std::vector<FaultWindow>> faults_;
+  std::vector<std::tuple<uint32_t, double, double>> distribution_faults_; ///< (site, from, until)
   std::vector<AgendaEntry> agenda_;
 };
 

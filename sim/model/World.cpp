@@ -22,6 +22,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     , pop_(sc, seed)
     , codes_(seed, static_cast<uint32_t>(sc.agencies.size()))
     , timeline_(sc)
+    , cycle_(sc)
     , reg_(sc, cal_, seed, &timeline_)
     , ledger_(*this, recorder_)
 {
@@ -83,7 +84,18 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   // a new layout only as its registration pattern says (SEED p.7–9).
   const double changed    = truth.last_change_s;
   const double registered = reg_.registered_at(provider, changed, hit.extraction_s);
-  hit.version = replica_version(l, registered, now, ag.registration.pattern2_reload);
+  if (cycle_.layout_revised(item)) {
+    // A revision's version is registered from when the provider is ready and its server runs on
+    // the revision's masters (Cycle.hpp); the oracle compares with a provider that was on time.
+    static std::vector<double> starts; // one engine per process, one actor at a time
+    cycle_.registration_starts(item, provider, ag.site, false, starts);
+    hit.version = replica_version_at(l, starts, registered, now, ag.registration.pattern2_reload);
+    cycle_.registration_starts(item, provider, ag.site, true, starts);
+    hit.version_due = replica_version_at(l, starts, registered, now, ag.registration.pattern2_reload);
+  } else {
+    hit.version     = replica_version(l, registered, now, ag.registration.pattern2_reload);
+    hit.version_due = hit.version;
+  }
   // A blank item is an error of the existing system that registered the record (as of then).
   const double null_rate = reg_.null_error_rate(provider, registered);
   const bool null_err    = null_rate > 0 &&

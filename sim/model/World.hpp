@@ -13,6 +13,7 @@
 
 #include "sim/model/Calendar.hpp"
 #include "sim/model/Codes.hpp"
+#include "sim/model/Cycle.hpp"
 #include "sim/model/Population.hpp"
 #include "sim/model/Registration.hpp"
 #include "sim/model/Timeline.hpp"
@@ -32,6 +33,7 @@ struct ReplicaHit {
   bool found          = false;
   uint64_t subject    = 0; ///< hidden truth: whose data this record is
   uint32_t version    = 0;
+  uint32_t version_due = 0; ///< hidden truth: the version a ready provider served on time would have used
   double extraction_s = 0;
   int64_t epoch       = 0;
   bool nondisclosure  = false;
@@ -51,6 +53,10 @@ public:
   const RegistrationSchedule& registration() const { return reg_; }
   /// The dated tables and the scheduler's agenda (what changes when).
   const ModelTimeline& timeline() const { return timeline_; }
+  /// The revision cycle: servers' masters, readiness, the delegation master (sim/model/Cycle.hpp).
+  const Cycle& cycle() const { return cycle_; }
+  /// The distribution actor: the masters of `rev` reached `site` at t.
+  void masters_received(uint32_t site, uint32_t rev, double t) { cycle_.received(site, rev, t); }
   /// The scheduler actor moves every dated table to time t (applies the changes up to t).
   void advance_to(double t) { timeline_.advance_to(t); }
   Recorder& recorder() { return recorder_; }
@@ -128,6 +134,7 @@ private:
   Population pop_;
   Codes codes_;
   ModelTimeline timeline_;
+  Cycle cycle_;
   RegistrationSchedule reg_;
   std::vector<double> replica_extraction_; ///< per provider: extraction time of its latest registered batch
   std::vector<std::unordered_map<uint64_t, uint64_t>> links_; ///< per agency: swapped links (sparse)

@@ -27,6 +27,10 @@ struct LayoutVersion {
   std::string version;
   double valid_from_s = 0; ///< simulated time (may be negative: before the start)
   int pattern         = 1; ///< 副本登録 pattern relative to the previous version (1, 2, 3)
+  /// Providers register records in this version from here (R1.6: registered from 2019-06-16,
+  /// linked from 2019-06-17 [SEED p.7]); default: valid_from_s.
+  double registration_from_s = 0;
+  uint32_t revision          = NONE; ///< the revision that introduces it (Scenario::revisions), if any
   std::vector<DataItem> items;
   std::vector<NullRule> null_rules;
 };

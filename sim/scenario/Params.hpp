@@ -62,6 +62,16 @@ inline constexpr Param WORKLOAD_SPLIT{"/workload/*/split", "\"population\"", "",
 inline constexpr Param ACQUIRE_RATE{"/workload/*/acquire_rate", "0", "share", "[K]", "share of subjects whose code the requester must first acquire (符号取得)"};
 inline constexpr Param IDENTITY_ERRORS{"/identity_errors", "[]", "", "", "injected code-table faults (none)"};
 inline constexpr Param TIMELINE{"/timeline", "[]", "", "", "dated events that change the model during the run (none)"};
+inline constexpr Param DELEGATIONS{"/delegations", "[]", "", "", "delegations (委任受任) registered per procedure (none)"};
+inline constexpr Param REVISIONS{"/revisions", "[]", "", "", "dated layout revisions and master distributions (none)"};
+inline constexpr Param REVISION_KIND{"/revisions/*/kind", "\"annual\"", "", "[SEED]", "kind of revision (see the revision_kind table)"};
+inline constexpr Param MASTER_BYTES{"/revisions/*/master_bytes", "20000000", "bytes", "[K]", "size of the masters sent to each intermediate server (procedure, delegation, permission and layout masters)"};
+inline constexpr Param MASTER_RETRY_HOURS{"/revisions/*/retry_hours", "24", "h", "[K]", "a distribution that did not reach a server is sent again after this long"};
+inline constexpr Param APPLICATION_LEAD_DAYS{"/revisions/*/chain/application_lead_days", "60", "days", "[K]", "an agency files its change application (変更申請) this long before the distribution"};
+inline constexpr Param FIRST_REVIEW_DAYS{"/revisions/*/chain/first_review_days", "14", "days", "[K]", "first review by the coordinating prefecture (取りまとめ都道府県)"};
+inline constexpr Param SECOND_REVIEW_DAYS{"/revisions/*/chain/second_review_days", "14", "days", "[K]", "second review by the operator"};
+inline constexpr Param TEST_DAYS{"/revisions/*/chain/test_days", "14", "days", "[K]", "the inter-agency test (機関間試験) after the second review"};
+inline constexpr Param READY_DAYS_BEFORE{"/revisions/*/ready_days_before", "14", "days", "[K]", "an agency not listed in `ready` has its system modification ready this long before go-live"};
 inline constexpr Param HEADER_BYTES{"/messages/header_bytes", "2048", "bytes", "[K]", "size of a message's header"};
 inline constexpr Param REQUEST_BYTES{"/messages/request_bytes_per_person", "512", "bytes", "[K]", "size of one person's request (and of a refusal or no-record answer)"};
 // clang-format on

@@ -16,7 +16,8 @@ const std::vector<const Param*>& all_params()
       &CHANGE_INTERVAL_DAYS, &COVERAGE, &NULL_RULES, &EMPTY_RATE, &ZERO_RATE, &REGISTRATION_START, &REGISTRATION_END,
       &REGISTRATION_NIGHTS, &REGISTRATION_SKIP, &REGISTRATION_FAILURE, &REGISTRATION_SPREAD, &PATTERN2_RELOAD,
       &SIZE_SIGMA, &AGENCY_NAME, &NON_DISCLOSURE_RATE, &NULL_ERROR_RATE, &MANUAL_MODE, &MANUAL_ITEMS, &WORKLOAD_HOURS,
-      &WORKLOAD_ARRIVALS, &WORKLOAD_SPLIT, &ACQUIRE_RATE, &IDENTITY_ERRORS, &TIMELINE, &HEADER_BYTES, &REQUEST_BYTES};
+      &WORKLOAD_ARRIVALS, &WORKLOAD_SPLIT, &ACQUIRE_RATE, &IDENTITY_ERRORS, &TIMELINE, &DELEGATIONS, &REVISIONS, &REVISION_KIND, &MASTER_BYTES, &MASTER_RETRY_HOURS,
+      &APPLICATION_LEAD_DAYS, &FIRST_REVIEW_DAYS, &SECOND_REVIEW_DAYS, &TEST_DAYS, &READY_DAYS_BEFORE, &HEADER_BYTES, &REQUEST_BYTES};
   return list;
 }
 
@@ -26,7 +27,8 @@ std::vector<EnumInfo> model_enums()
                                describe(PROVIDER_SELECTS), describe(MODES),              describe(HOURS),
                                describe(ARRIVALS),       describe(SPLITS),               describe(DURATION_DISTS),
                                describe(NIGHTS),         describe(MANUAL_MODES),         describe(IDENTITY_ERROR_KINDS), describe(TIMELINE_KINDS),
-                               describe(TIMELINE_CHANGES),
+                               describe(TIMELINE_CHANGES), describe(REVISION_KINDS), describe(GO_LIVE_MISSES),
+                               describe(DENY_REASONS),
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS)};
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};

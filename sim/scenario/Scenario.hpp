@@ -12,6 +12,7 @@
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/Network.hpp"
 #include "sim/scenario/Permissions.hpp"
+#include "sim/scenario/Revisions.hpp"
 #include "sim/scenario/Timeline.hpp"
 #include "sim/scenario/Workload.hpp"
 
@@ -58,6 +59,8 @@ struct Scenario {
   std::vector<std::string> reasons_of_null;
   std::vector<Procedure> procedures;
   std::vector<PermissionRow> permissions;
+  std::vector<Delegation> delegations;
+  std::vector<Revision> revisions; ///< in go-live order
   std::vector<Workload> workload;
   std::vector<IdentityError> identity_errors;
   std::vector<TimelineEvent> timeline; ///< in time order (ties in file order)

@@ -14,9 +14,9 @@
 
 namespace linksim {
 
-enum class TimelineKind { MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT };
+enum class TimelineKind { MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT };
 
-inline constexpr EnumTable<TimelineKind, 3> TIMELINE_KINDS{
+inline constexpr EnumTable<TimelineKind, 4> TIMELINE_KINDS{
     "timeline_kind",
     "kind of a timeline event (`timeline[].kind`)",
     {{{TimelineKind::MASTER_ROWS, "master_rows",
@@ -26,16 +26,19 @@ inline constexpr EnumTable<TimelineKind, 3> TIMELINE_KINDS{
        "an agency switches manual-answer mode (自動応答不可設定, self-restraint) `on` or `off` at `at`"},
       {TimelineKind::REGISTRATION_FAULT, "registration_fault",
        "an agency's nightly replica registration (副本登録) is skipped, fails or leaves items blank from `at` until "
-       "`until`"}}}};
+       "`until`"},
+      {TimelineKind::DISTRIBUTION_FAULT, "distribution_fault",
+       "the line of an intermediate server (`site`) loses master distributions (マスター配信) sent from `at` until "
+       "`until`: the server keeps its old masters until a later attempt reaches it"}}}};
 
 /// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
 /// a permission row, makes one or two of them).
 enum class ChangeKind {
   PERMISSION_FROM, PERMISSION_UNTIL, MASTER_ROWS, MASTER_ROWS_END, MANUAL_ANSWER_ON, MANUAL_ANSWER_OFF,
-  REGISTRATION_FAULT, REGISTRATION_FAULT_END
+  REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END
 };
 
-inline constexpr EnumTable<ChangeKind, 8> TIMELINE_CHANGES{
+inline constexpr EnumTable<ChangeKind, 10> TIMELINE_CHANGES{
     "timeline_change",
     "kind of a change applied during the run (result.json /timeline[].kind)",
     {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
@@ -45,7 +48,9 @@ inline constexpr EnumTable<ChangeKind, 8> TIMELINE_CHANGES{
       {ChangeKind::MANUAL_ANSWER_ON, "manual_answer_on", "an agency switches manual-answer mode on (or changes the items it holds)"},
       {ChangeKind::MANUAL_ANSWER_OFF, "manual_answer_off", "an agency switches manual-answer mode off"},
       {ChangeKind::REGISTRATION_FAULT, "registration_fault", "an agency's registration fault begins"},
-      {ChangeKind::REGISTRATION_FAULT_END, "registration_fault_end", "that registration fault ends"}}}};
+      {ChangeKind::REGISTRATION_FAULT_END, "registration_fault_end", "that registration fault ends"},
+      {ChangeKind::DISTRIBUTION_FAULT, "distribution_fault", "a server's line starts losing master distributions"},
+      {ChangeKind::DISTRIBUTION_FAULT_END, "distribution_fault_end", "that distribution fault ends"}}}};
 
 /// What a registration fault does to the batches that extract inside its window.
 struct RegistrationFault {
@@ -60,6 +65,7 @@ struct TimelineEvent {
   double at_s       = 0;     ///< simulated time it applies
   double until_s    = NEVER; ///< window events: when it ends (NEVER: at the end of the run)
   uint32_t agency   = NONE;
+  uint32_t site     = NONE; ///< distribution_fault: the intermediate server whose line fails
   // master_rows
   std::vector<PermissionRow> add, remove;
   // manual_answer

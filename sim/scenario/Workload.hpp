@@ -51,6 +51,7 @@ struct Workload {
   uint32_t procedure = 0;
   uint32_t item      = 0;
   std::vector<uint32_t> requesters; ///< agency indices
+  uint32_t on_behalf_of = NONE;     ///< the requesters ask as delegates (受任者) of this agency (委任者)
   Subjects subjects = Subjects::OWN_RESIDENTS;
   std::vector<uint64_t> persons;    ///< Subjects::LISTED: the persons to ask about (e.g. test persons)
   ProviderSelect provider = ProviderSelect::RESIDENCE;

@@ -67,4 +67,19 @@ struct FaultEnded : TimelineNote {
   uint32_t agency = 0;
 };
 
+/// The hub sent a revision's masters to an intermediate server (マスター配信); `delivered` is false
+/// when a distribution fault on the server's line lost it (it is sent again later).
+struct MasterSent {
+  uint32_t site;
+  uint32_t revision;
+  double t_s;
+  bool delivered;
+};
+/// The masters reached the server (they take effect at go-live, or at once if later).
+struct MasterReceived {
+  uint32_t site;
+  uint32_t revision;
+  double t_s;
+};
+
 } // namespace linksim

@@ -6,6 +6,8 @@
 // exchange per message; batch queries carry many exchanges in one message (a singly linked list).
 #pragma once
 
+#include "sim/scenario/Revisions.hpp"
+
 #include "sim/model/Layout.hpp"
 #include "sim/scenario/EnumTable.hpp"
 
@@ -83,6 +85,7 @@ struct Exchange {
   bool by_hand      = false; ///< answered by staff in manual-answer mode (自動応答不可)
   // --- answer (payload) ---
   Answer answer       = Answer::NONE;
+  DenyReason deny     = DenyReason::NOT_PERMITTED; ///< why, when answer is DENIED
   bool nondisclosure  = false; ///< 不開示 flag carried to all three provision records
   uint32_t version    = 0;
   double extraction_s = 0; ///< when the replica's data was extracted from the existing system
@@ -96,6 +99,7 @@ struct Exchange {
     uint64_t person    = 0; ///< the person the caseworker meant
     uint64_t queried   = 0; ///< the person the requester's code actually names
     uint64_t delivered = 0; ///< whose data the payload actually is
+    uint32_t version_due = 0; ///< the version a ready provider served on time would have registered it in
   } truth;
   uint64_t link_code = 0;   ///< 連携用符号 during code acquisition (J-LIS → hub)
   BatchFile* file    = nullptr; ///< batch queries: the result file this exchange belongs to

@@ -59,9 +59,14 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
   if (f.data_answered) {
     answered       = ex.t[PV_RESP_IN];
     // The law as of the hub's decision: a row in force then grants the item.
-    f.entitled     = w_.law_at(ex.t[HUB_REQ_OUT]).allows(ex.procedure, ex.item, ex.requester, ex.provider);
+    const uint32_t delegator = wl.on_behalf_of; // a delegate is entitled through its delegator
+    f.entitled = w_.law_at(ex.t[HUB_REQ_OUT]).allows(ex.procedure, ex.item, delegator != NONE ? delegator : ex.requester,
+                                                     ex.provider) &&
+                 (delegator == NONE || w_.cycle().delegated(ex.procedure, delegator, ex.requester, ex.t[HUB_REQ_OUT]));
     f.right_person = ex.truth.delivered == ex.truth.person;
-    f.version_ok   = version_accepted(l, ex.version, answered);
+    // Accepted now, and not older than what a provider ready on time would have registered.
+    f.version_ok   = version_accepted(l, ex.version, answered) && ex.version >= ex.truth.version_due;
+    f.importable   = w_.cycle().importable(ex.requester, ex.item, ex.version, fetched ? ex.t[FETCHED] : now);
     f.nulls_ok     = !violates_null_rules(l.versions[ex.version], ex.record);
     f.data_epoch   = ex.epoch;
     f.due_epoch    = truth_epoch(l, w_.seed(), ex.truth.person, ex.item,

@@ -7,6 +7,7 @@ bool is_correctness_failure(Outcome o)
   switch (o) {
     case Outcome::WRONG_PERSON:
     case Outcome::WRONG_VERSION:
+    case Outcome::NOT_IMPORTABLE:
     case Outcome::NULL_RULE_VIOLATION:
     case Outcome::UNENTITLED:
     case Outcome::MISDELIVERED:
@@ -41,6 +42,8 @@ Outcome classify(const OracleFacts& f)
     return Outcome::NO_REPLICA;
   if (!f.version_ok)
     return Outcome::WRONG_VERSION;
+  if (!f.importable)
+    return Outcome::NOT_IMPORTABLE;
   if (!f.nulls_ok)
     return Outcome::NULL_RULE_VIOLATION;
   if (f.late)

@@ -15,6 +15,7 @@
 //                       (the requester's code table is wrong) whatever the provider answered
 //   no_replica          the provider holds no record for that person and item
 //   wrong_version       the record's layout version is no longer accepted
+//   not_importable      the requester cannot take the record's layout version yet (not ready for its revision)
 //   null_rule_violation an item is blank without ReasonOfNull, or a conditional rule is broken
 //   timed_out           right data, but after the requester's timeout (it had given up)
 //   stale               the data is older than the truth as of the provider's last *due* nightly
@@ -38,6 +39,7 @@ enum class Outcome : uint8_t {
   STALE,
   WRONG_PERSON,
   WRONG_VERSION,
+  NOT_IMPORTABLE,
   NULL_RULE_VIOLATION,
   UNENTITLED,
   MISDELIVERED,
@@ -59,6 +61,9 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       {Outcome::STALE, "stale", "data older than the truth as of the provider's last due nightly registration batch"},
       {Outcome::WRONG_PERSON, "wrong_person", "another person's data, or the query named another person"},
       {Outcome::WRONG_VERSION, "wrong_version", "the record's layout version is no longer accepted"},
+      {Outcome::NOT_IMPORTABLE, "not_importable",
+       "the record is in a layout version the requester's system cannot take yet (its modification for the revision "
+       "that introduced the version is not ready)"},
       {Outcome::NULL_RULE_VIOLATION, "null_rule_violation",
        "an item blank without ReasonOfNull, or a conditional null rule broken"},
       {Outcome::UNENTITLED, "unentitled",
@@ -88,7 +93,8 @@ struct OracleFacts {
   bool entitled         = true;  ///< the permission table (law) grants the item to this requester
   bool right_query      = true;  ///< the requester's code named the person it meant
   bool right_person     = true;  ///< the data delivered is that person's
-  bool version_ok       = true;
+  bool version_ok       = true;  ///< accepted now, and in the version a ready provider would have used
+  bool importable       = true;  ///< the requester can take that version
   bool nulls_ok         = true;
   int64_t data_epoch    = 0;
   int64_t due_epoch     = 0;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include <cmath>
+
 namespace linksim {
 
 namespace {
@@ -71,9 +73,14 @@ std::optional<LayoutVersion> read_version(ObjReader& vr, bool first, LoadContext
 {
   LayoutVersion lv;
   lv.version = vr.string("version", Req::YES).value_or("");
-  if (const json* from = vr.raw("valid_from", Req::YES))
+  // A later version may leave its date to the revision that introduces it (`revisions`).
+  lv.valid_from_s = std::nan("");
+  if (const json* from = vr.raw("valid_from", first ? Req::YES : Req::NO))
     if (auto d = read_date(*from, vr.at("valid_from"), ctx.issues))
       lv.valid_from_s = static_cast<double>(*d * 86400 - ctx.sc.start_jst_s);
+  if (first && std::isnan(lv.valid_from_s))
+    lv.valid_from_s = 0; // reported
+  lv.registration_from_s = lv.valid_from_s;
   if (!first)
     lv.pattern = static_cast<int>(vr.integer("pattern", Req::YES, ge_le(1, 3)).value_or(1));
   else if (vr.has("pattern")) {
@@ -133,7 +140,7 @@ void read_layout(ObjReader& l, LoadContext& ctx)
       if (!vr.valid())
         continue;
       auto lv = read_version(vr, v == 0, ctx);
-      if (!out.versions.empty() && lv->valid_from_s <= out.versions.back().valid_from_s)
+      if (!out.versions.empty() && lv->valid_from_s <= out.versions.back().valid_from_s) // NaN: a revision dates it
         ctx.issues.error(vr.at("valid_from"), "versions must be listed in increasing valid_from order");
       out.versions.push_back(*lv);
     }

@@ -75,6 +75,8 @@ void read_permissions(ObjReader& root, LoadContext& ctx)
           ctx.issues.error(ptr + "/id", "duplicate permission row id \"" + row->id + "\"");
           continue;
         }
+        if (!row->id.empty())
+          ctx.permission_ix[row->id] = static_cast<uint32_t>(ctx.sc.permissions.size());
         ctx.sc.permissions.push_back(*row);
       }
     }

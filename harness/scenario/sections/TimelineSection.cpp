@@ -124,13 +124,17 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       } else
         ok = false;
     }
-  if (kind && *kind != TimelineKind::MASTER_ROWS) {
+  if (kind && *kind == TimelineKind::DISTRIBUTION_FAULT) {
+    if (auto st = e.string("site", Req::YES))
+      ev.site = resolve(ctx.site_ix, "site", *st, e.at("site"), ctx.issues).value_or(NONE);
+    ok = ok && ev.site != NONE;
+  } else if (kind && *kind != TimelineKind::MASTER_ROWS) {
     if (auto a = e.string("agency", Req::YES))
       ev.agency = resolve(ctx.agency_ix, "agency", *a, e.at("agency"), ctx.issues).value_or(NONE);
     ok = ok && ev.agency != NONE;
   }
   if (!kind) { // reported; take its kind-dependent keys so that they are not "unknown" too
-    for (const char* k : {"until", "agency", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate"})
+    for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate"})
       e.raw(k, Req::NO);
     return std::nullopt;
   }
@@ -146,6 +150,8 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
     case TimelineKind::REGISTRATION_FAULT:
       read_fault(e, ev, ctx);
       break;
+    case TimelineKind::DISTRIBUTION_FAULT:
+      break; // the site and the window are all it has
   }
   e.finish();
   if (!ok || ctx.issues.size() != problems)
@@ -180,6 +186,9 @@ void check_contradictions(const std::vector<std::string>& where, LoadContext& ct
       if (e.kind == TimelineKind::REGISTRATION_FAULT && o.agency == e.agency && overlap(o, e))
         ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two registration faults of " +
                                        ctx.sc.agencies[e.agency].id + " at the same time");
+      if (e.kind == TimelineKind::DISTRIBUTION_FAULT && o.site == e.site && overlap(o, e))
+        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two distribution faults of " +
+                                       ctx.sc.sites[e.site].id + " at the same time");
       if (e.kind == TimelineKind::MASTER_ROWS && overlap(o, e))
         for (const auto& [adds, removes] : {std::pair(&e.add, &o.remove), std::pair(&o.add, &e.remove)})
           for (const PermissionRow& r : *adds)

@@ -229,7 +229,8 @@ bool cross_check(ObjReader& w, const Workload& out, LoadContext& ctx)
 {
   const Scenario& sc = ctx.sc;
   for (uint32_t r : out.requesters) {
-    const Agency& a = sc.agencies[r];
+    // A delegate (受任者) asks about its delegator's residents or members.
+    const Agency& a = sc.agencies[out.on_behalf_of != NONE ? out.on_behalf_of : r];
     if (out.subjects == Subjects::OWN_RESIDENTS && !(a.kind == AgencyKind::MUNICIPALITY || a.kind == AgencyKind::PREFECTURE)) {
       w.error("subjects", "requester \"" + a.id + "\" is a " + to_string(a.kind) +
                               ": only municipalities and prefectures have residents (use own_members or any)");
@@ -288,6 +289,15 @@ void read_line(ObjReader& w, LoadContext& ctx)
   } else
     ok = false;
   ok = read_requesters(w, out, ctx) && ok;
+  if (auto b = w.string("on_behalf_of", Req::NO)) {
+    auto a           = resolve(ctx.agency_ix, "agency", *b, w.at("on_behalf_of"), ctx.issues);
+    ok               = ok && a;
+    out.on_behalf_of = a.value_or(NONE);
+    if (a && std::find(out.requesters.begin(), out.requesters.end(), *a) != out.requesters.end()) {
+      w.error("on_behalf_of", "\"" + *b + "\" is one of the line's requesters: an agency does not act as its own delegate");
+      ok = false;
+    }
+  }
   ok = read_subjects(w, out, ctx) && ok;
   ok = read_provider(w, out, ctx) && ok;
   ok = read_mode(w, out, ctx) && ok;
