@@ -46,12 +46,15 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
   for (const Revision& r : sc.revisions)
     distributes = distributes || r.distribution_s >= 0;
   if (distributes) {
+    auto server = [&sc](uint32_t s) { return sc.sites[s].kind != SiteKind::HUB && sc.sites[s].kind != SiteKind::JLIS; };
     for (uint32_t s = 0; s < sc.sites.size(); ++s)
-      daemon("masters-in-" + sc.sites[s].id, pf.site_host(s), MasterReceiver(ctx, s), n);
+      if (server(s))
+        daemon("masters-in-" + sc.sites[s].id, pf.site_host(s), MasterReceiver(ctx, s), n);
     for (uint32_t r = 0; r < sc.revisions.size(); ++r)
       if (sc.revisions[r].distribution_s >= 0)
         for (uint32_t s = 0; s < sc.sites.size(); ++s)
-          daemon("masters-" + sc.revisions[r].id + "-" + sc.sites[s].id, pf.hub_host(), MasterSender(ctx, r, s), n);
+          if (server(s))
+            daemon("masters-" + sc.revisions[r].id + "-" + sc.sites[s].id, pf.hub_host(), MasterSender(ctx, r, s), n);
   }
   for (unsigned i = 0; i < sc.hub.workers; ++i) {
     auto a = daemon("hub-" + std::to_string(i), pf.hub_host(), HubWorker(ctx, hub, i), n);

@@ -1,11 +1,16 @@
 // Every collector of a run, subscribed to the World's recorder when made; `write` adds their
-// sections to result.json in its order (outcomes, latency, records, servers, volume, timeline).
+// sections to result.json in its order (outcomes, latency, records, servers, volume, timeline, denials; revisions and masters when
+// the scenario has revisions).
 #pragma once
 
+#include <memory>
+
+#include "harness/collect/Denials.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
+#include "harness/collect/Revisions.hpp"
 #include "harness/collect/Servers.hpp"
 #include "harness/collect/Timeline.hpp"
 #include "harness/collect/Volume.hpp"
@@ -13,13 +18,20 @@
 namespace linksim {
 
 struct Collectors {
-  explicit Collectors(World& w) : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), csv(w) {}
+  explicit Collectors(World& w)
+      : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), csv(w)
+  {
+    if (!w.scenario().revisions.empty()) // only then: a scenario without revisions pays nothing
+      revisions = std::make_unique<RevisionsCollector>(w);
+  }
 
   void write(ojson& result, const RunEnd& end) const
   {
     for (const Collector* c : std::initializer_list<const Collector*>{&outcomes, &latency, &records, &servers, &volume,
-                                                                      &timeline})
+                                                                      &timeline, &denials})
       c->write(result, end);
+    if (revisions)
+      revisions->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -28,6 +40,8 @@ struct Collectors {
   ServersCollector servers;
   VolumeCollector volume;
   TimelineCollector timeline;
+  DenialsCollector denials;
+  std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };
 

@@ -37,6 +37,12 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/latency/hops/<hop>/<statistic>", K::LATENCY, false, "latency of one hop of the path"},
       {"/records/<record>", K::CORRECTNESS, false, "provision records (情報提供等の記録) written, and their consistency"},
       {"/servers/<site>/<server_metric>", K::LATENCY, true, "load and waits of one site's server"},
+      {"/denials/total/<deny_reason>", K::CORRECTNESS, false, "refused requests, by why they were refused"},
+      {"/denials/by_workload/<workload>/<deny_reason>", K::CORRECTNESS, false, "the same, for one workload line"},
+      {"/revisions/<revision>/missing_go_live", K::CORRECTNESS, false,
+       "agencies that miss the revision's go-live (not ready, application or inter-agency test late)"},
+      {"/masters/<site>/late", K::CORRECTNESS, false,
+       "revisions whose masters were not in force at the server by their go-live (a distribution it missed)"},
   };
   return list;
 }
@@ -51,6 +57,8 @@ std::vector<std::string> outcome_names()
 }
 
 bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && s.back() == '>'; }
+/// Slots whose values are the scenario's ids (any segment in the regex).
+bool open_slot(const std::string& name) { return name == "key" || name == "site" || name == "workload" || name == "revision"; }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
 std::string render(const std::string& form, const Scenario& sc)
@@ -61,7 +69,7 @@ std::string render(const std::string& form, const Scenario& sc)
     out += "/";
     if (is_slot(seg)) {
       const std::string name = seg.substr(1, seg.size() - 2);
-      const bool fixed       = name != "key" && name != "site";
+      const bool fixed       = !open_slot(name);
       const auto values      = fixed ? slot_values(name, before, sc) : std::vector<std::string>();
       out += fixed && values.size() <= 6 ? "<" + join(values, "|") + ">" : seg;
     } else
@@ -120,6 +128,20 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
   }
   if (slot == "server_metric")
     return SERVER_FIELDS;
+  if (slot == "deny_reason")
+    return DENY_REASONS.names();
+  if (slot == "workload") {
+    std::vector<std::string> v;
+    for (const Workload& w : sc.workload)
+      v.push_back(w.id);
+    return v;
+  }
+  if (slot == "revision") {
+    std::vector<std::string> v;
+    for (const Revision& r : sc.revisions)
+      v.push_back(r.id);
+    return v;
+  }
   return {};
 }
 
@@ -215,7 +237,7 @@ void collect_headlines(const nlohmann::ordered_json& node, const std::vector<std
     return;
   }
   const std::string slot = segs[k].substr(1, segs[k].size() - 2);
-  const auto fixed       = slot == "site" || slot == "key" ? std::vector<std::string>() : slot_values(slot, {}, none);
+  const auto fixed       = open_slot(slot) ? std::vector<std::string>() : slot_values(slot, {}, none);
   for (auto it = node.begin(); it != node.end(); ++it)
     if (fixed.empty() || std::find(fixed.begin(), fixed.end(), it.key()) != fixed.end())
       collect_headlines(it.value(), segs, k + 1, ptr + "/" + it.key(), none, out);
@@ -259,7 +281,7 @@ std::string metric_regex()
           continue;
         }
         const std::string slot = e[k].substr(1, e[k].size() - 2);
-        if (slot == "key" || slot == "site")
+        if (open_slot(slot))
           re += "[^/]*";
         else
           re += alternatives(slot_values(slot, std::vector<std::string>(e.begin(), e.begin() + static_cast<long>(k)), none));

@@ -49,6 +49,8 @@ void finish_result(ojson& result, const std::vector<CheckResult>& checks, int ex
 
 std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s);
 std::string report_html(const Scenario& sc, const ojson& result, const Collectors& c);
+/// The report's section on the revision cycle (empty when the scenario has no revisions).
+std::string cycle_html(const ojson& result);
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,
                              int exit_code, bool with_csv, bool with_report);
 

@@ -38,6 +38,9 @@ const KeyedArray KEYED_ARRAYS[] = {
     {"/workload", "id", false},
     {"/expect", "name", false},
     {"/timeline", "id", false},
+    {"/delegations", "id", false},
+    {"/revisions", "id", false},
+    {"/revisions/*/layouts", "number", false},
 };
 
 const char* const DELETE = "$delete";

@@ -142,10 +142,12 @@ void plan_agencies(Revision& rev, const std::map<uint32_t, double>& ready, const
       continue; // no effect on replicas: nothing to modify
     for (const PermissionRow& row : sc.permissions)
       if (row.item == li)
-        for (uint32_t a = 0; a < n; ++a)
+        for (uint32_t a = 0; a < n; ++a) {
           prov[a] = prov[a] || row.provider.matches(a, sc.agencies[a].kind);
+          req[a]  = req[a] || row.requester.matches(a, sc.agencies[a].kind); // must import the new version
+        }
   }
-  auto mark_requesters = [&](const PermissionRow& row) {
+  const auto mark_requesters = [&](const PermissionRow& row) {
     for (uint32_t a = 0; a < n; ++a)
       req[a] = req[a] || row.requester.matches(a, sc.agencies[a].kind);
   };
