@@ -35,6 +35,8 @@ const KeyedArray KEYED_ARRAYS[] = {
     {"/agencies/generators", "id_prefix", false},
     {"/agencies/overrides", "agency", false},
     {"/permissions", "id", true},
+    {"/delegations", "id", false},
+    {"/revisions", "id", false},
     {"/workload", "id", false},
     {"/expect", "name", false},
     {"/timeline", "id", false},

@@ -34,12 +34,13 @@ ENUM_KEYS = {
     "manual_mode": ["/agencies/list/*/manual_answer/mode", "/timeline/*/mode"],
     "identity_error_kind": ["/identity_errors/*/kind"],
     "timeline_kind": ["/timeline/*/kind"],
+    "revision_kind": ["/revisions/*/kind"],
     "holiday_calendar": ["/calendar/holidays"],
     "weekday": ["/calendar/weekend/*"],
     "network_model": ["/network/model"],
     "check_kind": ["/expect/*/kind"],
 }
-NOT_IN_SCENARIOS = {"outcome", "timestamp", "hop", "exit_code", "timeline_change"}  # results, not scenario keys
+NOT_IN_SCENARIOS = {"outcome", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 
 
 def deref(schema, node):

@@ -213,6 +213,36 @@ TEST_CASE("harness::Extends: keyed arrays merge element by element", "[extends]"
   CHECK(sd->doc["permissions"] == json::parse(R"([{"procedure": "p"}, {"id": "r2", "procedure": "z"}, {"procedure": "new"}])"));
 }
 
+TEST_CASE("harness::Extends: revisions and delegations are patched by id", "[extends]")
+{
+  TempDir dir;
+  dir.write("base.json", R"({
+    "revisions": [{"id": "R1", "distribution": "2019-06-03", "go_live": "2019-06-17", "chain": {"test_days": 7}},
+                  {"id": "R2", "distribution": "2019-10-01", "go_live": "2019-10-15"}],
+    "delegations": [{"id": "d1", "procedure": "p", "delegator": "a", "delegate": "b"},
+                    {"id": "d2", "procedure": "p", "delegator": "a", "delegate": "c"}]
+  })");
+  dir.write("child.json", R"({"extends": "base.json",
+    "revisions": [{"id": "R1", "go_live": "2019-06-24", "chain": {"first_review_days": 3}}, {"id": "R2", "$delete": true},
+                  {"id": "R3", "distribution": "2020-02-01", "go_live": "2020-02-17"}],
+    "delegations": [{"id": "d2", "until": "2019-12-31"}, {"id": "d1", "$delete": true}]
+  })");
+  std::vector<std::string> errors;
+  auto sd = read(dir, "child.json", errors);
+  INFO(join(errors, "\n"));
+  REQUIRE(sd);
+  CHECK(sd->doc["revisions"] == json::parse(R"([
+    {"id": "R1", "distribution": "2019-06-03", "go_live": "2019-06-24", "chain": {"test_days": 7, "first_review_days": 3}},
+    {"id": "R3", "distribution": "2020-02-01", "go_live": "2020-02-17"}])"));
+  CHECK(sd->doc["delegations"] == json::parse(R"([{"id": "d2", "procedure": "p", "delegator": "a", "delegate": "c", "until": "2019-12-31"}])"));
+  const Origin o = sd->provenance.locate("/revisions/1/go_live");
+  CHECK(o.file == dir.path + "/child.json");
+  CHECK(o.pointer == "/revisions/2/go_live");
+  dir.write("child2.json", R"({"extends": "base.json", "revisions": [{"go_live": "2019-06-24"}]})");
+  CHECK_FALSE(read(dir, "child2.json", errors));
+  CHECK(has(errors, "/revisions/0: an element of a keyed array needs its key \"id\""));
+}
+
 TEST_CASE("harness::Extends: an array starting with {\"$replace\": true} replaces the base's", "[extends]")
 {
   TempDir dir;

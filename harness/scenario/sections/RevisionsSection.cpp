@@ -109,7 +109,7 @@ void read_layout_changes(ObjReader& r, Revision& rev, uint32_t rev_ix, LoadConte
       continue;
     }
     LayoutVersion& lv = lay.versions[vi];
-    if (!std::isnan(lv.valid_from_s)) {
+    if (!std::isnan(lv.valid_from_s) && lv.revision == NONE) { // dated by another revision: reported below
       l.error("version", "version " + *version + " of layout " + std::to_string(lay.number) +
                              " has its own valid_from: a version is dated by its layout or by one revision, not both");
       continue;
