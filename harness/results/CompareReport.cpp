@@ -166,7 +166,11 @@ void revisions_table_html(std::ostringstream& o, const ojson& v)
               text(at(f, "base_never")) + "/" + text(at(f, "variant_never")) + ")";
       const bool newly = at(x, "misses_go_live").get<bool>() && !at(b, "misses_go_live").get<bool>();
       o << "<tr" << (newly ? " class=\"newly_failing\"" : "") << "><td>" << xml_escape(id) << "</td><td>"
-        << esc(at(rev, "go_live")) << "</td><td>" << xml_escape(agency) << "</td><td>" << esc(at(b, "misses_go_live")) << " ("
+        << esc(at(rev, "go_live"))
+        << (rev.contains("go_live_variant") && at(rev, "go_live_variant") != at(rev, "go_live")
+                ? " → " + esc(at(rev, "go_live_variant"))
+                : std::string())
+        << "</td><td>" << xml_escape(agency) << "</td><td>" << esc(at(b, "misses_go_live")) << " ("
         << esc(at(b, "seeds_missing")) << ")</td><td>" << esc(at(x, "misses_go_live")) << " (" << esc(at(x, "seeds_missing"))
         << ")</td><td>" << xml_escape(join_values(at(x, "why"))) << "</td><td>" << xml_escape(fc) << "</td></tr>\n";
     }

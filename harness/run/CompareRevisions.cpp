@@ -2,7 +2,7 @@
 // revision-cycle collector; absent from results of scenarios without revisions, and from results
 // of linksim versions before it: then the table is absent too). The section's shape:
 //
-//   "revisions": { "<revision id>": { "kind": "annual", "go_live": "<iso>",
+//   "revisions": { "<revision id>": { "kind": "annual", "go_live": "<iso>", (compare.json adds "go_live_variant")
 //       "agencies": { "<agency id>": { "ready_at": "<iso>|null", "misses_go_live": true,
 //           "why": ["not_ready", ...], "first_correct": { "procedure:<code>": "<iso>|null", ... } } } } }
 #include "harness/run/Compare.hpp"
@@ -31,7 +31,7 @@ struct AgencyRow {
 };
 
 struct RevisionRows {
-  ojson kind, go_live;
+  ojson kind, go_live, go_live_variant; ///< the base's go-live, and the variant's (a schedule change may move it)
   std::map<std::string, AgencyRow> agencies;
 };
 
@@ -51,8 +51,9 @@ void add_run(const ojson& revisions, int s, bool first, std::map<std::string, Re
     RevisionRows& rev = rows[rit.key()];
     if (rev.kind.is_null())
       rev.kind = member(rit.value(), "kind");
-    if (rev.go_live.is_null())
-      rev.go_live = member(rit.value(), "go_live");
+    ojson& go_live = s == 0 ? rev.go_live : rev.go_live_variant;
+    if (go_live.is_null())
+      go_live = member(rit.value(), "go_live");
     const ojson& agencies = member(rit.value(), "agencies");
     if (!agencies.is_object())
       continue;
@@ -149,7 +150,11 @@ ojson revisions_table(const std::vector<ojson>& base, const std::vector<ojson>& 
         newly_all.insert(agency);
       }
     }
-    out[id] = {{"kind", rev.kind}, {"go_live", rev.go_live}, {"newly_missing_go_live", newly}, {"agencies", agencies}};
+    out[id] = {{"kind", rev.kind},
+               {"go_live", rev.go_live},
+               {"go_live_variant", rev.go_live_variant},
+               {"newly_missing_go_live", newly},
+               {"agencies", agencies}};
   }
   newly_missing.assign(newly_all.begin(), newly_all.end());
   return out;

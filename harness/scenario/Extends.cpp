@@ -40,8 +40,6 @@ const KeyedArray KEYED_ARRAYS[] = {
     {"/workload", "id", false},
     {"/expect", "name", false},
     {"/timeline", "id", false},
-    {"/delegations", "id", false},
-    {"/revisions", "id", false},
     {"/revisions/*/layouts", "number", false},
 };
 

@@ -160,6 +160,23 @@ std::optional<uint32_t> resolve_layout(const json& j, const std::string& ptr, Lo
   return std::nullopt;
 }
 
+bool read_window(ObjReader& o, double& from_s, double& until_s, const std::string& what, const LoadContext& ctx)
+{
+  bool ok = true;
+  for (const char* key : {"from", "until"})
+    if (const json* v = o.raw(key, Req::NO)) {
+      if (auto t = read_when(*v, o.at(key), ctx))
+        (std::string(key) == "from" ? from_s : until_s) = *t;
+      else
+        ok = false;
+    }
+  if (ok && from_s >= until_s) {
+    o.error("until", what + " must end after it starts (\"until\" after \"from\")");
+    ok = false;
+  }
+  return ok;
+}
+
 std::optional<uint32_t> resolve_site(ObjReader& o, const std::string& key, std::initializer_list<SiteKind> kinds,
                                      const std::string& expected, LoadContext& ctx)
 {

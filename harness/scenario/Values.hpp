@@ -35,6 +35,9 @@ std::optional<int> read_hhmm(ObjReader& o, const std::string& key, Req req);
 /// A JST date-time "YYYY-MM-DDTHH:MM:SS+09:00", or a date "YYYY-MM-DD" (the start of that day),
 /// as simulated seconds from the scenario's start.
 std::optional<double> read_when(const json& j, const std::string& ptr, const LoadContext& ctx);
+/// Optional `from` / `until` (read_when each) into from_s / until_s; false (reported) if one is
+/// invalid or `until` is not after `from` (`what`: "a row", "a delegation").
+bool read_window(ObjReader& o, double& from_s, double& until_s, const std::string& what, const LoadContext& ctx);
 /// A reference by id into an index ("unknown site \"x\"; known: ...").
 std::optional<uint32_t> resolve(const std::map<std::string, uint32_t>& ix, const std::string& what,
                                 const std::string& id, const std::string& ptr, Issues& issues);

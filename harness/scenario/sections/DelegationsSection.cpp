@@ -54,17 +54,7 @@ void read_delegations(ObjReader& root, LoadContext& ctx)
     }
     d.delegator = from.value_or(0);
     d.delegate  = to.value_or(0);
-    for (const char* key : {"from", "until"})
-      if (const json* v = r.raw(key, Req::NO)) {
-        if (auto t = read_when(*v, r.at(key), ctx))
-          (std::string(key) == "from" ? d.from_s : d.until_s) = *t;
-        else
-          ok = false;
-      }
-    if (ok && d.from_s >= d.until_s) {
-      r.error("until", "a delegation must end after it starts (\"until\" after \"from\")");
-      ok = false;
-    }
+    ok = read_window(r, d.from_s, d.until_s, "a delegation", ctx) && ok;
     r.finish();
     if (ok) {
       ctx.delegation_ix[d.id] = static_cast<uint32_t>(ctx.sc.delegations.size());

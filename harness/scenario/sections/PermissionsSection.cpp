@@ -43,19 +43,8 @@ std::optional<PermissionRow> read_permission_row(const json& j, const std::strin
     row.item = li.value_or(0);
   } else
     ok = false;
-  if (dated) {
-    for (const char* key : {"from", "until"})
-      if (const json* v = r.raw(key, Req::NO)) {
-        if (auto t = read_when(*v, r.at(key), ctx))
-          (std::string(key) == "from" ? row.from_s : row.until_s) = *t;
-        else
-          ok = false;
-      }
-    if (ok && row.from_s >= row.until_s) {
-      r.error("until", "a row must end after it starts (\"until\" after \"from\")");
-      ok = false;
-    }
-  }
+  if (dated)
+    ok = read_window(r, row.from_s, row.until_s, "a row", ctx) && ok;
   r.finish();
   if (!ok)
     return std::nullopt;

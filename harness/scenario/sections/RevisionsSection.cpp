@@ -213,9 +213,11 @@ void apply_dates(const Revision& rev, ObjReader& r, LoadContext& ctx)
   }
   for (uint32_t i : rev.delegations_removed)
     sc.delegations[i].until_s = std::min(sc.delegations[i].until_s, t);
-  for (uint32_t i : rev.rows_added)
+  for (size_t i = 0; i < sc.permissions.size(); ++i) // a row the revision ends before its own from never applies
     if (sc.permissions[i].from_s >= sc.permissions[i].until_s)
-      r.error("permissions", "row \"" + sc.permissions[i].id + "\" would end before it starts");
+      r.error("permissions", "row " + (sc.permissions[i].id.empty() ? "/permissions/" + std::to_string(i)
+                                                                     : "\"" + sc.permissions[i].id + "\"") +
+                                 " would end (at this revision's go-live) before it starts");
 }
 
 void read_revisions(ObjReader& root, LoadContext& ctx)

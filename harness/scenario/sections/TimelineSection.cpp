@@ -125,8 +125,9 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
         ok = false;
     }
   if (kind && *kind == TimelineKind::DISTRIBUTION_FAULT) {
-    if (auto st = e.string("site", Req::YES))
-      ev.site = resolve(ctx.site_ix, "site", *st, e.at("site"), ctx.issues).value_or(NONE);
+    ev.site = resolve_site(e, "site", {SiteKind::LG_PLATFORM, SiteKind::INSURER_SERVER, SiteKind::DEDICATED_SERVER},
+                           "an intermediate server's site (masters are distributed to intermediate servers)", ctx)
+                  .value_or(NONE);
     ok = ok && ev.site != NONE;
   } else if (kind && *kind != TimelineKind::MASTER_ROWS) {
     if (auto a = e.string("agency", Req::YES))
