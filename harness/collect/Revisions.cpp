@@ -49,11 +49,11 @@ void RevisionsCollector::on(const ExchangeDone& e)
   const Exchange& ex = e.ex;
   if (!e.fetched)
     return;
-  const double t = ex.t[FETCHED];
+  const double t    = ex.t[FETCHED];
+  const bool data   = provides_data(e.outcome);
   for (size_t r = 0; r < revs_.size(); ++r) {
     const Revision& rev = sc_.revisions[r];
     PerRevision& pr     = revs_[r];
-    const bool data     = provides_data(e.outcome);
     // Layout use around the cutover.
     if (data && t >= rev.go_live_s - USE_BEFORE_S && t < rev.go_live_s + USE_AFTER_S)
       for (const auto& [li, vi] : rev.layouts)
