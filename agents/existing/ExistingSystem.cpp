@@ -132,6 +132,13 @@ void ExistingSystem::issue(Arrivals& s)
     if (wl.paired) {
       person   = wl.persons[first + i];
       provider = wl.providers.empty() ? provider_of(wl, w.population(), person) : wl.providers[first + i];
+      // Checked at load with the scenario's seed; under another --seed a select rule may name no
+      // provider or the requester itself: that arrival is skipped (counted), never re-drawn.
+      const uint32_t whose = wl.on_behalf_of != NONE ? wl.on_behalf_of : agency_;
+      if (provider == NONE || provider == agency_ || provider == whose) {
+        w.ledger().skip(s.workload);
+        continue;
+      }
     } else if (!choose(wl, person, provider)) {
       w.ledger().skip(s.workload);
       continue;
