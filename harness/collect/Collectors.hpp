@@ -5,8 +5,10 @@
 
 #include <memory>
 
+#include "harness/collect/AgencyLatency.hpp"
 #include "harness/collect/Denials.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
+#include "harness/collect/Failing.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
@@ -18,8 +20,10 @@
 namespace linksim {
 
 struct Collectors {
-  explicit Collectors(World& w)
-      : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), csv(w)
+  /// `failing`: failing exchanges kept per outcome class (report list, junit.xml messages).
+  explicit Collectors(World& w, size_t failing_limit = FailingCollector::DEFAULT_LIMIT)
+      : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), failing(w, failing_limit),
+        csv(w)
   {
     if (!w.scenario().revisions.empty()) // only then: a scenario without revisions pays nothing
       revisions = std::make_unique<RevisionsCollector>(w);
@@ -41,6 +45,10 @@ struct Collectors {
   VolumeCollector volume;
   TimelineCollector timeline;
   DenialsCollector denials;
+  FailingCollector failing; ///< the first failing exchanges (report.html, junit.xml); not in result.json
+  /// Per-agency latency for report.html: made by want_report() before the run, else absent.
+  std::unique_ptr<AgencyLatencyCollector> agency_latency;
+  void want_report(World& w) { agency_latency = std::make_unique<AgencyLatencyCollector>(w); }
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };

@@ -47,11 +47,15 @@ int exit_code_for(const std::vector<CheckResult>& checks, size_t user_checks);
 /// Adds `checks`, `verdict` and `wall` (last: the only section that differs between identical runs).
 void finish_result(ojson& result, const std::vector<CheckResult>& checks, int exit_code, const RunFacts& f);
 
-std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s);
+/// junit.xml: one <testcase> per check with its measured value and threshold; a failing check on
+/// outcome classes names the first failing exchanges of its classes (from `failing`, when given).
+std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s,
+                      const FailingCollector* failing = nullptr);
 std::string report_html(const Scenario& sc, const ojson& result, const Collectors& c);
 /// The report's section on the revision cycle (empty when the scenario has no revisions).
 std::string cycle_html(const ojson& result);
+/// The terminal summary; `latency` (when given) splits the slowest hops into immediate and batch.
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,
-                             int exit_code, bool with_csv, bool with_report);
+                             int exit_code, bool with_csv, bool with_report, const LatencyCollector* latency = nullptr);
 
 } // namespace linksim
