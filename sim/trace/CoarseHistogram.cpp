@@ -22,6 +22,8 @@ double CoarseHistogram::percentile(double p) const
   if (count_ == 0)
     return 0;
   const auto rank = static_cast<uint64_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(count_))));
+  if (rank >= count_)
+    return max_; // the largest sample is known exactly
   uint64_t seen = 0;
   for (size_t b = 0; b < buckets_.size(); ++b) {
     seen += buckets_[b];

@@ -92,7 +92,7 @@ TEST_CASE("report.html: Japanese page, Chart.js inlined, charts with dated and u
   const json meta = json::parse(between(html, "<script type='application/json' id='chart-data'>", "</script>"));
   std::vector<std::string> kinds;
   for (const auto& c : meta["charts"]) {
-    kinds.push_back(c["kind"]);
+    kinds.push_back(c["kind"].get<std::string>());
     CHECK(html.find("<canvas id='" + c["canvas"].get<std::string>() + "'") != std::string::npos);
   }
   std::vector<std::string> want = {"volume", "cdf", "cdf", "hops"};
@@ -194,7 +194,11 @@ TEST_CASE("junit.xml: value and threshold per check, failing exchanges named, in
   for (const auto& c : r["checks"]) {
     const std::string tc = between(x, "name=\"" + c["name"].get<std::string>() + "\">", "</testcase>");
     CHECK(tc.find("<property name=\"metric\" value=\"" + c["metric"].get<std::string>() + "\"/>") != std::string::npos);
-    CHECK(tc.find("<property name=\"threshold\" value=\"" + c["threshold"].get<std::string>() + "\"/>") != std::string::npos);
+    std::string threshold = c["threshold"].get<std::string>();
+    for (auto [from, to] : {std::pair<std::string, std::string>{"<", "&lt;"}, {">", "&gt;"}})
+      for (size_t p = 0; (p = threshold.find(from, p)) != std::string::npos; p += to.size())
+        threshold.replace(p, from.size(), to);
+    CHECK(tc.find("<property name=\"threshold\" value=\"" + threshold + "\"/>") != std::string::npos);
     CHECK(tc.find("<property name=\"value\"") != std::string::npos);
     CHECK((tc.find("<failure") != std::string::npos) == (c["verdict"] != "pass"));
   }
@@ -222,7 +226,7 @@ TEST_CASE("junit.xml: value and threshold per check, failing exchanges named, in
   }
 }
 
-TEST_CASE("terminal summary: lists every check it counts; slowest hops for immediate and batch apart", "[summary]")
+TEST_CASE("terminal summary: lists every check it counts, and the slowest hops for immediate and batch apart", "[summary]")
 {
   const std::string dir = fresh_dir("summary");
   const ProcessResult p = run_linksim({"run", scenario("quickstart"), "--out", dir});

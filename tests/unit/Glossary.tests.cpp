@@ -45,7 +45,7 @@ TEST_CASE("results::Glossary: every domain term the reports show has a Japanese 
     CHECK(std::string(ja("regime", regime)) != "");
 }
 
-TEST_CASE("results::Glossary: names are looked up by table and name; unknown terms stay English", "[glossary][report]")
+TEST_CASE("results::Glossary: names are looked up by table and name, unknown terms stay English", "[glossary][report]")
 {
   CHECK(std::string(ja("outcome", "correct")) == "正常");
   CHECK(std::string(ja("outcome", "denied")) == "拒否");
