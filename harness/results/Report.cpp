@@ -87,6 +87,7 @@ const char* RENDER = R"JS(
   if (!body.hasAttribute('data-js-errors')) body.setAttribute('data-js-errors', '0');
   if (typeof Chart === 'undefined') { body.setAttribute('data-charts-rendered', '0'); return; }
   Chart.defaults.animation = false;
+  Chart.defaults.maintainAspectRatio = false; // fill the .chart box's height
   Chart.defaults.font.family = 'system-ui, sans-serif';
   var startMs = meta.origin ? Date.parse(meta.origin) - meta.origin_t * 1000 : 0; // simulated second 0
   function human(ms) {
@@ -97,10 +98,16 @@ const char* RENDER = R"JS(
     if (ms >= 1) return p(ms) + ' ms';
     return p(ms * 1e3) + ' µs';
   }
-  function logTick(v) { // ticks at 1, 2 and 5 of each decade, with their unit
-    var r = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
-    return (Math.abs(r - 1) < 1e-6 || Math.abs(r - 2) < 1e-6 || Math.abs(r - 5) < 1e-6) ? human(v) : '';
+  // Ticks of a log time axis (ms) at round times (1-2-5 ms and s, then minutes, hours, days), at most 12.
+  var NICE_MS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3,
+                 5e3, 1e4, 2e4, 3e4, 6e4, 12e4, 3e5, 6e5, 12e5, 18e5, 36e5, 72e5, 144e5, 216e5, 432e5, 864e5, 1728e5,
+                 6048e5];
+  function niceTicks(axis) {
+    var t = NICE_MS.filter(function (v) { return v >= axis.min * 0.999 && v <= axis.max * 1.001; });
+    var k = Math.max(1, Math.ceil(t.length / 12));
+    axis.ticks = t.filter(function (v, i) { return i % k === 0; }).map(function (v) { return { value: v }; });
   }
+  function logTick(v) { return human(v); }
   function jst(t_s, withTime) { // "2019-06-17" or "2019-06-17 09:30" (JST)
     var s = new Date(startMs + t_s * 1000 + 9 * 3600e3).toISOString();
     return withTime ? s.slice(0, 10) + ' ' + s.slice(11, 16) : s.slice(0, 10);
@@ -136,7 +143,7 @@ const char* RENDER = R"JS(
       type: 'scatter',
       data: { datasets: [{ label: s.label, data: s.points, showLine: true, pointRadius: 0, borderColor: '#3182bd', borderWidth: 2 }] },
       options: { scales: {
-          x: { type: 'logarithmic', title: axisTitle('end-to-end latency 応答時間 (log scale)'), ticks: { callback: logTick, autoSkip: false, maxRotation: 0 } },
+          x: { type: 'logarithmic', title: axisTitle('end-to-end latency 応答時間 (log scale)'), afterBuildTicks: niceTicks, ticks: { callback: logTick, autoSkip: false, maxRotation: 0 } },
           y: { min: 0, max: 100, title: axisTitle('share of exchanges 割合 (%)'), ticks: { stepSize: 10, callback: function (v) { return v + ' %'; } } } },
         plugins: { tooltip: { callbacks: { label: function (c) { return c.parsed.y + ' % within ' + human(c.parsed.x); } } } } } };
     if (s.kind === 'hops') return {
@@ -145,14 +152,16 @@ const char* RENDER = R"JS(
         { label: 'p50', data: s.p50, backgroundColor: '#9ecae1' },
         { label: 'p95', data: s.p95, backgroundColor: '#3182bd' }] },
       options: { indexAxis: 'y', scales: {
-          x: { type: 'logarithmic', title: axisTitle('latency 所要時間 (log scale)'), ticks: { callback: logTick, autoSkip: false, maxRotation: 0 } } },
+          x: { type: 'logarithmic', title: axisTitle('latency 所要時間 (log scale)'), afterBuildTicks: niceTicks, ticks: { callback: logTick, autoSkip: false, maxRotation: 0 } } },
         plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ' ' + human(c.parsed.x); } } } } } };
     if (s.kind === 'timeline') return {
       type: 'scatter',
       data: { datasets: [{ label: 'applied changes 適用された変更', data: s.points, pointRadius: 5, backgroundColor: '#d62728' }] },
       options: { scales: {
           x: { type: 'linear', min: s.min, max: s.max, title: axisTitle('date (JST) 日付'), ticks: { maxTicksLimit: 10, callback: function (v) { return jst(v, false); } } },
-          y: { type: 'linear', min: -0.5, max: s.kinds.length - 0.5, reverse: true, ticks: { stepSize: 1, autoSkip: false, callback: function (v) { return s.kinds[v] || ''; } } } },
+          y: { type: 'linear', min: -0.5, max: s.kinds.length - 0.5, reverse: true,
+               afterBuildTicks: function (axis) { axis.ticks = s.kinds.map(function (k, i) { return { value: i }; }); },
+               ticks: { autoSkip: false, callback: function (v) { return s.kinds[v] || ''; } } } },
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { var e = s.events[c.dataIndex]; return jst(c.parsed.x, true) + ' ' + e; } } } } } };
     throw new Error('unknown chart kind ' + s.kind);
   }

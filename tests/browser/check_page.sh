@@ -45,7 +45,7 @@ if grep -q "Uncaught" "$profile/console.log"; then
   status=1
 fi
 mkdir -p "$(dirname "$shot")"
-"$browser" "${flags[@]}" --hide-scrollbars --window-size=1200,2400 --screenshot="$(realpath -m "$shot")" "file://$page" \
+"$browser" "${flags[@]}" --hide-scrollbars --window-size=1200,6000 --screenshot="$(realpath -m "$shot")" "file://$page" \
   >/dev/null 2>&1
 if [ -s "$shot" ]; then
   echo "check_page: screenshot $(realpath "$shot")"
