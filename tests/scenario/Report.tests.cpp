@@ -244,3 +244,29 @@ TEST_CASE("terminal summary: lists every check it counts, and the slowest hops f
   CHECK(p.out.find("slowest hops by p95, immediate:") != std::string::npos);
   CHECK(p.out.find("slowest hops by p95, batch:") != std::string::npos);
 }
+
+TEST_CASE("compare.html: Chart.js inlined, one outcome-delta chart per variant with its intervals from compare.json",
+          "[report][compare]")
+{
+  const std::string out = fresh_dir("report-compare") + "/out";
+  const ProcessResult p = run_linksim({"compare", scenario("quickstart"), scenario("quickstart-late-tax"), "--seeds", "2",
+                                       "--out", out, "--quiet"});
+  REQUIRE((p.exit_code == 0 || p.exit_code == 1));
+  const std::string html = read_text(out + "/compare.html");
+  const json c           = read_json(out + "/compare.json");
+  CHECK(html.find("<html lang=\"ja\">") != std::string::npos);
+  CHECK(html.find("Chart.js v3") != std::string::npos);
+  const json meta = json::parse(between(html, "<script type='application/json' id='chart-data'>", "</script>"));
+  REQUIRE(meta["charts"].size() == c["variants"].size());
+  const json& chart = meta["charts"][0];
+  CHECK(chart["kind"] == "deltas");
+  CHECK(html.find("<canvas id=\"" + chart["canvas"].get<std::string>() + "\"") != std::string::npos);
+  REQUIRE(!chart["labels"].empty());
+  CHECK(chart["labels"][0] == "正常 correct");
+  const json& total = c["variants"][0]["outcome_deltas"]["total"];
+  CHECK(chart["means"][0] == total["correct"]["delta_mean"]);
+  for (size_t i = 0; i < chart["intervals"].size(); ++i) {
+    CHECK(chart["intervals"][i][0].get<double>() <= chart["means"][i].get<double>());
+    CHECK(chart["means"][i].get<double>() <= chart["intervals"][i][1].get<double>());
+  }
+}
