@@ -58,7 +58,7 @@ TEST_CASE("compare: the correctness-failure classes come from OUTCOMES and is_co
   CHECK(std::find(c.begin(), c.end(), "correct") == c.end());
 }
 
-TEST_CASE("compare: an entity failing in the base only is fixed; unchanged ones are only counted", "[compare]")
+TEST_CASE("compare: an entity failing in the base only is fixed, unchanged ones are only counted", "[compare]")
 {
   const ojson b = result(1, {{"correct", 10}, {"wrong_person", 2}}, {{"m1", {{"wrong_person", 2}}}, {"m2", {{"correct", 10}}}});
   const ojson v = result(1, {{"correct", 12}}, {{"m1", {{"correct", 2}}}, {"m2", {{"correct", 10}}}, {"m3", {{"stale", 1}}}});
