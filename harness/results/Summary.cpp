@@ -78,6 +78,34 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
     slowest(hops, "slowest hops by p95:");
   }
   o << "\n";
+  // Test cases (when the scenario has them): the Gazelle grades, then each case not verified with
+  // its first failing exchange's reason (at most 10 lines: the rest are in junit.xml and the report).
+  if (r.contains("test_cases")) {
+    const ojson& tc = r["test_cases"];
+    const ojson& sum = tc["summary"];
+    o << "test cases: " << sum["cases"].get<uint64_t>() << " (" << sum["verified"].get<uint64_t>() << " verified, "
+      << sum["partially_verified"].get<uint64_t>() << " partially verified, " << sum["failed"].get<uint64_t>()
+      << " failed, " << sum["not_run"].get<uint64_t>() << " not run)\n";
+    size_t shown = 0, hidden = 0;
+    for (auto it = tc.begin(); it != tc.end(); ++it) {
+      if (it.key() == "summary" || it.value()["verdict"].get<std::string>() == "verified")
+        continue;
+      if (shown == 10) {
+        ++hidden;
+        continue;
+      }
+      ++shown;
+      std::string reason;
+      for (const auto& ex : it.value()["exchanges"])
+        if (!ex["pass"].get<bool>()) {
+          reason = "#" + std::to_string(ex["id"].get<uint64_t>()) + " " + ex["reason"].get<std::string>();
+          break;
+        }
+      o << "  " << it.value()["verdict"].get<std::string>() << "  " << it.key() << "  " << reason << "\n";
+    }
+    if (hidden)
+      o << "  ... and " << hidden << " more (junit.xml, report.html)\n";
+  }
   size_t pass = 0, fail = 0, inc = 0;
   for (const CheckResult& c : checks) {
     pass += c.verdict == "pass";
