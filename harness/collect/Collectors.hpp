@@ -1,6 +1,6 @@
 // Every collector of a run, subscribed to the World's recorder when made; `write` adds their
 // sections to result.json in its order (outcomes, latency, records, servers, volume, timeline, denials; revisions and masters when
-// the scenario has revisions).
+// the scenario has revisions; verification when it has a verification environment).
 #pragma once
 
 #include <memory>
@@ -13,6 +13,7 @@
 #include "harness/collect/Revisions.hpp"
 #include "harness/collect/Servers.hpp"
 #include "harness/collect/Timeline.hpp"
+#include "harness/collect/Verification.hpp"
 #include "harness/collect/Volume.hpp"
 
 namespace linksim {
@@ -23,6 +24,8 @@ struct Collectors {
   {
     if (!w.scenario().revisions.empty()) // only then: a scenario without revisions pays nothing
       revisions = std::make_unique<RevisionsCollector>(w);
+    if (w.scenario().verification.configured)
+      verification = std::make_unique<VerificationCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -32,6 +35,8 @@ struct Collectors {
       c->write(result, end);
     if (revisions)
       revisions->write(result, end);
+    if (verification)
+      verification->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -42,6 +47,7 @@ struct Collectors {
   TimelineCollector timeline;
   DenialsCollector denials;
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
+  std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };
 

@@ -82,4 +82,31 @@ struct MasterReceived {
   double t_s;
 };
 
+// --- verification environment (接続検証環境) and inter-agency test (機関間試験) -------------------
+
+/// A step of one agency's inter-agency test (sim/scenario/Verification.hpp).
+enum class VerificationStepKind : uint8_t {
+  APPLIED,  ///< 利用申請 filed
+  APPROVED, ///< the application is approved
+  SLOT,     ///< a slot of the environment is granted: the test starts
+  RELEASED, ///< the test ends and the slot is released
+  REPORTED, ///< 完了報告 filed: the test is complete
+  NO_SLOT,  ///< the window closed before a slot could hold its whole test
+};
+struct VerificationStep {
+  uint32_t agency;
+  VerificationStepKind step;
+  double t_s;
+};
+
+/// The verification hub answered one of a tester's test requests (agents/verification).
+struct TestProbeAnswered {
+  uint32_t tester;   ///< agency
+  uint32_t slot;     ///< index into Verification::agencies
+  uint32_t probe;    ///< index into the tester's probes
+  bool permitted;    ///< the environment's masters permit it (else refused)
+  uint32_t version;  ///< layout version index of the answer
+  double sent_s, answered_s;
+};
+
 } // namespace linksim
