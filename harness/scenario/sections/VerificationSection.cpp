@@ -73,7 +73,8 @@ void read_verification(ObjReader& root, LoadContext& ctx)
   vf.report_s   = read_number(v, params::VERIFICATION_REPORT_DAYS, ge(0)) * 86400;
   vf.answer_s   = read_number(v, params::VERIFICATION_ANSWER_MS, ge(0)) * MS;
   if (opens && closes && vf.test_s > *closes - *opens)
-    v.error("test_days", "a test (" + std::to_string(vf.test_s / 86400) + " days) does not fit in the window");
+    v.error("test_days", "a test (" + json(vf.test_s / 86400).dump() + " days) does not fit in the window (" +
+                             json((*closes - *opens) / 86400).dump() + " days)");
   {
     ObjReader l = v.object("link", Req::NO);
     vf.link     = LinkSpec{read_number(l, params::VERIFICATION_LATENCY_MS, ge(0)) * MS,
