@@ -39,6 +39,7 @@ ENUM_KEYS = {
     "weekday": ["/calendar/weekend/*"],
     "network_model": ["/network/model"],
     "check_kind": ["/expect/*/kind"],
+    "verification_select": ["/verification/agencies/revision"],
 }
 NOT_IN_SCENARIOS = {"outcome", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 
