@@ -33,8 +33,8 @@ std::set<std::string> names(const nlohmann::json& a)
 }
 } // namespace
 
-// No commas or semicolons in test names: catch_discover_tests cuts a name there, and the cut name
-// then selects no test at all (which passes).
+// No semicolons in test names: catch_discover_tests cuts a name at one (a CMake list separator),
+// and the cut name then selects no test at all, which ctest counts as passed.
 TEST_CASE("capacity-r2-6: slots are granted first come first served and never to more agencies than there are "
           "slots for the scenario's test_days - who misses go-live is named - the revision's test_late agrees - "
           "JASSO is flagged as an untested new connection",
