@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace linksim {
 
@@ -125,6 +126,33 @@ void VerificationCollector::write(ojson& r, const RunEnd&) const
   o["new_connections"]          = fresh;
   o["test_requests"]            = answers_.size();
   o["agencies"]                 = agencies;
+  o["matrix"]                   = gazelle_matrix(r);
+}
+
+ojson VerificationCollector::gazelle_matrix(const ojson& r)
+{
+  // Per (requester → provider, procedure): the grades of the interagency cases that test it, from
+  // /test_cases (written before this section). One grade: V if every case is verified, F if every
+  // case failed, "not run" if none ran, else P.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> cells;
+  if (r.contains("test_cases"))
+    for (auto it = r["test_cases"].begin(); it != r["test_cases"].end(); ++it) {
+      const ojson& c = it.value();
+      if (!c.is_object() || c.value("regime", "") != "interagency")
+        continue;
+      for (const ojson& p : c["providers"])
+        cells[c["requester"].get<std::string>() + " → " + p.get<std::string>()][c["procedure"].get<std::string>()].push_back(
+            c["verdict"].get<std::string>());
+    }
+  ojson m = ojson::object();
+  for (const auto& [pair, procs] : cells)
+    for (const auto& [proc, verdicts] : procs) {
+      auto all = [&verdicts](const char* v) {
+        return std::all_of(verdicts.begin(), verdicts.end(), [v](const std::string& x) { return x == v; });
+      };
+      m[pair][proc] = all("verified") ? "V" : all("failed") ? "F" : all("not_run") ? "not run" : "P";
+    }
+  return m;
 }
 
 } // namespace linksim

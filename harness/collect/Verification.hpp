@@ -11,6 +11,7 @@
 
 #include "harness/collect/Collector.hpp"
 
+#include <array>
 #include <vector>
 
 namespace linksim {
@@ -30,6 +31,10 @@ public:
   const std::vector<std::array<double, 6>>& steps() const { return steps_; }
   /// Answers to test requests, in the order they came.
   const std::vector<TestProbeAnswered>& answers() const { return answers_; }
+
+  /// Per "requester → provider" and procedure, the Gazelle grade (V / P / F / not run) of the
+  /// interagency test cases in result.json's /test_cases.
+  static ojson gazelle_matrix(const ojson& result);
 
 private:
   const World& w_;

@@ -5,6 +5,7 @@
 #include "harness/results/Format.hpp"
 #include "harness/results/Results.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace linksim {
@@ -47,6 +48,29 @@ std::string verification_html(const ojson& r)
       << (ok ? "" : text(a["why"])) << "</td><td class='l'>" << (a["new_connection"].get<bool>() ? "yes" : "") << "</td></tr>";
   }
   o << "</table>";
+  if (v.contains("matrix") && !v["matrix"].empty()) {
+    // The Gazelle matrix: rows agency pairs, columns procedures.
+    std::vector<std::string> procs;
+    for (auto it = v["matrix"].begin(); it != v["matrix"].end(); ++it)
+      for (auto p = it.value().begin(); p != it.value().end(); ++p)
+        if (std::find(procs.begin(), procs.end(), p.key()) == procs.end())
+          procs.push_back(p.key());
+    o << "<h3>機関間試験 test matrix (Gazelle: V verified, P partially verified, F failed)</h3><table><tr>"
+         "<th class='l'>requester → provider</th>";
+    for (const std::string& p : procs)
+      o << "<th>" << xml_escape(p) << "</th>";
+    o << "</tr>";
+    for (auto it = v["matrix"].begin(); it != v["matrix"].end(); ++it) {
+      o << "<tr><td class='l'>" << xml_escape(it.key()) << "</td>";
+      for (const std::string& p : procs) {
+        const std::string g = it.value().contains(p) ? it.value()[p].get<std::string>() : "";
+        o << "<td class='" << (g == "V" ? "pass" : g == "F" || g == "P" ? "fail" : "") << "'>" << xml_escape(g.empty() ? "—" : g)
+          << "</td>";
+      }
+      o << "</tr>";
+    }
+    o << "</table>";
+  }
   if (!v["new_connections"].empty()) {
     o << "<h3>New connections (新規接続): the inter-agency test is mandatory</h3><table><tr><th class='l'>agency</th>"
          "<th class='l'>production linkage from</th><th class='l'>test reported</th><th class='l'>verdict</th></tr>";
