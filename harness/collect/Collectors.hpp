@@ -5,13 +5,16 @@
 
 #include <memory>
 
+#include "harness/collect/AgencyLatency.hpp"
 #include "harness/collect/Denials.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
+#include "harness/collect/Failing.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
 #include "harness/collect/Revisions.hpp"
 #include "harness/collect/Servers.hpp"
+#include "harness/collect/TestCases.hpp"
 #include "harness/collect/Timeline.hpp"
 #include "harness/collect/Verification.hpp"
 #include "harness/collect/Volume.hpp"
@@ -19,9 +22,13 @@
 namespace linksim {
 
 struct Collectors {
-  explicit Collectors(World& w)
-      : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), csv(w)
+  /// `failing`: failing exchanges kept per outcome class (report list, junit.xml messages).
+  explicit Collectors(World& w, size_t failing_limit = FailingCollector::DEFAULT_LIMIT)
+      : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), failing(w, failing_limit),
+        csv(w)
   {
+    if (!w.scenario().test_cases.empty()) // issue 8: /test_cases, only when the scenario has test cases
+      test_cases = std::make_unique<TestCasesCollector>(w);
     if (!w.scenario().revisions.empty()) // only then: a scenario without revisions pays nothing
       revisions = std::make_unique<RevisionsCollector>(w);
     if (w.scenario().verification.configured)
@@ -35,6 +42,8 @@ struct Collectors {
       c->write(result, end);
     if (revisions)
       revisions->write(result, end);
+    if (test_cases)
+      test_cases->write(result, end);
     if (verification)
       verification->write(result, end);
   }
@@ -46,7 +55,12 @@ struct Collectors {
   VolumeCollector volume;
   TimelineCollector timeline;
   DenialsCollector denials;
+  FailingCollector failing; ///< the first failing exchanges (report.html, junit.xml); not in result.json
+  /// Per-agency latency for report.html: made by want_report() before the run, else absent.
+  std::unique_ptr<AgencyLatencyCollector> agency_latency;
+  void want_report(World& w) { agency_latency = std::make_unique<AgencyLatencyCollector>(w); }
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
+  std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };

@@ -107,7 +107,9 @@ int run_scenario(const RunOptions& opts)
   stop_run_on_signals(unfinished, "the run of " + sc.name); // again: SimGrid's engine installs its own SIGINT handler
 
   World world(sc, seed, run_id);
-  Collectors collectors(world);
+  Collectors collectors(world, opts.failing.value_or(FailingCollector::DEFAULT_LIMIT));
+  if (opts.report)
+    collectors.want_report(world);
   if (opts.exchanges_csv && !collectors.csv.open(dir + "/" + PARTIAL_CSV))
     throw UsageError("cannot write " + dir + "/" + PARTIAL_CSV);
   Platform platform(sc);
@@ -147,7 +149,7 @@ int run_scenario(const RunOptions& opts)
   result["run"] = run_section(world, facts);
   collectors.write(result, RunEnd{end});
   const auto checks  = evaluate_checks(sc, result);
-  const int code     = exit_code_for(checks, sc.checks.size());
+  const int code     = exit_code_for(checks, sc.checks.size() + sc.test_cases.size()); // test cases are checks too
   const auto wall1   = std::chrono::steady_clock::now();
   facts.wall_s       = std::chrono::duration<double>(wall1 - wall0).count();
   facts.setup_wall_s = std::chrono::duration<double>(wall_setup - wall0).count();
@@ -157,7 +159,7 @@ int run_scenario(const RunOptions& opts)
   // Everything but result.json first: a folder with a result.json is a complete run.
   if (opts.exchanges_csv)
     rename_in(dir, PARTIAL_CSV, "exchanges.csv");
-  std::string junit = junit_xml(sc, checks, facts.wall_s);
+  std::string junit = junit_xml(sc, checks, facts.wall_s, result, &collectors.failing);
   if (const std::string vj = verification_junit(sc.name, result); !vj.empty()) // the test queue's suite
     junit.insert(junit.rfind("</testsuites>"), vj);
   write_file_atomic(dir, "junit.xml", junit);
@@ -166,7 +168,7 @@ int run_scenario(const RunOptions& opts)
   write_file_atomic(dir, "result.json", result.dump(2) + "\n");
   default_signals(); // the result is complete: an interrupt now must not say otherwise
   if (!opts.quiet)
-    std::fputs(terminal_summary(result, checks, dir, code, opts.exchanges_csv, opts.report).c_str(), stdout);
+    std::fputs(terminal_summary(result, checks, dir, code, opts.exchanges_csv, opts.report, &collectors.latency).c_str(), stdout);
   return code;
 }
 

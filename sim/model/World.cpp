@@ -57,10 +57,16 @@ uint64_t World::requester_code(uint32_t agency, uint64_t person) const
 
 bool World::holds_record(uint32_t provider, uint64_t person, uint32_t item) const
 {
-  if (!pop_.covered_by(provider, person))
+  return holds_record(sc_, pop_, seed_, provider, person, item);
+}
+
+bool World::holds_record(const Scenario& sc, const Population& pop, uint64_t seed, uint32_t provider, uint64_t person,
+                         uint32_t item)
+{
+  if (!pop.covered_by(provider, person))
     return false;
-  const double coverage = sc_.layouts[item].coverage;
-  return coverage >= 1.0 || unit(mix(seed_, person, item, provider, TAG_HOLDS)) < coverage;
+  const double coverage = sc.layouts[item].coverage;
+  return coverage >= 1.0 || unit(mix(seed, person, item, provider, TAG_HOLDS)) < coverage;
 }
 
 ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item, double now) const

@@ -34,6 +34,7 @@ std::vector<EnumInfo> model_enums()
                                describe(DENY_REASONS),
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
+                               describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
                                describe(VERIFICATION_SELECTS)};
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
