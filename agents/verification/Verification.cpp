@@ -30,7 +30,6 @@ VerificationEnv::VerificationEnv(const World& w)
   as_of_s                = sc.revisions[vf.revision].go_live_s; // the next revision's masters, ahead of production
   masters = PermissionTable(rows_in_force(sc, as_of_s), kinds_of(sc), sc.procedures.size(), sc.layouts.size());
   slots   = sg4::Semaphore::create(vf.slots);
-  probes.resize(vf.agencies.size());
   messages.resize(vf.agencies.size());
   granted.assign(vf.agencies.size(), 0);
 }
@@ -70,7 +69,7 @@ void VerificationHub::operator()()
   sg4::Mailbox* in   = pf.verification_inbox();
   for (;;) {
     auto* m = in->get<TestMessage>();
-    const TestProbe& p = env_->probes[sc.verification.agency_slot[m->tester]][m->probe];
+    const TestProbe& p = sc.verification.probes[sc.verification.agency_slot[m->tester]][m->probe];
     if (sc.verification.answer_s > 0)
       sg4::this_actor::sleep_for(sc.verification.answer_s);
     m->permitted = env_->masters.allows(p.procedure, p.item, p.requester, p.provider);
@@ -79,31 +78,41 @@ void VerificationHub::operator()()
   }
 }
 
+void InteragencyTest::probe_done(uint32_t i, ProbeFate fate, const TestMessage* m)
+{
+  ctx_.world.recorder().emit(TestProbeDone{slot_, i, fate, m && m->permitted, m ? m->version : 0, m ? m->sent_s : 0,
+                                           sg4::Engine::get_clock()});
+}
+
 void InteragencyTest::run_probes(double start, double end)
 {
-  const Scenario& sc = ctx_.world.scenario();
+  const Scenario& sc  = ctx_.world.scenario();
   const Calendar& cal = ctx_.world.calendar();
-  const uint32_t me  = sc.verification.agencies[slot_].agency;
-  const Platform& pf = ctx_.platform;
-  auto& probes       = env_->probes[slot_];
-  // In time order (ties: case order); each answered before the next is sent.
+  const uint32_t me   = sc.verification.agencies[slot_].agency;
+  const Platform& pf  = ctx_.platform;
+  const auto& probes  = sc.verification.probes[slot_];
+  // Each request at its time if that lies inside the window ("next_business_slot": the window's
+  // first business moment), in time order (ties: case order); each answered before the next.
   std::vector<std::pair<double, uint32_t>> order;
   for (uint32_t i = 0; i < probes.size(); ++i) {
-    double t = probes[i].next_business ? cal.next_business_time(start) : start + probes[i].offset_s;
-    order.emplace_back(std::min(t, end), i);
+    const double t = probes[i].next_business ? cal.next_business_time(start) : probes[i].at_s;
+    if (t >= start && t < end)
+      order.emplace_back(t, i);
+    else
+      probe_done(i, ProbeFate::OUTSIDE_WINDOW, nullptr);
   }
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [t, i] : order) {
     if (t > sg4::Engine::get_clock())
       sg4::this_actor::sleep_until(t);
     TestMessage* m = &env_->messages[slot_]; // one outstanding request per tester
-    *m        = TestMessage();
-    m->tester = me;
-    m->probe  = i;
-    m->sent_s = sg4::Engine::get_clock();
+    *m             = TestMessage();
+    m->tester      = me;
+    m->probe       = i;
+    m->sent_s      = sg4::Engine::get_clock();
     pf.verification_inbox()->put_init(m, static_cast<uint64_t>(REQUEST_BYTES))->detach();
-    auto* a = pf.verification_answers(me)->get<TestMessage>();
-    ctx_.world.recorder().emit(TestProbeAnswered{me, slot_, i, a->permitted, a->version, a->sent_s, sg4::Engine::get_clock()});
+    const auto* a = pf.verification_answers(me)->get<TestMessage>();
+    probe_done(i, ProbeFate::ANSWERED, a);
   }
 }
 
@@ -120,6 +129,8 @@ void InteragencyTest::operator()()
   const auto* granted = ctx_.platform.verification_grants(va.agency)->get<uint8_t>();
   if (!*granted) {
     step(VerificationStepKind::NO_SLOT);
+    for (uint32_t i = 0; i < vf.probes[slot_].size(); ++i)
+      probe_done(i, ProbeFate::NO_SLOT, nullptr);
     return;
   }
   const double start = sg4::Engine::get_clock();

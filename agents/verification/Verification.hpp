@@ -30,18 +30,10 @@
 
 namespace linksim {
 
-/// One test request an agency sends in its window (filled from its interagency test cases).
-struct TestProbe {
-  uint32_t case_ix   = NONE; ///< the test case it belongs to (NONE: none)
-  uint32_t requester = 0, provider = 0, procedure = 0, item = 0;
-  double offset_s    = 0;  ///< when, after the slot is granted
-  bool next_business = false; ///< at the next business moment of the window instead
-};
-
 /// A test request travelling to the verification hub and back.
 struct TestMessage {
   uint32_t tester   = 0; ///< the agency whose test sent it
-  uint32_t probe    = 0; ///< index into VerificationEnv::probes[tester]
+  uint32_t probe    = 0; ///< index into Verification::probes[slot of tester]
   bool permitted    = false;
   uint32_t version  = 0; ///< layout version index of the answer (permitted only)
   double sent_s     = 0;
@@ -53,7 +45,6 @@ struct VerificationEnv {
   PermissionTable masters;
   double as_of_s = 0;             ///< that go-live
   sg4::SemaphorePtr slots;
-  std::vector<std::vector<TestProbe>> probes; ///< per tester slot (Verification::agencies)
   std::vector<TestMessage> messages;          ///< per tester slot: its one request in flight
   std::vector<uint8_t> granted;               ///< per tester slot: the desk's answer (1: a slot)
 };
@@ -88,6 +79,7 @@ public:
 
 private:
   void run_probes(double start, double end);
+  void probe_done(uint32_t i, ProbeFate fate, const TestMessage* m);
   Context ctx_;
   std::shared_ptr<VerificationEnv> env_;
   uint32_t slot_; ///< index into Verification::agencies

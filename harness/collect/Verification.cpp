@@ -19,7 +19,7 @@ VerificationCollector::VerificationCollector(World& w) : w_(w), sc_(w.scenario()
   for (uint32_t a : vf.new_connections)
     fresh_[a] = 1;
   w.recorder().subscribe<VerificationStep>(this);
-  w.recorder().subscribe<TestProbeAnswered>(this);
+  w.recorder().subscribe<TestProbeDone>(this);
   if (!vf.new_connections.empty()) // only then: other scenarios pay nothing per exchange
     w.recorder().subscribe<ExchangeDone>(this);
 }
@@ -124,7 +124,7 @@ void VerificationCollector::write(ojson& r, const RunEnd&) const
   o["untested_new_connections"] = untested.size();
   o["new_connections_untested"] = untested;
   o["new_connections"]          = fresh;
-  o["test_requests"]            = answers_.size();
+  o["test_requests"]            = answered_;
   o["agencies"]                 = agencies;
   o["matrix"]                   = gazelle_matrix(r);
 }

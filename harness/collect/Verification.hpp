@@ -6,7 +6,8 @@
 //   utilisation over the window, waits;
 // - new connections (新規接続) that started production linkage (their first production exchange, or
 //   their revision's go-live) before their inter-agency test was complete;
-// - the test requests sent through the verification hub.
+// - the test requests sent through the verification hub, and the Gazelle matrix of the
+//   interagency test cases (their verdicts are judged in /test_cases).
 #pragma once
 
 #include "harness/collect/Collector.hpp"
@@ -18,19 +19,17 @@ namespace linksim {
 
 class VerificationCollector : public Collector,
                               Subscriber<VerificationStep>,
-                              Subscriber<TestProbeAnswered>,
+                              Subscriber<TestProbeDone>,
                               Subscriber<ExchangeDone> {
 public:
   explicit VerificationCollector(World& w);
   void on(const VerificationStep& e) override;
-  void on(const TestProbeAnswered& e) override { answers_.push_back(e); }
+  void on(const TestProbeDone& e) override { answered_ += e.fate == ProbeFate::ANSWERED; }
   void on(const ExchangeDone& e) override;
   void write(ojson& result, const RunEnd& end) const override;
 
   /// Per step kind, when it happened (NEVER: not by the end of the run); per Verification::agencies.
   const std::vector<std::array<double, 6>>& steps() const { return steps_; }
-  /// Answers to test requests, in the order they came.
-  const std::vector<TestProbeAnswered>& answers() const { return answers_; }
 
   /// Per "requester → provider" and procedure, the Gazelle grade (V / P / F / not run) of the
   /// interagency test cases in result.json's /test_cases.
@@ -40,7 +39,7 @@ private:
   const World& w_;
   const Scenario& sc_;
   std::vector<std::array<double, 6>> steps_;
-  std::vector<TestProbeAnswered> answers_;
+  uint64_t answered_ = 0; ///< test requests the verification hub answered
   std::vector<uint8_t> fresh_;        ///< per agency: a new connection
   std::vector<double> first_exchange_; ///< per agency: its first production exchange (new connections only)
 };

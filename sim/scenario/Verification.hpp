@@ -41,6 +41,16 @@ struct VerificationAgency {
   bool new_connection  = false; ///< a new connection: the test is mandatory before production linkage
 };
 
+/// One test request of an interagency test case (試験ケース, regime `interagency`), sent by its
+/// requester through the verification hub inside the requester's test window.
+struct TestProbe {
+  uint32_t test_case = 0; ///< index into Scenario::test_cases
+  uint32_t k         = 0; ///< the case's person index (its exchange k)
+  uint32_t requester = 0, provider = 0, procedure = 0, item = 0;
+  double at_s        = 0;     ///< when (absolute; sent only if inside the requester's window)
+  bool next_business = false; ///< "next_business_slot": the first business moment of the window instead
+};
+
 struct Verification {
   bool configured   = false;
   std::string revision_id;
@@ -56,6 +66,7 @@ struct Verification {
   std::vector<VerificationAgency> agencies; ///< in application order (ties: file order)
   std::vector<uint32_t> agency_slot;        ///< per agency: index into `agencies`, or NONE
   std::vector<uint32_t> new_connections;    ///< agencies marked as new connections (tested or not)
+  std::vector<std::vector<TestProbe>> probes; ///< per tester (index into `agencies`): its interagency cases' requests, in time order
 };
 
 } // namespace linksim

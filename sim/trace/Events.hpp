@@ -99,13 +99,18 @@ struct VerificationStep {
   double t_s;
 };
 
-/// The verification hub answered one of a tester's test requests (agents/verification).
-struct TestProbeAnswered {
-  uint32_t tester;   ///< agency
-  uint32_t slot;     ///< index into Verification::agencies
-  uint32_t probe;    ///< index into the tester's probes
-  bool permitted;    ///< the environment's masters permit it (else refused)
-  uint32_t version;  ///< layout version index of the answer
+/// What became of one test request of an interagency case (agents/verification).
+enum class ProbeFate : uint8_t {
+  ANSWERED,       ///< the verification hub answered it
+  NO_SLOT,        ///< its requester got no slot: never sent
+  OUTSIDE_WINDOW, ///< its time lies outside its requester's test window: never sent
+};
+struct TestProbeDone {
+  uint32_t slot;     ///< the tester: index into Verification::agencies
+  uint32_t probe;    ///< index into Verification::probes[slot]
+  ProbeFate fate;
+  bool permitted;    ///< answered: the environment's masters permit it (else refused)
+  uint32_t version;  ///< answered and permitted: layout version index of the test data
   double sent_s, answered_s;
 };
 

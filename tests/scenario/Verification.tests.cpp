@@ -207,3 +207,74 @@ TEST_CASE("r2-6-jasso has no verification environment: the revision keeps the ch
   CHECK_FALSE(a.contains("test_source"));
   CHECK(seconds(a["tested_at"]) - seconds(a["reviewed_at"]) == Approx(14 * 86400.0)); // chain.test_days default
 }
+
+TEST_CASE("interagency-test-r2-6: the interagency cases run through the verification hub inside their requesters' "
+          "windows on R2.6's masters - never in production - and the failing pair names what it expected and got",
+          "[verification][test_cases]")
+{
+  const std::string out = fresh_dir("verification-interagency");
+  const ProcessResult r = run_linksim({"run", scenario("interagency-test-r2-6"), "--out", out, "-q"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 1); // IAT-03 fails by design
+  const auto res  = read_json(out + "/result.json");
+  const auto file = read_json(scenario("interagency-test-r2-6"));
+  const auto& v   = res["verification"];
+  const auto& tcs = res["test_cases"];
+
+  // Every agency completes before go-live, JASSO (the new connection) before it starts.
+  CHECK(v["missing_go_live"] == 0);
+  CHECK(v["untested_new_connections"] == 0);
+
+  // Each case's requests were sent inside its requester's slot; "next_business_slot" at the slot's
+  // first business moment; 6 requests in all (one per person).
+  size_t requests = 0;
+  for (const auto& c : file["test_cases"]) {
+    const std::string id = c["id"].get<std::string>();
+    INFO(id);
+    const auto& tc = tcs[id];
+    REQUIRE(tc.is_object());
+    CHECK(tc["regime"] == "interagency");
+    const auto& a = v["agencies"][c["requester"].get<std::string>()];
+    for (size_t k = 0; k < tc["exchanges"].size(); ++k) {
+      const auto& x = tc["exchanges"][k];
+      CHECK(x["environment"] == "verification");
+      CHECK(x["id"].is_null()); // not a production exchange
+      CHECK(seconds(x["at"]) >= seconds(a["slot_at"]));
+      CHECK(seconds(x["at"]) < seconds(a["tested_until"]));
+      if (c["at"] == "next_business_slot")
+        CHECK(x["at"].get<std::string>().substr(11, 5) == "08:30"); // business hours open (quickstart)
+      else
+        CHECK(x["at"] == c["at"][k]);
+      ++requests;
+    }
+    // Not in production: its internal workload line is gone and no production exchange ran for it.
+    CHECK_FALSE(res["outcomes"]["by_workload"].contains("case:" + id));
+  }
+  CHECK(v["test_requests"] == requests);
+  CHECK(read_text(out + "/exchanges.csv").find("case:IAT") == std::string::npos);
+
+  // R2.6's masters, ahead of production: JASSO's 事務106 is permitted in the environment on 05-07,
+  // while production permits it only from go-live (06-15).
+  CHECK(tcs["IAT-01"]["verdict"] == "verified");
+  CHECK(seconds(tcs["IAT-01"]["exchanges"][0]["at"]) < seconds(v["go_live"]));
+  CHECK(tcs["IAT-01"]["exchanges"][0]["got"] == "correct (5.0)");
+  CHECK(tcs["IAT-05"]["exchanges"][0]["got"] == "denied"); // no row lets a municipality ask under it
+
+  // The failing pair: expected and received result named.
+  CHECK(tcs["IAT-03"]["verdict"] == "failed");
+  CHECK(tcs["IAT-03"]["exchanges"][0]["expected"] == "correct, version 4.0");
+  CHECK(tcs["IAT-03"]["exchanges"][0]["got"] == "correct (5.0)");
+  CHECK(tcs["IAT-03"]["exchanges"][0]["reason"] == "expected version 4.0, got 5.0");
+  CHECK(tcs["summary"]["failed"] == 1);
+  CHECK(tcs["summary"]["verified"] == 4);
+
+  // The Gazelle matrix per pair and procedure.
+  const auto& m = v["matrix"];
+  CHECK(m["jasso → a-city-04"]["jasso-106"] == "F");
+  CHECK(m["jasso → a-city-01"]["jasso-106"] == "V");
+  CHECK(m["a-city-01 → a-city-02"]["child-allowance"] == "V");
+  CHECK(m["a-city-12 → a-city-02"]["jasso-106"] == "V");
+  CHECK(m.size() == 4);
+  const std::string html = read_text(out + "/report.html");
+  CHECK(html.find("test matrix (Gazelle") != std::string::npos);
+}

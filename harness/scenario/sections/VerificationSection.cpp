@@ -31,6 +31,69 @@ std::vector<uint32_t> read_agency_list(ObjReader& v, const char* key, const json
   return out;
 }
 
+/// The test cases of regime `interagency` run in the verification environment, not in production:
+/// each person of a case becomes a test request of its requester's inter-agency test (sent at its
+/// `at` if that falls inside the requester's window, or at the window's first business moment for
+/// "next_business_slot"), and the case's internal production workload line is removed.
+void take_interagency_cases(ObjReader& root, LoadContext& ctx)
+{
+  Scenario& sc     = ctx.sc;
+  Verification& vf = sc.verification;
+  vf.probes.assign(vf.agencies.size(), {});
+  const json* raw = root.raw("test_cases", Req::NO);
+  std::vector<uint8_t> drop(sc.workload.size(), 0);
+  for (uint32_t c = 0; c < sc.test_cases.size(); ++c) {
+    TestCase& tc = sc.test_cases[c];
+    if (tc.regime != Regime::INTERAGENCY)
+      continue;
+    size_t i = 0; // the case's element in the file (cases are read in file order; ids are unique)
+    while (raw && i < raw->size() && !((*raw)[i].is_object() && (*raw)[i].value("id", "") == tc.id))
+      ++i;
+    const std::string ptr = "/test_cases/" + std::to_string(i);
+    const uint32_t slot   = vf.agency_slot[tc.requester];
+    if (slot == NONE) {
+      ctx.issues.error(ptr + "/requester", "interagency test case \"" + tc.id + "\": its requester \"" +
+                                               sc.agencies[tc.requester].id +
+                                               "\" does not take the inter-agency test (it is not in verification.agencies)");
+      continue;
+    }
+    for (size_t k = 0; k < tc.expect.size(); ++k)
+      if (!tc.expect[k].null_items.empty()) {
+        ctx.issues.error(ptr + "/expect", "interagency test case \"" + tc.id + "\": the verification environment's test "
+                                          "data carries no item values, so null items cannot be expected");
+        break;
+      }
+    const bool next = raw && i < raw->size() && (*raw)[i].contains("at") && (*raw)[i]["at"] == "next_business_slot";
+    for (uint32_t k = 0; k < tc.persons.size(); ++k) {
+      TestProbe p;
+      p.test_case     = c;
+      p.k             = k;
+      p.requester     = tc.requester;
+      p.provider      = tc.providers[k];
+      p.procedure     = tc.procedure;
+      p.item          = tc.item;
+      p.at_s          = tc.at_s[tc.batch ? 0 : k];
+      p.next_business = next;
+      vf.probes[slot].push_back(p);
+    }
+    drop[tc.workload] = 1;
+  }
+  // Remove the taken cases' production lines and renumber the others.
+  std::vector<Workload> kept;
+  for (uint32_t w = 0; w < sc.workload.size(); ++w) {
+    if (drop[w]) {
+      sc.test_cases[sc.workload[w].test_case].workload = NONE;
+      ctx.workload_ix.erase(sc.workload[w].id);
+      continue;
+    }
+    if (sc.workload[w].test_case != NONE)
+      sc.test_cases[sc.workload[w].test_case].workload = static_cast<uint32_t>(kept.size());
+    ctx.workload_ix[sc.workload[w].id] = static_cast<uint32_t>(kept.size());
+    kept.push_back(std::move(sc.workload[w]));
+  }
+  sc.workload = std::move(kept);
+}
+
 void read_verification(ObjReader& root, LoadContext& ctx)
 {
   ObjReader v = root.object("verification", Req::NO);
@@ -154,6 +217,7 @@ void read_verification(ObjReader& root, LoadContext& ctx)
   for (uint32_t k = 0; k < vf.agencies.size(); ++k)
     vf.agency_slot[vf.agencies[k].agency] = k;
   vf.new_connections = fresh;
+  take_interagency_cases(root, ctx);
 }
 
 } // namespace
