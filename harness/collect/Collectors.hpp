@@ -1,6 +1,6 @@
 // Every collector of a run, subscribed to the World's recorder when made; `write` adds their
 // sections to result.json in its order (outcomes, latency, records, servers, volume, timeline, denials; revisions and masters when
-// the scenario has revisions).
+// the scenario has revisions; verification when it has a verification environment).
 #pragma once
 
 #include <memory>
@@ -16,6 +16,7 @@
 #include "harness/collect/Servers.hpp"
 #include "harness/collect/TestCases.hpp"
 #include "harness/collect/Timeline.hpp"
+#include "harness/collect/Verification.hpp"
 #include "harness/collect/Volume.hpp"
 
 namespace linksim {
@@ -30,6 +31,8 @@ struct Collectors {
       test_cases = std::make_unique<TestCasesCollector>(w);
     if (!w.scenario().revisions.empty()) // only then: a scenario without revisions pays nothing
       revisions = std::make_unique<RevisionsCollector>(w);
+    if (w.scenario().verification.configured)
+      verification = std::make_unique<VerificationCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -41,6 +44,8 @@ struct Collectors {
       revisions->write(result, end);
     if (test_cases)
       test_cases->write(result, end);
+    if (verification)
+      verification->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -56,6 +61,7 @@ struct Collectors {
   void want_report(World& w) { agency_latency = std::make_unique<AgencyLatencyCollector>(w); }
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
   std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
+  std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };
 

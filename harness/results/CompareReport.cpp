@@ -205,6 +205,36 @@ void revisions_table_html(std::ostringstream& o, const ojson& v)
   o << "</table>\n";
 }
 
+void verification_table_html(std::ostringstream& o, const ojson& v)
+{
+  const ojson& q = at(v, "verification");
+  if (!q.is_object())
+    return;
+  const ojson &hb = at(q, "base"), &hv = at(q, "variant");
+  o << "<h3>Inter-agency test queue (機関間試験, 接続検証環境)</h3>\n<p>Slots " << esc(at(hb, "slots")) << " → "
+    << esc(at(hv, "slots")) << " · window " << esc(at(hb, "opens")) << " – " << esc(at(hb, "closes")) << " → "
+    << esc(at(hv, "opens")) << " – " << esc(at(hv, "closes")) << " · slot utilisation " << esc(at(hb, "slot_utilisation"))
+    << " → " << esc(at(hv, "slot_utilisation")) << "</p>\n<p>Miss go-live: base "
+    << xml_escape(join_values(at(q, "missing_go_live_base"))) << "; variant "
+    << xml_escape(join_values(at(q, "missing_go_live_variant"))) << ". No longer missing: "
+    << xml_escape(join_values(at(q, "no_longer_missing_go_live"))) << ". Newly missing: "
+    << xml_escape(join_values(at(q, "newly_missing_go_live"))) << ".</p>\n"
+    << "<table><tr><th>agency</th><th>base: misses (seeds)</th><th>base: slot from</th><th>base: wait (days)</th>"
+       "<th>base: reported</th><th>variant: misses (seeds)</th><th>variant: slot from</th><th>variant: wait (days)</th>"
+       "<th>variant: reported</th></tr>\n";
+  for (const auto& [agency, a] : at(q, "agencies").items()) {
+    const ojson &b = at(a, "base"), &x = at(a, "variant");
+    const bool newly = at(x, "misses_go_live").get<bool>() && !at(b, "misses_go_live").get<bool>();
+    o << "<tr" << (newly ? " class=\"newly_failing\"" : "") << "><td>" << xml_escape(agency) << "</td>";
+    for (const ojson* s : {&b, &x})
+      o << "<td>" << esc(at(*s, "misses_go_live")) << " (" << esc(at(*s, "seeds_missing")) << ")</td><td>"
+        << esc(at(*s, "slot_at")) << "</td><td class=\"n\">" << esc(at(*s, "wait_days")) << "</td><td>"
+        << esc(at(*s, "reported_at")) << "</td>";
+    o << "</tr>\n";
+  }
+  o << "</table>\n";
+}
+
 } // namespace
 
 std::string compare_html(const ojson& c)
@@ -247,6 +277,7 @@ std::string compare_html(const ojson& c)
   for (const ojson& v : at(c, "variants")) {
     o << "<h2>Variant " << esc(at(v, "name")) << "</h2>\n";
     revisions_table_html(o, v);
+    verification_table_html(o, v);
     checks_table(o, v);
     entities_tables(o, v);
     deltas_chart(o, v, index++, charts);

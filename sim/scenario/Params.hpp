@@ -74,6 +74,14 @@ inline constexpr Param TEST_DAYS{"/revisions/*/chain/test_days", "14", "days", "
 inline constexpr Param READY_DAYS_BEFORE{"/revisions/*/ready_days_before", "14", "days", "[K]", "an agency not listed in `ready` has its system modification ready this long before go-live"};
 inline constexpr Param HEADER_BYTES{"/messages/header_bytes", "2048", "bytes", "[K]", "size of a message's header"};
 inline constexpr Param REQUEST_BYTES{"/messages/request_bytes_per_person", "512", "bytes", "[K]", "size of one person's request (and of a refusal or no-record answer)"};
+// verification environment (接続検証環境) and inter-agency test (機関間試験) [SEED p.25-26]
+inline constexpr Param VERIFICATION_SLOTS{"/verification/slots", "10", "agencies", "[K]", "agencies that may use the verification environment at once (利用できる機関数の上限 exists [SEED]; the number is not known)"};
+inline constexpr Param VERIFICATION_APPROVAL_DAYS{"/verification/approval_days", "5", "days", "[K]", "an application to use the environment (利用申請) is approved this long after it is filed"};
+inline constexpr Param VERIFICATION_TEST_DAYS{"/verification/test_days", "10", "days", "[K]", "an agency holds its slot this long (its inter-agency test with its partners)"};
+inline constexpr Param VERIFICATION_REPORT_DAYS{"/verification/report_days", "3", "days", "[K]", "the completion report (完了報告) is filed this long after the test ends"};
+inline constexpr Param VERIFICATION_ANSWER_MS{"/verification/answer_ms", "50", "ms", "[K]", "the verification hub's time to answer one test request"};
+inline constexpr Param VERIFICATION_LATENCY_MS{"/verification/link/latency_ms", "5", "ms", "[K]", "latency of the verification hub's line"};
+inline constexpr Param VERIFICATION_BANDWIDTH_MBPS{"/verification/link/bandwidth_mbps", "100", "Mbit/s", "[K]", "bandwidth of the verification hub's line"};
 // clang-format on
 } // namespace params
 

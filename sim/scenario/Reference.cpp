@@ -17,7 +17,10 @@ const std::vector<const Param*>& all_params()
       &REGISTRATION_NIGHTS, &REGISTRATION_SKIP, &REGISTRATION_FAILURE, &REGISTRATION_SPREAD, &PATTERN2_RELOAD,
       &SIZE_SIGMA, &AGENCY_NAME, &NON_DISCLOSURE_RATE, &NULL_ERROR_RATE, &MANUAL_MODE, &MANUAL_ITEMS, &WORKLOAD_HOURS,
       &WORKLOAD_ARRIVALS, &WORKLOAD_SPLIT, &ACQUIRE_RATE, &IDENTITY_ERRORS, &TIMELINE, &DELEGATIONS, &REVISIONS, &REVISION_KIND, &MASTER_BYTES, &MASTER_RETRY_HOURS,
-      &APPLICATION_LEAD_DAYS, &FIRST_REVIEW_DAYS, &SECOND_REVIEW_DAYS, &TEST_DAYS, &READY_DAYS_BEFORE, &HEADER_BYTES, &REQUEST_BYTES};
+      &APPLICATION_LEAD_DAYS, &FIRST_REVIEW_DAYS, &SECOND_REVIEW_DAYS, &TEST_DAYS, &READY_DAYS_BEFORE, &HEADER_BYTES, &REQUEST_BYTES,
+      // verification environment and inter-agency test
+      &VERIFICATION_SLOTS, &VERIFICATION_APPROVAL_DAYS, &VERIFICATION_TEST_DAYS, &VERIFICATION_REPORT_DAYS,
+      &VERIFICATION_ANSWER_MS, &VERIFICATION_LATENCY_MS, &VERIFICATION_BANDWIDTH_MBPS};
   return list;
 }
 
@@ -31,7 +34,8 @@ std::vector<EnumInfo> model_enums()
                                describe(DENY_REASONS),
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
-                               describe(REGIMES),        describe(CASE_VERDICTS)}; // issue 8: test cases
+                               describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
+                               describe(VERIFICATION_SELECTS)};
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

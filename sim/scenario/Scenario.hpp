@@ -14,6 +14,7 @@
 #include "sim/scenario/Permissions.hpp"
 #include "sim/scenario/Revisions.hpp"
 #include "sim/scenario/TestCases.hpp"
+#include "sim/scenario/Verification.hpp"
 #include "sim/scenario/Timeline.hpp"
 #include "sim/scenario/Workload.hpp"
 
@@ -68,6 +69,9 @@ struct Scenario {
   std::vector<TimelineEvent> timeline; ///< in time order (ties in file order)
   Messages messages;
   std::vector<Check> checks;
+
+  // verification environment and inter-agency test (機関間試験)
+  Verification verification;
 
   Calendar calendar() const
   {

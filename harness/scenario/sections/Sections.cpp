@@ -12,6 +12,7 @@ extern const SectionDecl HEADER_SECTION, CALENDAR_SECTION, NETWORK_SECTION, HUB_
     WORKLOAD_SECTION,
     TEST_CASES_SECTION, // issue 8: test cases (after workload: each case adds an internal line)
     IDENTITY_ERRORS_SECTION, MESSAGES_SECTION, TIMELINE_SECTION, EXPECT_SECTION;
+extern const SectionDecl VERIFICATION_SECTION; // after revisions (it names one) and test_cases
 
 const std::vector<const SectionDecl*>& scenario_sections()
 {
@@ -20,7 +21,9 @@ const std::vector<const SectionDecl*>& scenario_sections()
       &SERVERS_SECTION,  &LAYOUTS_SECTION,     &PROCEDURES_SECTION, &AGENCIES_SECTION,
       &PERMISSIONS_SECTION, &DELEGATIONS_SECTION, &REVISIONS_SECTION, &WORKLOAD_SECTION,
       &TEST_CASES_SECTION, &IDENTITY_ERRORS_SECTION, &MESSAGES_SECTION,
-      &TIMELINE_SECTION, &EXPECT_SECTION};
+      &TIMELINE_SECTION,
+      &VERIFICATION_SECTION, // after test_cases: it takes the interagency cases
+      &EXPECT_SECTION};
   return order;
 }
 
