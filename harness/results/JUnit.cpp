@@ -137,7 +137,11 @@ std::string check_testcase(const Scenario& sc, const CheckResult& c, const Faili
 std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s, const ojson& result,
                       const FailingCollector* failing)
 {
-  const JUnitSuite cases = junit_test_cases(sc, result); // the test cases: a suite of their own
+  JUnitSuite cases = junit_test_cases(sc, result); // the test cases: a suite of their own
+  const JUnitSuite queue = verification_junit(sc.name, result); // the inter-agency test queue and matrix
+  cases.xml += queue.xml;
+  cases.tests += queue.tests;
+  cases.failures += queue.failures;
   size_t failures = 0;
   for (const CheckResult& c : checks)
     failures += c.verdict != "pass"; // fail and inconclusive: both a <failure>

@@ -90,17 +90,17 @@ std::string verification_html(const ojson& r)
 
 namespace linksim {
 
-std::string verification_junit(const std::string& scenario, const ojson& r)
+JUnitSuite verification_junit(const std::string& scenario, const ojson& r)
 {
+  JUnitSuite out;
   if (!r.contains("verification"))
-    return "";
+    return out;
   const ojson& v = r["verification"];
   auto text      = [](const ojson& x) { return x.is_null() ? std::string("never") : x.is_string() ? x.get<std::string>() : x.dump(); };
   std::ostringstream o;
-  // Informational: the queue's outcome per agency, as properties. Whether missing go-live fails
-  // the run is for the scenario's checks (/verification/...) to say, so no <failure> here.
-  o << "  <testsuite name=\"" << xml_escape(scenario) << ".verification\" tests=\"" << v["agencies"].size()
-    << "\" failures=\"0\" skipped=\"0\">\n";
+  size_t failures = 0;
+  // The queue's outcome per agency, as properties: informational (whether missing go-live fails
+  // the run is for the scenario's checks on /verification/... to say), so no <failure> there.
   for (auto it = v["agencies"].begin(); it != v["agencies"].end(); ++it) {
     const ojson& a = it.value();
     o << "    <testcase classname=\"linksim." << xml_escape(scenario) << ".verification\" name=\"機関間試験 inter-agency test: "
@@ -111,9 +111,42 @@ std::string verification_junit(const std::string& scenario, const ojson& r)
       << (a["before_go_live"].get<bool>() ? " completes its inter-agency test before go-live"
                                           : " does not complete its inter-agency test before go-live (" + text(a["why"]) + ")")
       << "</system-out></testcase>\n";
+    ++out.tests;
   }
-  o << "  </testsuite>\n";
-  return o.str();
+  // The Gazelle matrix: one testcase per agency pair and procedure, V passes; P, F and not run are
+  // failures naming the interagency test cases of that cell (their exchanges are in the test
+  // cases' suite).
+  const ojson none = ojson::object();
+  const ojson& cases = r.contains("test_cases") ? r["test_cases"] : none;
+  for (auto pair = v["matrix"].begin(); pair != v["matrix"].end(); ++pair)
+    for (auto cell = pair.value().begin(); cell != pair.value().end(); ++cell) {
+      const std::string grade = cell.value().get<std::string>();
+      std::string ids;
+      for (auto c = cases.begin(); c != cases.end(); ++c) {
+        if (c.key() == "summary" || c.value()["regime"] != "interagency" || c.value()["procedure"] != cell.key())
+          continue;
+        std::string key = c.value()["requester"].get<std::string>() + " → ";
+        const ojson& pv = c.value()["providers"];
+        if (pv.size() == 1 && pair.key() == key + pv[0].get<std::string>())
+          ids += (ids.empty() ? "" : ", ") + c.key() + " (" + c.value()["verdict"].get<std::string>() + ")";
+      }
+      o << "    <testcase classname=\"linksim." << xml_escape(scenario) << ".verification.matrix\" name=\""
+        << xml_escape(pair.key() + " " + cell.key()) << ": " << xml_escape(grade) << "\"><properties><property name=\"grade\" value=\""
+        << xml_escape(grade) << "\"/><property name=\"cases\" value=\"" << xml_escape(ids) << "\"/></properties>";
+      if (grade != "V") {
+        ++failures;
+        o << "<failure type=\"gazelle_" << xml_escape(grade) << "\" message=\""
+          << xml_escape("inter-agency test " + pair.key() + " " + cell.key() + ": " + grade + " (V verified, P partially verified, "
+                        "F failed, not run); cases: " + ids)
+          << "\"/>";
+      }
+      o << "</testcase>\n";
+      ++out.tests;
+    }
+  out.failures = failures;
+  out.xml = "  <testsuite name=\"" + xml_escape(scenario) + ".verification\" tests=\"" + std::to_string(out.tests) +
+            "\" failures=\"" + std::to_string(failures) + "\" skipped=\"0\">\n" + o.str() + "  </testsuite>\n";
+  return out;
 }
 
 } // namespace linksim

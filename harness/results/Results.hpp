@@ -69,7 +69,7 @@ std::string test_cases_html(const ojson& result);
 std::string verification_html(const ojson& result);
 /// junit.xml's <testsuite> on the inter-agency test queue, one testcase per agency with its
 /// dates as properties (empty without `verification`); it goes inside <testsuites>.
-std::string verification_junit(const std::string& scenario, const ojson& result);
+JUnitSuite verification_junit(const std::string& scenario, const ojson& result);
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,
                              int exit_code, bool with_csv, bool with_report, const LatencyCollector* latency = nullptr);
 

@@ -277,4 +277,13 @@ TEST_CASE("interagency-test-r2-6: the interagency cases run through the verifica
   CHECK(m.size() == 4);
   const std::string html = read_text(out + "/report.html");
   CHECK(html.find("test matrix (Gazelle") != std::string::npos);
+  // ... and in junit.xml: one testcase per cell, the failing cell a failure naming its case.
+  const std::string junit = read_text(out + "/junit.xml");
+  CHECK(junit.find("<testsuite name=\"interagency-test-r2-6.verification\" tests=\"20\" failures=\"1\"") != std::string::npos);
+  CHECK(junit.find("name=\"jasso → a-city-01 jasso-106: V\"><properties><property name=\"grade\" value=\"V\"/>"
+                   "<property name=\"cases\" value=\"IAT-01 (verified), IAT-02 (verified)\"/></properties></testcase>") !=
+        std::string::npos);
+  CHECK(junit.find("<failure type=\"gazelle_F\" message=\"inter-agency test jasso → a-city-04 jasso-106: F") != std::string::npos);
+  CHECK(junit.find("cases: IAT-03 (failed)") != std::string::npos);
+  CHECK(junit.find("<testsuites name=\"linksim\" tests=\"53\" failures=\"3\"") != std::string::npos); // root counts every suite
 }
