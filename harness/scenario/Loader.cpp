@@ -18,7 +18,7 @@ namespace {
 void check_across(ObjReader& root, LoadContext& ctx)
 {
   const Scenario& sc = ctx.sc;
-  if (sc.workload.empty() && ctx.issues.empty())
+  if (sc.workload.empty() && sc.test_cases.empty() && ctx.issues.empty())
     root.error("workload", "expected at least one workload line: a scenario with no traffic checks nothing");
   if (!ctx.have_vpn)
     for (size_t a = 0; a < sc.agencies.size(); ++a) {

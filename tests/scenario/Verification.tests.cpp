@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <ctime>
+#include <fstream>
 #include <set>
 
 using namespace linksim::test;
@@ -286,4 +287,23 @@ TEST_CASE("interagency-test-r2-6: the interagency cases run through the verifica
   CHECK(junit.find("<failure type=\"gazelle_F\" message=\"inter-agency test jasso → a-city-04 jasso-106: F") != std::string::npos);
   CHECK(junit.find("cases: IAT-03 (failed)") != std::string::npos);
   CHECK(junit.find("<testsuites name=\"linksim\" tests=\"53\" failures=\"3\"") != std::string::npos); // root counts every suite
+}
+
+TEST_CASE("a scenario whose only traffic is interagency test cases loads and runs (no production workload line needed)",
+          "[verification][test_cases]")
+{
+  const std::string dir = fresh_dir("verification-only-cases");
+  const std::string file = dir + "/only-cases.json";
+  {
+    std::ofstream f(file);
+    f << R"({"extends": ")" << scenario("interagency-test-r2-6")
+      << R"(", "name": "only-cases", "workload": [{"$replace": true}], "expect": [{"$replace": true}]})";
+  }
+  const ProcessResult r = run_linksim({"run", file, "--out", dir + "/run", "-q"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 1); // IAT-03 fails by design, as in the file it extends
+  const auto res = read_json(dir + "/run/result.json");
+  CHECK(res["outcomes"]["total"]["all"] == 0); // nothing in production
+  CHECK(res["test_cases"]["summary"]["verified"] == 4);
+  CHECK(res["test_cases"]["summary"]["failed"] == 1);
 }
