@@ -98,7 +98,9 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
       std::string reason;
       for (const auto& ex : it.value()["exchanges"])
         if (!ex["pass"].get<bool>()) {
-          reason = "#" + std::to_string(ex["id"].get<uint64_t>()) + " " + ex["reason"].get<std::string>();
+          // verification-environment requests and exchanges never issued have no production id
+          reason = (ex["id"].is_number() ? "#" + std::to_string(ex["id"].get<uint64_t>()) + " " : std::string()) +
+                   ex["reason"].get<std::string>();
           break;
         }
       o << "  " << it.value()["verdict"].get<std::string>() << "  " << it.key() << "  " << reason << "\n";

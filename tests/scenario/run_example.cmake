@@ -1,5 +1,5 @@
-# Runs one shipped scenario and checks its exit code (ctest: "example: ...").
-execute_process(COMMAND ${LINKSIM} run ${SCENARIO} --out ${OUT} --quiet
+# Runs one shipped scenario as a user would (summary printed, not --quiet) and checks its exit code (ctest: "example: ...").
+execute_process(COMMAND ${LINKSIM} run ${SCENARIO} --out ${OUT}
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code STREQUAL "${EXPECT}")
   message(FATAL_ERROR "linksim run ${SCENARIO}: exit ${code}, expected ${EXPECT}\n${out}\n${err}")
