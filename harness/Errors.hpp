@@ -30,7 +30,7 @@ inline constexpr EnumTable<ExitCode, 9> EXIT_CODES{
        "a correctness check failed (or a test case failed or was partially verified), or a requester received data it "
        "is not entitled to"},
       {EXIT_LATENCY, "a latency/SLO check failed", "a latency/SLO check failed (and no correctness check did)"},
-      {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples), or a test case did not run"},
+      {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples), or a test case's exchange never finished"},
       {EXIT_USAGE, "scenario or usage error", "scenario or usage error (nothing was run)"},
       {EXIT_NOTHING, "nothing was checked", "nothing was checked (the scenario has no `expect` checks and no test cases)"},
       {EXIT_INTERNAL, "internal error", "internal error (a bug in linksim: deadlock, broken invariant)"},

@@ -17,8 +17,9 @@ int run_command(const std::vector<std::string>& args)
                             "holds no complete run. Ctrl-C (SIGINT) or SIGTERM stops the run at once\n"
                             "with exit 130 or 143. Test cases (`test_cases`) are judged verified,\n"
                             "partially_verified, failed or not_run (result.json /test_cases, a junit\n"
-                            "testcase each); besides the scenario's checks, a failed or partially verified\n"
-                            "case exits 1 and a case not run exits 3.\n\nOptions");
+                            "testcase each); besides the scenario's checks, a case with an exchange other\n"
+                            "than expected exits 1, and a case with an exchange that never finished (and\n"
+                            "none other than expected) exits 3.\n\nOptions");
   d.add_options()("help,h", "show this help")(
       "seed", po::value<std::string>(), "random seed, 0 to 2^64-1 (default: the scenario's `seed`, else 1)")(
       "out", po::value<std::string>(), "output directory (default: results/<scenario>/<run-id>)")(

@@ -206,10 +206,13 @@ void TestCasesCollector::write(ojson& r, const RunEnd&) const
   ojson& out         = r["test_cases"];
   out                = ojson::object();
   std::array<uint64_t, CASE_VERDICTS.size()> by{};
+  uint64_t with_failures = 0, unfinished = 0;
   for (size_t c = 0; c < sc_.test_cases.size(); ++c) {
     const TestCase& tc  = sc_.test_cases[c];
     const CaseJudged& j = judged[c];
     ++by[static_cast<size_t>(j.verdict)];
+    with_failures += j.failed > 0;
+    unfinished += j.failed == 0 && j.not_finished > 0;
     ojson o;
     o["title"]     = tc.title;
     o["regime"]    = to_string(tc.regime);
@@ -253,6 +256,11 @@ void TestCasesCollector::write(ojson& r, const RunEnd&) const
   s["cases"] = sc_.test_cases.size();
   for (size_t v = 0; v < by.size(); ++v)
     s[CASE_VERDICTS.entries()[v].name] = by[v];
+  // What the built-in checks judge (a grade alone cannot say it): cases with an exchange that came
+  // back other than expected (a correctness failure), and cases with none such but an exchange
+  // that never finished (nothing came back wrong: inconclusive, not failed).
+  s["with_failures"] = with_failures;
+  s["unfinished"]    = unfinished;
   out["summary"] = std::move(s);
 }
 

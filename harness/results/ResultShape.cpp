@@ -44,7 +44,7 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/masters/<site>/late", K::CORRECTNESS, false,
        "revisions whose masters were not in force at the server by their go-live (a distribution it missed)"},
       // issue 8: test cases (when the scenario has any)
-      {"/test_cases/summary/<case_grade>", K::CORRECTNESS, false, "test cases per grade (and `cases`: all of them)"},
+      {"/test_cases/summary/<case_grade>", K::CORRECTNESS, false, "test cases per grade (and `cases`: all of them, `with_failures`: with an exchange other than expected, `unfinished`: with none such but one that never finished)"},
       {"/test_cases/<test_case>/verified", K::CORRECTNESS, false, "1 if the test case is verified, else 0"},
       {"/test_cases/<test_case>/counts/<case_count>", K::CORRECTNESS, false,
        "a test case's exchanges: all, passed, failed, not finished"},
@@ -160,7 +160,7 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
     return v;
   }
   if (slot == "case_grade") {
-    std::vector<std::string> v = {"cases"};
+    std::vector<std::string> v = {"cases", "with_failures", "unfinished"};
     for (const std::string& n : CASE_VERDICTS.names())
       v.push_back(n);
     return v;

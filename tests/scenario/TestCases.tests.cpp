@@ -173,6 +173,36 @@ TEST_CASE("test cases: a case whose exchanges are still held at the end is not_r
   CHECK(junit.find("<failure type=\"not_run\" message=\"not run: ") != std::string::npos);
 }
 
+TEST_CASE("test cases: a case with one exchange as expected and one still held at the end is inconclusive (exit 3), "
+          "not failed",
+          "[cases]")
+{
+  const std::string dir  = fresh_dir("cases-half-run-src");
+  const std::string path = dir + "/half-run.json";
+  // As above, but TC-01's first person is asked on Friday (answered by hand within the window) and
+  // the second on Sunday (still held when the run stops): nothing came back other than expected.
+  json doc = {{"extends", source_dir() + "/scenarios/test-cases.json"},
+              {"name", "tc-half-run"},
+              {"expect", json::array({{{"$replace", true}}})},
+              {"calendar", {{"drain_limit_hours", 0}}},
+              {"agencies",
+               {{"overrides", json::array({{{"agency", "a-city-01"},
+                                            {"manual_answer",
+                                             {{"items", {1}}, {"staff", 1}, {"handling", {{"dist", "fixed"}, {"ms", 600000}}}}}}})}}},
+              {"test_cases", json::array({{{"id", "TC-01"},
+                                           {"at", {"2019-06-21T10:00:00+09:00", "2019-06-23T10:05:00+09:00"}},
+                                           {"expect", json::array({{{"outcome", "correct"}}, {{"outcome", "correct"}}})}}})}};
+  std::ofstream(path) << doc.dump(2);
+  const std::string out = run_case_scenario(path, "cases-half-run", 3);
+  const json r          = read_json(out + "/result.json");
+  CHECK(r["test_cases"]["TC-01"]["counts"]["passed"] == 1);
+  CHECK(r["test_cases"]["TC-01"]["counts"]["failed"] == 0);
+  CHECK(r["test_cases"]["TC-01"]["counts"]["not_finished"] == 1);
+  CHECK(r["test_cases"]["summary"]["with_failures"] == 0);
+  CHECK(r["test_cases"]["summary"]["unfinished"] == 1);
+  CHECK(r["verdict"]["exit_code"] == 3);
+}
+
 TEST_CASE("workload: listed persons with one time each are asked in order, by every requester", "[cases][workload]")
 {
   const std::string dir  = fresh_dir("listed-paired-src");
