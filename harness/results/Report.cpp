@@ -166,8 +166,13 @@ std::string failing_html(const Scenario& sc, const FailingCollector& failing, ui
   std::ostringstream o;
   const auto list = failing.first(failing.limit());
   o << "<h2 id='failing'><span class='ja'>失敗した連携</span> The first " << list.size() << " failing exchanges</h2>";
-  if (list.empty()) {
+  if (failing_total == 0) {
     o << "<p>No exchange ended in another class than " << term("outcome", "correct") << ".</p>";
+    return o.str();
+  }
+  if (list.empty()) { // --failing 0: none listed, but say how many there were
+    o << "<p>" << thousands(failing_total) << " exchanges ended in another class than " << term("outcome", "correct")
+      << "; none listed (<code>--failing 0</code>). Every exchange is in exchanges.csv.</p>";
     return o.str();
   }
   o << "<p class='legend'>" << thousands(failing_total) << " exchanges ended in another class than "

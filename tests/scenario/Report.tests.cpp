@@ -143,6 +143,13 @@ TEST_CASE("report.html: the first failing exchanges are exactly the first of exc
   for (size_t p = 0; (p = three.find("<tr><td>", p)) != std::string::npos; ++p)
     ++rows;
   CHECK(rows == 3);
+  // --failing 0: no rows, and the page says how many failed rather than that none did.
+  const std::string none = between(read_text(run("unentitled-master", "report-failing-0", {"--failing", "0"}, 1) +
+                                             "/report.html"),
+                                   "id='failing'", "<h2");
+  CHECK(none.find("<tr><td>") == std::string::npos);
+  CHECK(none.find("none listed") != std::string::npos);
+  CHECK(none.find("No exchange ended") == std::string::npos);
 }
 
 TEST_CASE("report.html: timeline events and fault windows of a run with dated changes", "[report]")
