@@ -14,10 +14,17 @@ void FailingCollector::on(const ExchangeDone& e)
 {
   if (e.outcome == Outcome::CORRECT)
     return;
-  auto& kept = by_class_[static_cast<size_t>(e.outcome)];
-  if (kept.size() >= limit_)
-    return;
+  // Per class, the `limit_` exchanges with the smallest ids (issue order), whatever the order they
+  // finish in: a max-heap by id, the largest dropped when a smaller one comes.
+  auto& kept         = by_class_[static_cast<size_t>(e.outcome)];
   const Exchange& ex = e.ex;
+  auto by_id         = [](const FailingExchange& a, const FailingExchange& b) { return a.id < b.id; };
+  if (kept.size() >= limit_) {
+    if (ex.id > kept.front().id)
+      return;
+    std::pop_heap(kept.begin(), kept.end(), by_id);
+    kept.pop_back();
+  }
   FailingExchange f;
   f.id        = ex.id;
   f.serial    = ex.serial;
@@ -33,6 +40,7 @@ void FailingCollector::on(const ExchangeDone& e)
   std::copy(std::begin(ex.t), std::end(ex.t), std::begin(f.t));
   f.issued_at = cal_.format(ex.t[ISSUED]);
   kept.push_back(std::move(f));
+  std::push_heap(kept.begin(), kept.end(), by_id);
 }
 
 std::vector<FailingExchange> FailingCollector::first(size_t n) const

@@ -4,6 +4,8 @@
 // among them, and each outcome-class check can name the first `limit` exchanges of its class.
 #pragma once
 
+#include <algorithm>
+
 #include "harness/collect/Collector.hpp"
 
 #include <array>
@@ -32,7 +34,13 @@ public:
   void on(const ExchangeDone& e) override;
   size_t limit() const { return limit_; }
   /// The kept exchanges of one class, in the order they ended.
-  const std::vector<FailingExchange>& of(Outcome o) const { return by_class_[static_cast<size_t>(o)]; }
+  /// The kept exchanges of one class, in issue order.
+  std::vector<FailingExchange> of(Outcome o) const
+  {
+    std::vector<FailingExchange> v = by_class_[static_cast<size_t>(o)];
+    std::sort(v.begin(), v.end(), [](const FailingExchange& a, const FailingExchange& b) { return a.id < b.id; });
+    return v;
+  }
   /// The first `n` failing exchanges of every class together, by exchange id (issue order).
   std::vector<FailingExchange> first(size_t n) const;
 
