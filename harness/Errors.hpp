@@ -11,7 +11,7 @@ namespace linksim {
 
 enum ExitCode : int {
   EXIT_PASS         = 0,   ///< all checks passed
-  EXIT_CORRECTNESS  = 1,   ///< a correctness check failed (or data reached an unentitled requester)
+  EXIT_CORRECTNESS  = 1,   ///< a correctness check failed (or data reached an unentitled requester, or an exchange mixed a test person and a real one)
   EXIT_LATENCY      = 2,   ///< a latency / SLO check failed
   EXIT_INCONCLUSIVE = 3,   ///< a check could not be evaluated (e.g. no samples)
   EXIT_USAGE        = 4,   ///< scenario or usage error

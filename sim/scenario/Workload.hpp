@@ -68,6 +68,9 @@ struct Workload {
                                     ///< as soon as they are ready [K]
   double timeout_s = 0;             ///< 0 = the requester waits as long as it takes
   double acquire_rate = 0;          ///< share of subjects whose code must be acquired first
+  // linkage test (情報連携試験)
+  bool linkage_test = false;        ///< internal: the line runs a `linkage` regime test case (a real
+                                    ///< person asked on it is test_mixed)
 };
 
 } // namespace linksim
