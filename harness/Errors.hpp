@@ -27,11 +27,12 @@ inline constexpr EnumTable<ExitCode, 9> EXIT_CODES{
     "exit codes of linksim (design.md §5)",
     {{{EXIT_PASS, "all checks passed", "all checks passed"},
       {EXIT_CORRECTNESS, "a correctness check failed",
-       "a correctness check failed, or a requester received data it is not entitled to"},
+       "a correctness check failed (or a test case failed or was partially verified), or a requester received data it "
+       "is not entitled to"},
       {EXIT_LATENCY, "a latency/SLO check failed", "a latency/SLO check failed (and no correctness check did)"},
-      {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples)"},
+      {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples), or a test case did not run"},
       {EXIT_USAGE, "scenario or usage error", "scenario or usage error (nothing was run)"},
-      {EXIT_NOTHING, "nothing was checked", "nothing was checked (the scenario has no `expect` checks)"},
+      {EXIT_NOTHING, "nothing was checked", "nothing was checked (the scenario has no `expect` checks and no test cases)"},
       {EXIT_INTERNAL, "internal error", "internal error (a bug in linksim: deadlock, broken invariant)"},
       {EXIT_SIGINT, "interrupted", "interrupted by SIGINT (Ctrl-C): the run stopped, no complete result was written"},
       {EXIT_SIGTERM, "terminated", "terminated by SIGTERM: the run stopped, no complete result was written"}}}};

@@ -110,23 +110,7 @@ bool ExistingSystem::choose(const Workload& wl, uint64_t& person, uint32_t& prov
       default:
         person = pop.pick_member(whose, rng_);
     }
-    switch (wl.provider) {
-      case ProviderSelect::RESIDENCE:
-        provider = pop.residence(person);
-        break;
-      case ProviderSelect::PREVIOUS_RESIDENCE:
-        provider = pop.previous_residence(person);
-        break;
-      case ProviderSelect::PREFECTURE_OF_RESIDENCE:
-        provider = pop.prefecture(person);
-        break;
-      case ProviderSelect::INSURER:
-        provider = pop.insurer(person);
-        break;
-      case ProviderSelect::AGENCY:
-        provider = wl.provider_agency;
-        break;
-    }
+    provider = provider_of(wl, pop, person);
     if (provider != NONE && provider != agency_ && provider != whose)
       return true;
   }
@@ -139,10 +123,23 @@ void ExistingSystem::issue(Arrivals& s)
   const Workload& wl = w.scenario().workload[s.workload];
   const double now   = sg4::Engine::get_clock();
   Message* m         = ctx_.new_message(MsgKind::QUERY, agency_, NONE);
+  // A paired line (listed persons with one time each, test cases) asks its persons in order: the
+  // loader has checked each one can be asked (WorkloadSection, TestCasesSection).
+  const size_t first = wl.paired ? (s.next_at * wl.batch_size) : 0;
   for (unsigned i = 0; i < wl.batch_size; ++i) {
     uint64_t person   = 0;
     uint32_t provider = NONE;
-    if (!choose(wl, person, provider)) {
+    if (wl.paired) {
+      person   = wl.persons[first + i];
+      provider = wl.providers.empty() ? provider_of(wl, w.population(), person) : wl.providers[first + i];
+      // Checked at load with the scenario's seed; under another --seed a select rule may name no
+      // provider or the requester itself: that arrival is skipped (counted), never re-drawn.
+      const uint32_t whose = wl.on_behalf_of != NONE ? wl.on_behalf_of : agency_;
+      if (provider == NONE || provider == agency_ || provider == whose) {
+        w.ledger().skip(s.workload);
+        continue;
+      }
+    } else if (!choose(wl, person, provider)) {
       w.ledger().skip(s.workload);
       continue;
     }

@@ -15,7 +15,10 @@ int run_command(const std::vector<std::string>& args)
                             "in the folder are removed first; while the run goes on the CSV is named\n"
                             "exchanges.partial.csv, and result.json is written last: a folder without it\n"
                             "holds no complete run. Ctrl-C (SIGINT) or SIGTERM stops the run at once\n"
-                            "with exit 130 or 143.\n\nOptions");
+                            "with exit 130 or 143. Test cases (`test_cases`) are judged verified,\n"
+                            "partially_verified, failed or not_run (result.json /test_cases, a junit\n"
+                            "testcase each); besides the scenario's checks, a failed or partially verified\n"
+                            "case exits 1 and a case not run exits 3.\n\nOptions");
   d.add_options()("help,h", "show this help")(
       "seed", po::value<std::string>(), "random seed, 0 to 2^64-1 (default: the scenario's `seed`, else 1)")(
       "out", po::value<std::string>(), "output directory (default: results/<scenario>/<run-id>)")(

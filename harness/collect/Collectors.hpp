@@ -12,6 +12,7 @@
 #include "harness/collect/Records.hpp"
 #include "harness/collect/Revisions.hpp"
 #include "harness/collect/Servers.hpp"
+#include "harness/collect/TestCases.hpp"
 #include "harness/collect/Timeline.hpp"
 #include "harness/collect/Volume.hpp"
 
@@ -21,6 +22,8 @@ struct Collectors {
   explicit Collectors(World& w)
       : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), csv(w)
   {
+    if (!w.scenario().test_cases.empty()) // issue 8: /test_cases, only when the scenario has test cases
+      test_cases = std::make_unique<TestCasesCollector>(w);
     if (!w.scenario().revisions.empty()) // only then: a scenario without revisions pays nothing
       revisions = std::make_unique<RevisionsCollector>(w);
   }
@@ -32,6 +35,8 @@ struct Collectors {
       c->write(result, end);
     if (revisions)
       revisions->write(result, end);
+    if (test_cases)
+      test_cases->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -42,6 +47,7 @@ struct Collectors {
   TimelineCollector timeline;
   DenialsCollector denials;
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
+  std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };
 

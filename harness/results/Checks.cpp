@@ -72,6 +72,29 @@ std::vector<CheckResult> evaluate_checks(const Scenario& sc, const ojson& result
     r.verdict   = r.value <= 0 ? "pass" : "fail";
     out.push_back(r);
   }
+  // Built-in checks of test cases (issue 8), when the scenario has any: a failed or partially
+  // verified case fails like a correctness check (exit 1); a case not run makes the run
+  // inconclusive (exit 3), never a pass.
+  if (!sc.test_cases.empty()) {
+    const char* cases[][2] = {{"builtin: no test case failed", "/test_cases/summary/failed"},
+                              {"builtin: no test case partially verified", "/test_cases/summary/partially_verified"},
+                              {"builtin: every test case ran", "/test_cases/summary/not_run"}};
+    for (size_t i = 0; i < 3; ++i) {
+      CheckResult r;
+      r.name      = cases[i][0];
+      r.metric    = cases[i][1];
+      r.kind      = CheckKind::CORRECTNESS;
+      r.builtin   = true;
+      r.has_max   = true;
+      r.max       = 0;
+      r.has_value = true;
+      r.value     = result.at(ojson::json_pointer(cases[i][1])).get<double>();
+      r.verdict   = r.value <= 0 ? "pass" : i < 2 ? "fail" : "inconclusive";
+      if (i == 2 && r.value > 0)
+        r.note = "test cases with no finished exchange";
+      out.push_back(r);
+    }
+  }
   return out;
 }
 

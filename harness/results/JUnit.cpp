@@ -6,16 +6,17 @@
 
 namespace linksim {
 
-std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s)
+std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s, const ojson& result)
 {
+  const JUnitSuite cases = junit_test_cases(sc, result); // issue 8: a suite of its own
   size_t failures = 0, skipped = 0;
   for (const CheckResult& c : checks) {
     failures += c.verdict == "fail";
     skipped += c.verdict == "inconclusive";
   }
   std::ostringstream o;
-  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"linksim\" tests=\"" << checks.size()
-    << "\" failures=\"" << failures << "\" skipped=\"" << skipped << "\">\n";
+  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"linksim\" tests=\""
+    << checks.size() + cases.tests << "\" failures=\"" << failures + cases.failures << "\" skipped=\"" << skipped << "\">\n";
   o << "  <testsuite name=\"" << xml_escape(sc.name) << "\" tests=\"" << checks.size() << "\" failures=\"" << failures
     << "\" skipped=\"" << skipped << "\" time=\"" << fmt("%.3f", wall_s) << "\">\n";
   for (const CheckResult& c : checks) {
@@ -31,7 +32,7 @@ std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks
       o << "<skipped message=\"" << xml_escape(detail) << "\"/>";
     o << "</testcase>\n";
   }
-  o << "  </testsuite>\n</testsuites>\n";
+  o << "  </testsuite>\n" << cases.xml << "</testsuites>\n";
   return o.str();
 }
 

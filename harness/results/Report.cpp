@@ -156,6 +156,7 @@ std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
     o << "</table>";
   }
   o << cycle_html(r);
+  o << test_cases_html(r); // issue 8
   o << "<h2>Latency</h2>";
   o << cdf_svg(c.latency.end_to_end_immediate(), "End to end, immediate queries (cumulative)");
   o << cdf_svg(c.latency.end_to_end_batch(), "End to end, batch queries (cumulative)");

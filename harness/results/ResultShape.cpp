@@ -43,6 +43,11 @@ const std::vector<MetricPattern>& metric_patterns()
        "agencies that miss the revision's go-live (not ready, application or inter-agency test late)"},
       {"/masters/<site>/late", K::CORRECTNESS, false,
        "revisions whose masters were not in force at the server by their go-live (a distribution it missed)"},
+      // issue 8: test cases (when the scenario has any)
+      {"/test_cases/summary/<case_grade>", K::CORRECTNESS, false, "test cases per grade (and `cases`: all of them)"},
+      {"/test_cases/<test_case>/verified", K::CORRECTNESS, false, "1 if the test case is verified, else 0"},
+      {"/test_cases/<test_case>/counts/<case_count>", K::CORRECTNESS, false,
+       "a test case's exchanges: all, passed, failed, not finished"},
   };
   return list;
 }
@@ -58,7 +63,10 @@ std::vector<std::string> outcome_names()
 
 bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && s.back() == '>'; }
 /// Slots whose values are the scenario's ids (any segment in the regex).
-bool open_slot(const std::string& name) { return name == "key" || name == "site" || name == "workload" || name == "revision"; }
+bool open_slot(const std::string& name)
+{
+  return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case";
+}
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
 std::string render(const std::string& form, const Scenario& sc)
@@ -136,6 +144,20 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
       v.push_back(w.id);
     return v;
   }
+  if (slot == "case_grade") {
+    std::vector<std::string> v = {"cases"};
+    for (const std::string& n : CASE_VERDICTS.names())
+      v.push_back(n);
+    return v;
+  }
+  if (slot == "test_case") {
+    std::vector<std::string> v;
+    for (const TestCase& t : sc.test_cases)
+      v.push_back(t.id);
+    return v;
+  }
+  if (slot == "case_count")
+    return {"exchanges", "passed", "failed", "not_finished"};
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

@@ -47,10 +47,18 @@ int exit_code_for(const std::vector<CheckResult>& checks, size_t user_checks);
 /// Adds `checks`, `verdict` and `wall` (last: the only section that differs between identical runs).
 void finish_result(ojson& result, const std::vector<CheckResult>& checks, int exit_code, const RunFacts& f);
 
-std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s);
+std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s, const ojson& result);
+/// junit.xml's <testsuite> of test cases (issue 8): its XML and counts (empty without test cases).
+struct JUnitSuite {
+  std::string xml;
+  size_t tests = 0, failures = 0;
+};
+JUnitSuite junit_test_cases(const Scenario& sc, const ojson& result);
 std::string report_html(const Scenario& sc, const ojson& result, const Collectors& c);
 /// The report's section on the revision cycle (empty when the scenario has no revisions).
 std::string cycle_html(const ojson& result);
+/// report.html's test-case section (empty without test cases).
+std::string test_cases_html(const ojson& result);
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,
                              int exit_code, bool with_csv, bool with_report);
 

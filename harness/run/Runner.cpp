@@ -147,7 +147,7 @@ int run_scenario(const RunOptions& opts)
   result["run"] = run_section(world, facts);
   collectors.write(result, RunEnd{end});
   const auto checks  = evaluate_checks(sc, result);
-  const int code     = exit_code_for(checks, sc.checks.size());
+  const int code     = exit_code_for(checks, sc.checks.size() + sc.test_cases.size()); // test cases are checks too
   const auto wall1   = std::chrono::steady_clock::now();
   facts.wall_s       = std::chrono::duration<double>(wall1 - wall0).count();
   facts.setup_wall_s = std::chrono::duration<double>(wall_setup - wall0).count();
@@ -157,7 +157,7 @@ int run_scenario(const RunOptions& opts)
   // Everything but result.json first: a folder with a result.json is a complete run.
   if (opts.exchanges_csv)
     rename_in(dir, PARTIAL_CSV, "exchanges.csv");
-  write_file_atomic(dir, "junit.xml", junit_xml(sc, checks, facts.wall_s));
+  write_file_atomic(dir, "junit.xml", junit_xml(sc, checks, facts.wall_s, result));
   if (opts.report)
     write_file_atomic(dir, "report.html", report_html(sc, result, collectors));
   write_file_atomic(dir, "result.json", result.dump(2) + "\n");

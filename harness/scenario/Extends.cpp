@@ -41,6 +41,7 @@ const KeyedArray KEYED_ARRAYS[] = {
     {"/expect", "name", false},
     {"/timeline", "id", false},
     {"/revisions/*/layouts", "number", false},
+    {"/test_cases", "id", false}, // issue 8: a variant patches a case by its id
 };
 
 const char* const DELETE = "$delete";

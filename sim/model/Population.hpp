@@ -118,4 +118,23 @@ private:
   bool test_covered_by(uint32_t agency, uint64_t p) const;
 };
 
+/// The provider a workload line names for a person (NONE if it has none: no insurer, no
+/// previous residence, a municipality without a prefecture).
+inline uint32_t provider_of(const Workload& wl, const Population& pop, uint64_t person)
+{
+  switch (wl.provider) {
+    case ProviderSelect::RESIDENCE:
+      return pop.residence(person);
+    case ProviderSelect::PREVIOUS_RESIDENCE:
+      return pop.previous_residence(person);
+    case ProviderSelect::PREFECTURE_OF_RESIDENCE:
+      return pop.prefecture(person);
+    case ProviderSelect::INSURER:
+      return pop.insurer(person);
+    case ProviderSelect::AGENCY:
+      return wl.provider_agency;
+  }
+  return NONE;
+}
+
 } // namespace linksim

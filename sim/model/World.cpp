@@ -60,12 +60,18 @@ uint64_t World::requester_code(uint32_t agency, uint64_t person) const
 
 bool World::holds_record(uint32_t provider, uint64_t person, uint32_t item) const
 {
-  if (!pop_.covered_by(provider, person))
+  return holds_record(sc_, pop_, seed_, provider, person, item);
+}
+
+bool World::holds_record(const Scenario& sc, const Population& pop, uint64_t seed, uint32_t provider, uint64_t person,
+                         uint32_t item)
+{
+  if (!pop.covered_by(provider, person))
     return false;
-  if (person >= pop_.size()) // a test person: test data is registered for every item it provides
+  if (person >= pop.size()) // a test person: test data is registered for every item it provides
     return true;
-  const double coverage = sc_.layouts[item].coverage;
-  return coverage >= 1.0 || unit(mix(seed_, person, item, provider, TAG_HOLDS)) < coverage;
+  const double coverage = sc.layouts[item].coverage;
+  return coverage >= 1.0 || unit(mix(seed, person, item, provider, TAG_HOLDS)) < coverage;
 }
 
 ReplicaHit World::tool_answer(uint32_t item, double now) const

@@ -133,6 +133,9 @@ public:
   /// The person whose code the requester holds for its own person (differs under a swapped link).
   uint64_t queried_person(uint32_t requester, uint64_t person) const { return table_person(requester, person); }
   bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
+  /// The same rule without a World (the loader checks a test case's persons with it).
+  static bool holds_record(const Scenario& sc, const Population& pop, uint64_t seed, uint32_t provider,
+                           uint64_t person, uint32_t item);
 
 private:
   uint64_t table_person(uint32_t agency, uint64_t person) const;

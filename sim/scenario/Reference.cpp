@@ -32,7 +32,8 @@ std::vector<EnumInfo> model_enums()
                                describe(TIMELINE_CHANGES), describe(REVISION_KINDS), describe(GO_LIVE_MISSES),
                                describe(DENY_REASONS),
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
-                               describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS)};
+                               describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
+                               describe(REGIMES),        describe(CASE_VERDICTS)}; // issue 8: test cases
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

@@ -14,6 +14,7 @@
 #include "sim/scenario/Network.hpp"
 #include "sim/scenario/Permissions.hpp"
 #include "sim/scenario/Revisions.hpp"
+#include "sim/scenario/TestCases.hpp"
 #include "sim/scenario/Timeline.hpp"
 #include "sim/scenario/Workload.hpp"
 
@@ -62,7 +63,8 @@ struct Scenario {
   std::vector<PermissionRow> permissions;
   std::vector<Delegation> delegations;
   std::vector<Revision> revisions; ///< in go-live order
-  std::vector<Workload> workload;
+  std::vector<Workload> workload; ///< the file's lines, then one internal line per test case
+  std::vector<TestCase> test_cases;
   std::vector<IdentityError> identity_errors;
   std::vector<TimelineEvent> timeline; ///< in time order (ties in file order)
   Messages messages;

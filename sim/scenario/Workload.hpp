@@ -19,6 +19,8 @@ inline constexpr EnumTable<ProviderSelect, 5> PROVIDER_SELECTS{
       {ProviderSelect::INSURER, "insurer", "the person's medical insurer"},
       {ProviderSelect::AGENCY, "agency", "one named agency (`provider.agency`)"}}}};
 
+inline const char* to_string(ProviderSelect p) { return PROVIDER_SELECTS.name(p); }
+
 enum class Subjects { OWN_RESIDENTS, OWN_MEMBERS, ANY, LISTED };
 
 inline constexpr EnumTable<Subjects, 4> SUBJECTS{
@@ -68,6 +70,12 @@ struct Workload {
                                     ///< as soon as they are ready [K]
   double timeout_s = 0;             ///< 0 = the requester waits as long as it takes
   double acquire_rate = 0;          ///< share of subjects whose code must be acquired first
+  /// Listed persons paired with the arrival times: arrival k asks persons[k*batch_size ..
+  /// (k+1)*batch_size) in order (set when `at` has one time per person or per batch); else a
+  /// rate-driven line draws them at random.
+  bool paired = false;
+  std::vector<uint32_t> providers;  ///< paired: the provider of each person, fixed at load (test cases)
+  uint32_t test_case = NONE;        ///< the test case (Scenario::test_cases) this internal line runs
   // linkage test (情報連携試験)
   bool linkage_test = false;        ///< internal: the line runs a `linkage` regime test case (a real
                                     ///< person asked on it is test_mixed)

@@ -25,7 +25,7 @@ ENUM_KEYS = {
                     "/workload/*/requesters/kind"],
     "subjects": ["/workload/*/subjects"],
     "provider_select": ["/workload/*/provider/select"],
-    "mode": ["/workload/*/mode"],
+    "mode": ["/workload/*/mode", "/test_cases/*/mode"],
     "hours": ["/workload/*/hours"],
     "arrivals": ["/workload/*/arrivals"],
     "split": ["/workload/*/split"],
@@ -39,8 +39,10 @@ ENUM_KEYS = {
     "weekday": ["/calendar/weekend/*"],
     "network_model": ["/network/model"],
     "check_kind": ["/expect/*/kind"],
+    "regime": ["/test_cases/*/regime"],
+    "outcome": ["/test_cases/*/expect/outcome"],
 }
-NOT_IN_SCENARIOS = {"outcome", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
+NOT_IN_SCENARIOS = {"case_verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 
 
 def deref(schema, node):

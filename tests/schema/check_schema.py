@@ -52,7 +52,7 @@ KEYED_ARRAYS = {
     "/network/sites": "id", "/servers": "site", "/layouts": "number", "/layouts/*/versions": "version",
     "/layouts/*/versions/*/items": "code", "/layouts/*/versions/*/null_rules": "item", "/procedures": "code",
     "/agencies/list": "id", "/agencies/generators": "id_prefix", "/agencies/overrides": "agency",
-    "/permissions": "id", "/delegations": "id", "/revisions": "id", "/revisions/*/layouts": "number", "/workload": "id", "/expect": "name", "/timeline": "id",
+    "/permissions": "id", "/delegations": "id", "/revisions": "id", "/revisions/*/layouts": "number", "/workload": "id", "/expect": "name", "/timeline": "id", "/test_cases": "id",
 }
 OPTIONAL_KEY = {"/permissions"}  # rows without an id are kept, and a patch appends them
 

@@ -1,6 +1,7 @@
 // Section `workload`: who queries whom about whom, how often, and how (immediate or batch).
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/Values.hpp"
+#include "sim/model/Population.hpp"
 #include "sim/model/TestPersons.hpp"
 
 #include <algorithm>
@@ -308,6 +309,44 @@ bool cross_check(ObjReader& w, const Workload& out, LoadContext& ctx)
   return true;
 }
 
+/// Listed persons: paired with `at` when there is one time per person (per batch of batch_size),
+/// and each one must be askable by every requester: a provider exists and is not the requester
+/// (or its delegator) itself. Never a silent re-draw (ExistingSystem::choose re-draws only for
+/// drawn subjects).
+bool check_listed(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  if (out.subjects != Subjects::LISTED)
+    return true;
+  if (!out.at_s.empty()) {
+    if (out.persons.size() != out.at_s.size() * out.batch_size) {
+      w.error("persons", "listed persons with arrival times are asked in order, " +
+                             std::string(out.batch ? std::to_string(out.batch_size) + " per arrival" : "one per arrival") +
+                             ": expected " + std::to_string(out.at_s.size() * out.batch_size) + " persons for " +
+                             std::to_string(out.at_s.size()) + " times in \"at\", found " +
+                             std::to_string(out.persons.size()));
+      return false;
+    }
+    out.paired = true;
+  }
+  const Population pop(ctx.sc, ctx.sc.seed);
+  for (size_t k = 0; k < out.persons.size(); ++k) {
+    const uint64_t p = out.persons[k];
+    const uint32_t prov = provider_of(out, pop, p);
+    const std::string pp = w.at("persons") + "/" + std::to_string(k);
+    if (prov == NONE) {
+      ctx.issues.error(pp, "person " + std::to_string(p) + " has no " + to_string(out.provider));
+      return false;
+    }
+    for (uint32_t r : out.requesters)
+      if (prov == r || prov == out.on_behalf_of) {
+        ctx.issues.error(pp, "person " + std::to_string(p) + ": the provider (" + to_string(out.provider) +
+                                 ") would be the requester \"" + ctx.sc.agencies[prov].id + "\" itself");
+        return false;
+      }
+  }
+  return true;
+}
+
 void read_line(ObjReader& w, LoadContext& ctx)
 {
   Workload out;
@@ -347,7 +386,7 @@ void read_line(ObjReader& w, LoadContext& ctx)
     out.timeout_s = *t;
   out.acquire_rate = read_number(w, params::ACQUIRE_RATE, ge_le(0, 1));
   w.finish();
-  if (ok && cross_check(w, out, ctx)) {
+  if (ok && cross_check(w, out, ctx) && check_listed(w, out, ctx)) {
     ctx.workload_ix[out.id] = static_cast<uint32_t>(ctx.sc.workload.size());
     ctx.sc.workload.push_back(out);
   }
