@@ -29,7 +29,10 @@ inline constexpr EnumTable<Regime, 3> REGIMES{
     "test regime of a test case (`test_cases[].regime`); carried to the results (its rules are not enforced yet)",
     {{{Regime::PRODUCTION, "production", "an ordinary production query with real persons (the default)"},
       {Regime::INTERAGENCY, "interagency", "機関間試験: inter-agency test in the verification environment"},
-      {Regime::LINKAGE, "linkage", "情報連携試験: information-linkage test in production with test My Numbers"}}}};
+      {Regime::LINKAGE, "linkage",
+       "情報連携試験: information-linkage test in production with test My Numbers; its rules (business hours, "
+       "procedures live, no performance test, no application/report/slots) are checked at validation, and a real "
+       "person in it is test_mixed"}}}};
 
 /// A case's grade (IHE Gazelle).
 enum class CaseVerdict { VERIFIED, PARTIALLY_VERIFIED, FAILED, NOT_RUN };

@@ -55,33 +55,44 @@ TEST_CASE("linkage: test My Numbers against the tool and a partner agency are co
   REQUIRE(r.exit_code == 0);
   const auto res = read_json(out + "/result.json");
   CHECK(res["outcomes"]["total"]["test_mixed"] == 0);
+  for (const char* id : {"LT-01", "LT-02", "LT-03", "LT-04"})
+    CHECK(res["test_cases"][id]["verdict"] == "verified");
   const auto tests = test_numbers(scenario("linkage-test"), "city-renewed");
+  const uint64_t real = res["run"]["persons"].get<uint64_t>();
   std::map<std::string, int> by_line;
+  std::map<std::string, std::vector<std::string>> persons;
   for (const auto& row : read_csv(out + "/exchanges.csv")) {
     const std::string& wl = row.at("workload");
-    if (wl.rfind("lt-", 0) != 0)
+    if (wl.rfind("case:LT-", 0) != 0 && wl != "lt-training")
       continue;
     ++by_line[wl];
+    persons[wl].push_back(row.at("person"));
     INFO("exchange " << row.at("exchange") << " of " << wl);
-    CHECK(row.at("outcome") == "correct");
+    CHECK(row.at("outcome") == (wl == "case:LT-04" ? "no_replica" : "correct"));
     CHECK(row.at("records") == "7"); // requester, provider (the tool's, with the hub's) and hub
     // Test persons are reserved at the top of the index space, above every real person.
-    CHECK(std::stoull(row.at("person")) >= res["run"]["persons"].get<uint64_t>());
-    if (wl != "lt-jpo") { // the tool answers at the hub: nothing travels to a provider's server
+    CHECK(std::stoull(row.at("person")) >= real);
+    if (wl == "case:LT-01" || wl == "case:LT-02" || wl == "lt-training") {
+      // The tool answers at the hub: nothing travels to a provider's server.
       CHECK(row.at("provider") == "nws-check");
       CHECK(row.at("hub_req_out_s") == row.at("pv_resp_out_s"));
       CHECK(std::stod(row.at("end_to_end_ms")) < 70);
     } else {
       CHECK(row.at("provider") == "jpo");
+      CHECK(row.at("hub_req_out_s") != row.at("pv_resp_out_s"));
     }
   }
-  CHECK(by_line["lt-tool-tax"] == 3);
-  CHECK(by_line["lt-tool-pension"] == 3);
-  CHECK(by_line["lt-jpo"] == 3);
-  // The scenario names its test persons by the numbers `linksim persons` prints.
+  CHECK(by_line["case:LT-01"] == 3);
+  CHECK(by_line["case:LT-02"] == 3);
+  CHECK(by_line["case:LT-03"] == 3);
+  CHECK(by_line["case:LT-04"] == 1);
+  CHECK(by_line["lt-training"] == 20);
+  // The cases ask the test persons of the My Numbers they name, in order.
+  CHECK(persons["case:LT-03"] == persons["case:LT-01"]);
   const std::string text = read_text(scenario("linkage-test"));
   for (size_t k = 0; k < 3; ++k)
     CHECK(text.find("\"" + tests[k] + "\"") != std::string::npos);
+  CHECK(std::stoull(persons["case:LT-01"][0]) == 99999999999ULL); // city-renewed's test person #0 (agency 0)
 }
 
 TEST_CASE("linkage: a real person put into a linkage test fails the run with test_mixed (exit 1)", "[linkage]")
@@ -93,13 +104,17 @@ TEST_CASE("linkage: a real person put into a linkage test fails the run with tes
   CHECK(r.out.find("FAIL  builtin: no exchange mixes a test person and a real one") != std::string::npos);
   const auto res = read_json(out + "/result.json");
   CHECK(res["outcomes"]["total"]["test_mixed"] == 1);
-  CHECK(res["outcomes"]["by_workload"]["lt-real-person"]["test_mixed"] == 1);
+  CHECK(res["outcomes"]["by_workload"]["case:LT-05"]["test_mixed"] == 1);
+  const auto& lt5 = res["test_cases"]["LT-05"];
+  CHECK(lt5["verdict"] == "failed");
+  CHECK(lt5["exchanges"][0]["reason"] == "expected correct, got test_mixed");
+  CHECK(res["test_cases"]["LT-03"]["verdict"] == "verified"); // the test persons' cases are untouched
   int mixed = 0;
   for (const auto& row : read_csv(out + "/exchanges.csv"))
     if (row.at("outcome") == "test_mixed") {
       ++mixed;
-      CHECK(row.at("workload") == "lt-real-person");
-      CHECK(row.at("person") == "3"); // the real resident whose My Number was typed
+      CHECK(row.at("workload") == "case:LT-05");
+      CHECK(row.at("person") == "44337"); // the real resident whose My Number was typed
     }
   CHECK(mixed == 1);
   const std::string junit = read_text(out + "/junit.xml");
@@ -126,6 +141,13 @@ TEST_CASE("linkage: linksim persons tells who a person is, by index or My Number
   CHECK(tp["records"][0]["providers"] == nlohmann::json::array({"city-renewed"}));
   CHECK(tp["records"][1]["item"] == 53);
   CHECK(tp["records"][1]["providers"] == nlohmann::json::array({"jpo"}));
+  // The real resident linkage-test-real-person.json types by mistake: jpo covers them.
+  r = run_linksim({"persons", file, "--my-number", "593459943715", "--json"});
+  REQUIRE(r.exit_code == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["persons"][0]["person"] == 44337);
+  CHECK(j["persons"][0]["test"].is_null());
+  CHECK(j["persons"][0]["national_bodies"] == nlohmann::json::array({"jpo"}));
   // A real person by index, then by the My Number printed for them: the same person.
   r = run_linksim({"persons", file, "--person", "3", "--json"});
   REQUIRE(r.exit_code == 0);
@@ -133,7 +155,7 @@ TEST_CASE("linkage: linksim persons tells who a person is, by index or My Number
   const std::string mine = j["persons"][0]["my_number"].get<std::string>();
   CHECK(j["persons"][0]["test"].is_null());
   CHECK(j["persons"][0]["residence"] == "city-renewed");
-  CHECK(mine == "699761853094"); // the number linkage-test-real-person.json types by mistake
+  CHECK(mine == "699761853094");
   r = run_linksim({"persons", file, "--my-number", mine});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("person 3\n") != std::string::npos);

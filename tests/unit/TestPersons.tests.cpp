@@ -166,3 +166,28 @@ TEST_CASE("sim::classify: test_mixed comes after unentitled and before everythin
   CHECK(is_correctness_failure(Outcome::TEST_MIXED));
   CHECK(provides_data(Outcome::TEST_MIXED));
 }
+
+TEST_CASE("harness::Loader: a linkage case's rules: the hourly bound counts every linkage case of the requester",
+          "[testpersons][loader][linkage]")
+{
+  auto linkage_case = [](const std::string& id, std::vector<int> persons, std::vector<std::string> at) {
+    return nlohmann::json{{"id", id},         {"title", "t"},       {"regime", "linkage"}, {"requester", "m1"},
+                          {"provider", {{"agency", "m2"}}}, {"procedure", "child"}, {"item", 2},
+                          {"mode", "immediate"}, {"persons", persons}, {"at", at}, {"expect", {{"outcome", "correct"}}}};
+  };
+  auto j                                       = test::small_scenario_json();
+  j["linkage_test"]["max_exchanges_per_hour"] = 2;
+  j["test_cases"] = {linkage_case("A", {1000, 1001}, {"2019-06-17T10:00:00+09:00", "2019-06-17T10:59:59+09:00"}),
+                     linkage_case("B", {1002}, {"2019-06-17T11:00:00+09:00"})};
+  const Scenario ok = parse_scenario(j.dump(), "x.json"); // 2 in the 10:00 hour, 1 in the 11:00 hour
+  REQUIRE(ok.test_cases.size() == 2);
+  CHECK(ok.workload[ok.test_cases[0].workload].linkage_test);
+  j["test_cases"][1]["at"] = {"2019-06-17T10:30:00+09:00"}; // a third in the 10:00 hour, in another case
+  CHECK(has(errors_of(j), "\"m1\" would ask more than 2 exchanges in linkage tests in the hour from 2019-06-17T10:00:00+09:00"));
+  j["test_cases"][1]["regime"] = "production"; // the bound is the linkage test's only
+  CHECK(errors_of(j).empty());
+  j["test_cases"][1]["at"] = {"2019-06-17T08:00:00+09:00"}; // and so are business hours
+  CHECK(errors_of(j).empty());
+  j["test_cases"][1]["regime"] = "linkage";
+  CHECK(has(errors_of(j), "is outside business hours (08:30–17:15)"));
+}
