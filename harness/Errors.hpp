@@ -28,7 +28,7 @@ inline constexpr EnumTable<ExitCode, 9> EXIT_CODES{
     {{{EXIT_PASS, "all checks passed", "all checks passed"},
       {EXIT_CORRECTNESS, "a correctness check failed",
        "a correctness check failed (or a test case failed or was partially verified), or a requester received data it "
-       "is not entitled to"},
+       "is not entitled to, or an exchange mixed a test person and a real one (test_mixed)"},
       {EXIT_LATENCY, "a latency/SLO check failed", "a latency/SLO check failed (and no correctness check did)"},
       {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples), or a test case did not run"},
       {EXIT_USAGE, "scenario or usage error", "scenario or usage error (nothing was run)"},
