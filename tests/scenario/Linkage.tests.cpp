@@ -167,6 +167,12 @@ TEST_CASE("linkage: linksim persons tells who a person is, by index or My Number
   CHECK(r.out.find("test data held by: city-renewed, jpo, nws-check") != std::string::npos);
   CHECK(r.out.find("test My Numbers (2 of 5): " + tests[0] + " " + tests[1]) != std::string::npos);
   CHECK(r.out.find("agency nws-check") == std::string::npos); // the tool has no persons
+  // Records as of another date.
+  r = run_linksim({"persons", file, "--person", "3", "--date", "2020-02-05"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("records as of 2020-02-05") != std::string::npos);
+  r = run_linksim({"persons", file, "--date", "2020-02-30"});
+  CHECK(r.exit_code == 4);
   // Mistakes are usage errors with the reason.
   r = run_linksim({"persons", file, "--my-number", "000000000000"});
   CHECK(r.exit_code == 4);
