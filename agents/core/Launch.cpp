@@ -4,6 +4,7 @@
 #include "agents/scheduler/Distributor.hpp"
 #include "agents/scheduler/Scheduler.hpp"
 #include "agents/server/IntermediateServer.hpp"
+#include "agents/verification/Verification.hpp"
 
 namespace linksim {
 
@@ -60,6 +61,18 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
     auto a = daemon("hub-" + std::to_string(i), pf.hub_host(), HubWorker(ctx, hub, i), n);
     if (i == 0)
       pf.hub_inbox()->set_receiver(a);
+  }
+  // The verification environment: its hub and one inter-agency test per agency that tests.
+  if (sc.verification.configured) {
+    auto env = std::make_shared<VerificationEnv>(w);
+    auto vh  = daemon("verification-hub", pf.verification_host(), VerificationHub(ctx, env), n);
+    pf.verification_inbox()->set_receiver(vh);
+    daemon("verification-desk", pf.verification_host(), VerificationDesk(ctx, env), n);
+    for (uint32_t k = 0; k < sc.verification.agencies.size(); ++k) {
+      const uint32_t a = sc.verification.agencies[k].agency;
+      auto t = daemon("iat-" + sc.agencies[a].id, pf.site_host(sc.agencies[a].site), InteragencyTest(ctx, env, k), n);
+      pf.verification_answers(a)->set_receiver(t);
+    }
   }
   for (unsigned i = 0; i < sc.jlis.workers; ++i) {
     auto a = daemon("jlis-" + std::to_string(i), pf.jlis_host(), JlisWorker(ctx, i), n);

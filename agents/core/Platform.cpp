@@ -64,6 +64,24 @@ Platform::Platform(const Scenario& sc)
   links_ += 1;
   hosts_ += 2;
 
+  // The verification environment: a hub of its own on a host of its own, behind its own line;
+  // every intermediate server reaches it over its uplink and that line (never through the
+  // production hub).
+  sg4::NetZone* verif_zone = nullptr;
+  sg4::Link* verif_line    = nullptr;
+  const Verification& vf   = sc.verification;
+  site_verif_routes_.resize(sc.sites.size());
+  if (vf.configured) {
+    verif_zone = sg4::create_star_zone("zone-verification");
+    verif_zone->set_parent(root);
+    verif_ = verif_zone->create_host("verification-hub", SPEED)->seal();
+    verif_zone->add_route(verif_->get_netpoint(), nullptr, nullptr, nullptr, {}, true);
+    verif_zone->seal();
+    verif_line = root->create_link("line-verification", vf.link.bytes_per_s)->set_latency(vf.link.latency_s)->seal();
+    links_ += 1;
+    hosts_ += 1;
+  }
+
   // Agencies grouped by site.
   std::vector<std::vector<uint32_t>> members(sc.sites.size());
   for (uint32_t a = 0; a < sc.agencies.size(); ++a)
@@ -116,6 +134,11 @@ Platform::Platform(const Scenario& sc)
                     {sg4::LinkInRoute(up)}, true);
     root->add_route(zone->get_netpoint(), jlis_zone->get_netpoint(), host->get_netpoint(), jlis_->get_netpoint(),
                     {sg4::LinkInRoute(up), sg4::LinkInRoute(jlis_up)}, true);
+    if (verif_zone) {
+      root->add_route(zone->get_netpoint(), verif_zone->get_netpoint(), host->get_netpoint(), verif_->get_netpoint(),
+                      {sg4::LinkInRoute(up), sg4::LinkInRoute(verif_line)}, true);
+      site_verif_routes_[s] = route_of({&site.uplink, &vf.link});
+    }
     site_routes_[s]      = route_of({&site.uplink});
     site_jlis_routes_[s] = route_of({&site.uplink, &jl});
     site_inboxes_[s]     = sg4::Mailbox::by_name("site:" + site.id);
@@ -129,6 +152,15 @@ Platform::Platform(const Scenario& sc)
     fetch_inboxes_[a] = sg4::Mailbox::by_name("fetch:" + sc.agencies[a].id);
     staff_inboxes_[a]   = sg4::Mailbox::by_name("staff:" + sc.agencies[a].id);
     collect_inboxes_[a] = sg4::Mailbox::by_name("collect:" + sc.agencies[a].id);
+  }
+  if (vf.configured) {
+    verif_inbox_ = sg4::Mailbox::by_name("verification:");
+    verif_answers_.assign(sc.agencies.size(), nullptr);
+    verif_grants_.assign(sc.agencies.size(), nullptr);
+    for (const VerificationAgency& va : vf.agencies) {
+      verif_answers_[va.agency] = sg4::Mailbox::by_name("verification-answers:" + sc.agencies[va.agency].id);
+      verif_grants_[va.agency]  = sg4::Mailbox::by_name("verification-grants:" + sc.agencies[va.agency].id);
+    }
   }
 }
 

@@ -67,6 +67,17 @@ public:
   /// J-LIS ↔ hub.
   const Route& jlis_route() const { return jlis_route_; }
 
+  // --- verification environment (接続検証環境; only when the scenario has `verification`) ----------
+  /// The verification hub's host (nullptr without a verification environment).
+  sg4::Host* verification_host() const { return verif_; }
+  sg4::Mailbox* verification_inbox() const { return verif_inbox_; }
+  /// The inter-agency test of agency a receives the verification hub's answers here.
+  sg4::Mailbox* verification_answers(uint32_t a) const { return verif_answers_[a]; }
+  /// The environment's desk tells agency a's test here that a slot is granted (or never will be).
+  sg4::Mailbox* verification_grants(uint32_t a) const { return verif_grants_[a]; }
+  /// server site ↔ verification hub.
+  const Route& site_verification_route(uint32_t s) const { return site_verif_routes_[s]; }
+
   size_t link_count() const { return links_; }
   size_t host_count() const { return hosts_; }
 
@@ -79,6 +90,10 @@ private:
   std::vector<sg4::Mailbox*> site_inboxes_, fetch_inboxes_, staff_inboxes_, collect_inboxes_;
   std::vector<Route> agency_routes_, site_routes_, site_jlis_routes_;
   Route jlis_route_;
+  sg4::Host* verif_            = nullptr;
+  sg4::Mailbox* verif_inbox_   = nullptr;
+  std::vector<sg4::Mailbox*> verif_answers_, verif_grants_;
+  std::vector<Route> site_verif_routes_;
   size_t links_ = 0, hosts_ = 0;
 };
 

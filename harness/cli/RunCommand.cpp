@@ -24,7 +24,10 @@ int run_command(const std::vector<std::string>& args)
       "out", po::value<std::string>(), "output directory (default: results/<scenario>/<run-id>)")(
       "quiet,q", "no progress line and no summary (the progress line also needs stderr to be a terminal)")(
       "no-exchanges-csv", "do not write exchanges.csv (statistics only; for long sweeps)")(
-      "no-report", "do not write report.html");
+      "no-report", "do not write report.html")(
+      "failing", po::value<std::string>(),
+      "failing exchanges (any class but `correct`) listed in report.html, and per outcome class in\n"
+      "junit.xml's failure messages, with their hop timestamps (default 20; 0: none)");
   po::variables_map vm;
   std::vector<std::string> files;
   if (!parse(args, d, vm, files))
@@ -40,6 +43,8 @@ int run_command(const std::vector<std::string>& args)
   o.quiet         = vm.count("quiet") > 0;
   o.exchanges_csv = vm.count("no-exchanges-csv") == 0;
   o.report        = vm.count("no-report") == 0;
+  if (vm.count("failing"))
+    o.failing = static_cast<size_t>(unsigned_option(vm, "failing", 0, 100000));
   return run_scenario(o);
 }
 

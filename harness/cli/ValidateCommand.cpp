@@ -24,8 +24,8 @@ int validate_command(const std::vector<std::string>& args)
     try {
       Scenario sc = load_scenario(f);
       if (!vm.count("quiet"))
-        std::cout << "ok: " << f << " (" << sc.name << ": " << sc.agencies.size() << " agencies, " << sc.workload.size()
-                  << " workload lines, " << sc.timeline.size() << " timeline events, " << sc.checks.size() << " checks)\n";
+        std::cout << "ok: " << f << " (" << sc.name << ": " << sc.agencies.size() << " agencies, " << (sc.workload.size() - sc.test_cases.size())
+                  << " workload lines, " << sc.test_cases.size() << " test cases, " << sc.timeline.size() << " timeline events, " << sc.checks.size() << " checks)\n";
     } catch (const ScenarioError& e) {
       for (const auto& m : e.messages)
         std::cerr << m << "\n";

@@ -21,6 +21,7 @@ const char* OVERVIEW =
     "to end).\n\n"
     "Usage:\n"
     "  linksim run SCENARIO [--seed N] [--out DIR] [--quiet] [--no-exchanges-csv] [--no-report]\n"
+    "              [--failing N]\n"
     "  linksim validate SCENARIO...\n"
     "  linksim sweep SCENARIO --seeds N [--jobs J] [--seed FIRST] [--out DIR] [--no-exchanges-csv]\n"
     "  linksim sweep SCENARIO --seeds N --slurm DIR [--submit] [--partition P] [--time T]\n"

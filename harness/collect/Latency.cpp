@@ -20,8 +20,10 @@ void LatencyCollector::on(const ExchangeDone& e)
   (ex.batch ? e2e_batch_ : e2e_immediate_).add(e2e);
   for (size_t h = 0; h < HOP_COUNT; ++h) {
     const double a = ex.t[HOPS[h].from], b = ex.t[HOPS[h].to];
-    if (!std::isnan(a) && !std::isnan(b))
+    if (!std::isnan(a) && !std::isnan(b)) {
       hops_[h].add(b - a);
+      hops_by_mode_[ex.batch][h].add(b - a);
+    }
   }
   if (!std::isnan(ex.t[HUB_REQ_IN]))
     hub_wait_.add(ex.hub_wait_s);

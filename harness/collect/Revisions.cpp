@@ -42,6 +42,16 @@ RevisionsCollector::RevisionsCollector(World& w) : w_(w), sc_(w.scenario())
   }
   w.recorder().subscribe<ExchangeDone>(this);
   w.recorder().subscribe<MasterSent>(this);
+  if (sc_.verification.configured) {
+    reported_.assign(sc_.agencies.size(), NEVER);
+    w.recorder().subscribe<VerificationStep>(this);
+  }
+}
+
+void RevisionsCollector::on(const VerificationStep& e)
+{
+  if (e.step == VerificationStepKind::REPORTED)
+    reported_[e.agency] = std::min(reported_[e.agency], e.t_s);
 }
 
 void RevisionsCollector::on(const ExchangeDone& e)
@@ -98,10 +108,20 @@ void RevisionsCollector::write(ojson& r, const RunEnd&) const
       a["ready_at"]       = cal.format(ra.ready_s);
       a["application_at"] = cal.format(ra.application_s);
       a["reviewed_at"]    = cal.format(ra.reviewed_s);
-      a["tested_at"]      = cal.format(ra.tested_s);
-      a["misses_go_live"] = !ra.misses.empty();
+      std::vector<GoLiveMiss> misses = ra.misses;
+      const bool simulated = sc_.verification.configured && sc_.verification.revision == i &&
+                             sc_.verification.agency_slot[ra.agency] != NONE;
+      if (simulated) { // the test's end is the simulated completion report, not the computed step
+        misses.erase(std::remove(misses.begin(), misses.end(), GoLiveMiss::TEST_LATE), misses.end());
+        if (!(reported_[ra.agency] <= rev.go_live_s))
+          misses.push_back(GoLiveMiss::TEST_LATE);
+        a["tested_at"]   = when(reported_[ra.agency]);
+        a["test_source"] = "verification";
+      } else
+        a["tested_at"] = cal.format(ra.tested_s);
+      a["misses_go_live"] = !misses.empty();
       ojson why           = ojson::array();
-      for (GoLiveMiss m : ra.misses)
+      for (GoLiveMiss m : misses)
         why.push_back(GO_LIVE_MISSES.name(m));
       a["why"]   = why;
       ojson first = ojson::object();
@@ -110,7 +130,7 @@ void RevisionsCollector::write(ojson& r, const RunEnd&) const
           first[pr.keys[k].name] = when(pr.first[s][k]);
       a["first_correct"] = first;
       agencies[id]       = a;
-      if (!ra.misses.empty())
+      if (!misses.empty())
         missing.push_back(id);
     }
     std::vector<std::string> sorted(missing.begin(), missing.end());

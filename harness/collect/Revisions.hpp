@@ -19,11 +19,15 @@ namespace linksim {
 
 class RevisionsCollector : public Collector,
                            Subscriber<ExchangeDone>,
-                           Subscriber<MasterSent> {
+                           Subscriber<MasterSent>,
+                           Subscriber<VerificationStep> {
 public:
   explicit RevisionsCollector(World& w);
   void on(const ExchangeDone& e) override;
   void on(const MasterSent& e) override { attempts_.push_back(e); }
+  /// With a verification environment, its revision's inter-agency tests are simulated: an
+  /// agency's `tested_at` is its completion report (完了報告) and `test_late` comes from it.
+  void on(const VerificationStep& e) override;
   void write(ojson& result, const RunEnd& end) const override;
 
   /// Days around go-live in which layout use is counted.
@@ -49,6 +53,7 @@ private:
   const Scenario& sc_;
   std::vector<PerRevision> revs_;
   std::vector<MasterSent> attempts_;
+  std::vector<double> reported_; ///< per agency: completion report of its inter-agency test (NEVER: none)
 };
 
 } // namespace linksim

@@ -69,6 +69,44 @@ TestCasesCollector::TestCasesCollector(World& w)
     cases_[c].exchanges.resize(sc_.test_cases[c].persons.size());
   w.recorder().subscribe<ExchangeIssued>(this);
   w.recorder().subscribe<ExchangeDone>(this);
+  if (sc_.verification.configured)
+    w.recorder().subscribe<TestProbeDone>(this);
+}
+
+void TestCasesCollector::on(const TestProbeDone& e)
+{
+  const Verification& vf = sc_.verification;
+  const TestProbe& p     = vf.probes[e.slot][e.probe];
+  const TestCase& tc     = sc_.test_cases[p.test_case];
+  CaseExchange& x        = cases_[p.test_case].exchanges[p.k];
+  x.verification         = true;
+  x.provider             = p.provider;
+  if (e.fate != ProbeFate::ANSWERED) {
+    x.reason = e.fate == ProbeFate::NO_SLOT
+                   ? "not run: " + sc_.agencies[p.requester].id + " got no slot in the verification environment"
+                   : "not run: its time lies outside " + sc_.agencies[p.requester].id + "'s test window";
+    return;
+  }
+  x.issued   = true;
+  x.finished = true;
+  x.issued_s = e.sent_s;
+  const Outcome got      = e.permitted ? Outcome::CORRECT : Outcome::DENIED;
+  const CaseExpect& want = tc.expect[p.k];
+  const auto want_o      = static_cast<Outcome>(want.outcome);
+  x.got = to_string(got);
+  if (e.permitted)
+    x.got += " (" + version_name(sc_, tc.item, e.version) + ")";
+  std::string why;
+  if (got != want_o)
+    why = "expected " + std::string(to_string(want_o)) + ", got " + to_string(got) +
+          (e.permitted ? std::string() : " (the verification environment's masters do not permit it)");
+  else if (want.version != NONE && (!e.permitted || e.version != want.version))
+    why = "expected version " + version_name(sc_, tc.item, want.version) + ", got " +
+          (e.permitted ? version_name(sc_, tc.item, e.version) : std::string("no data"));
+  else if (want.latency_max_s > 0 && !(e.answered_s - e.sent_s <= want.latency_max_s))
+    why = "expected latency <= " + seconds(want.latency_max_s) + ", got " + seconds(e.answered_s - e.sent_s);
+  x.pass   = why.empty();
+  x.reason = why;
 }
 
 void TestCasesCollector::on(const ExchangeIssued& e)
@@ -193,17 +231,19 @@ void TestCasesCollector::write(ojson& r, const RunEnd&) const
     for (size_t k = 0; k < j.exchanges.size(); ++k) {
       const CaseExchange& x = j.exchanges[k];
       ojson e;
-      if (x.issued)
+      if (x.issued && !x.verification)
         e["id"] = x.id;
       else
         e["id"] = nullptr;
       e["person"]   = tc.persons[k];
       e["provider"] = sc_.agencies[tc.providers[k]].id;
-      e["at"]       = cal_.format(tc.at_s[tc.batch ? 0 : k]);
+      e["at"]       = cal_.format(x.verification && x.issued ? x.issued_s : tc.at_s[tc.batch ? 0 : k]);
+      if (x.verification)
+        e["environment"] = "verification"; // sent through the verification hub (no exchange id)
       e["expected"] = describe_expect(sc_, tc, tc.expect[k]);
       e["got"]      = x.issued ? x.got : "not issued";
       e["pass"]     = x.pass;
-      e["reason"]   = x.issued ? x.reason : "not issued";
+      e["reason"]   = x.issued || x.verification ? x.reason : "not issued";
       xs.push_back(std::move(e));
     }
     o["exchanges"] = std::move(xs);

@@ -26,6 +26,7 @@ struct CaseExchange {
   double issued_s   = 0;
   std::string got;       ///< "wrong_version (4.0)"
   std::string reason;    ///< why it failed ("" if it passed)
+  bool verification = false; ///< a request in the verification environment (no exchange id)
 };
 
 /// A case's exchanges and grade.
@@ -35,11 +36,18 @@ struct CaseJudged {
   size_t passed = 0, failed = 0, not_finished = 0;
 };
 
-class TestCasesCollector : public Collector, Subscriber<ExchangeIssued>, Subscriber<ExchangeDone> {
+class TestCasesCollector : public Collector,
+                           Subscriber<ExchangeIssued>,
+                           Subscriber<ExchangeDone>,
+                           Subscriber<TestProbeDone> {
 public:
   explicit TestCasesCollector(World& w);
   void on(const ExchangeIssued& e) override;
   void on(const ExchangeDone& e) override;
+  /// An interagency case's request in the verification environment (sim/scenario/Verification.hpp):
+  /// judged on its outcome (correct: permitted by the environment's masters; denied: refused),
+  /// its layout version and its latency; a request never sent gets why as its reason.
+  void on(const TestProbeDone& e) override;
   void write(ojson& result, const RunEnd& end) const override;
   /// The judged cases, parallel to Scenario::test_cases (final after the run).
   const std::vector<CaseJudged>& cases() const;

@@ -1,6 +1,8 @@
 // compare.html and junit.xml of `linksim compare` / `linksim diff`, made from compare.json alone
 // (harness/run/Compare.hpp): what a person reads, and what a CI job counts.
+#include "harness/results/Charts.hpp"
 #include "harness/results/Format.hpp"
+#include "harness/results/Glossary.hpp"
 #include "harness/run/Compare.hpp"
 
 #include <sstream>
@@ -55,7 +57,33 @@ const char* CSS = "body{font-family:system-ui,sans-serif;margin:2em;max-width:80
                   "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}"
                   ".pass{color:#176117;font-weight:bold}.fail{color:#a31515;font-weight:bold}"
                   ".newly_failing{background:#fde2e2}.fixed{background:#e1f5e1}.still_failing{background:#fff4d6}"
-                  "h2{border-bottom:2px solid #ddd;padding-bottom:.2em}";
+                  "h2{border-bottom:2px solid #ddd;padding-bottom:.2em}.chart{position:relative;height:320px;max-width:60em;"
+                  "margin:.5em 0 1.5em}.notice{background:#fff3cd;border:1px solid #e0c060;padding:.6em 1em}"
+                  "#js-errors{background:#fde2e2;border:1px solid #b00020;padding:.6em 1em;white-space:pre-wrap}";
+
+/// The chart of a variant's outcome deltas in total (classes whose mean is not 0 on either side):
+/// the mean delta per seed pair and its 95 % interval. Appends its spec to `charts`; no canvas when
+/// nothing changed.
+void deltas_chart(std::ostringstream& o, const ojson& v, size_t index, ojson& charts)
+{
+  ojson labels = ojson::array(), intervals = ojson::array(), means = ojson::array();
+  for (const auto& [k, d] : at(at(v, "outcome_deltas"), "total").items()) {
+    const ojson &b = at(d, "base_mean"), &x = at(d, "variant_mean"), &m = at(d, "delta_mean");
+    if (!m.is_number() || ((!b.is_number() || b.get<double>() == 0) && (!x.is_number() || x.get<double>() == 0)))
+      continue;
+    labels.push_back(both("outcome", k));
+    means.push_back(m);
+    const ojson &lo = at(d, "ci95_low"), &hi = at(d, "ci95_high");
+    intervals.push_back(lo.is_number() && hi.is_number() ? ojson::array({lo, hi}) : ojson::array({m, m}));
+  }
+  if (labels.empty())
+    return;
+  const std::string id = "chart-deltas-" + std::to_string(index);
+  o << "<h3><span lang=\"ja\">結果クラス別の差</span> Outcome deltas in total, with 95 % intervals</h3>\n"
+    << "<div class=\"chart\"><canvas id=\"" << id << "\" role=\"img\" aria-label=\"outcome deltas\"></canvas></div>\n";
+  charts.push_back({{"kind", "deltas"}, {"canvas", id}, {"labels", labels}, {"intervals", intervals}, {"means", means},
+                    {"unit", "exchanges per seed, variant − base (件/シード)"}});
+}
 
 void checks_table(std::ostringstream& o, const ojson& v)
 {
@@ -177,14 +205,47 @@ void revisions_table_html(std::ostringstream& o, const ojson& v)
   o << "</table>\n";
 }
 
+void verification_table_html(std::ostringstream& o, const ojson& v)
+{
+  const ojson& q = at(v, "verification");
+  if (!q.is_object())
+    return;
+  const ojson &hb = at(q, "base"), &hv = at(q, "variant");
+  o << "<h3>Inter-agency test queue (機関間試験, 接続検証環境)</h3>\n<p>Slots " << esc(at(hb, "slots")) << " → "
+    << esc(at(hv, "slots")) << " · window " << esc(at(hb, "opens")) << " – " << esc(at(hb, "closes")) << " → "
+    << esc(at(hv, "opens")) << " – " << esc(at(hv, "closes")) << " · slot utilisation " << esc(at(hb, "slot_utilisation"))
+    << " → " << esc(at(hv, "slot_utilisation")) << "</p>\n<p>Miss go-live: base "
+    << xml_escape(join_values(at(q, "missing_go_live_base"))) << "; variant "
+    << xml_escape(join_values(at(q, "missing_go_live_variant"))) << ". No longer missing: "
+    << xml_escape(join_values(at(q, "no_longer_missing_go_live"))) << ". Newly missing: "
+    << xml_escape(join_values(at(q, "newly_missing_go_live"))) << ".</p>\n"
+    << "<table><tr><th>agency</th><th>base: misses (seeds)</th><th>base: slot from</th><th>base: wait (days)</th>"
+       "<th>base: reported</th><th>variant: misses (seeds)</th><th>variant: slot from</th><th>variant: wait (days)</th>"
+       "<th>variant: reported</th></tr>\n";
+  for (const auto& [agency, a] : at(q, "agencies").items()) {
+    const ojson &b = at(a, "base"), &x = at(a, "variant");
+    const bool newly = at(x, "misses_go_live").get<bool>() && !at(b, "misses_go_live").get<bool>();
+    o << "<tr" << (newly ? " class=\"newly_failing\"" : "") << "><td>" << xml_escape(agency) << "</td>";
+    for (const ojson* s : {&b, &x})
+      o << "<td>" << esc(at(*s, "misses_go_live")) << " (" << esc(at(*s, "seeds_missing")) << ")</td><td>"
+        << esc(at(*s, "slot_at")) << "</td><td class=\"n\">" << esc(at(*s, "wait_days")) << "</td><td>"
+        << esc(at(*s, "reported_at")) << "</td>";
+    o << "</tr>\n";
+  }
+  o << "</table>\n";
+}
+
 } // namespace
 
 std::string compare_html(const ojson& c)
 {
   std::ostringstream o;
   const int code = at(c, "exit_code").is_number() ? at(c, "exit_code").get<int>() : 0;
-  o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>linksim compare: "
-    << esc(at(at(c, "base"), "name")) << "</title><style>" << CSS << "</style></head><body>\n";
+  std::string notice;
+  const std::string scripts = chart_scripts("compare.html", notice);
+  o << "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><title>linksim compare: "
+    << esc(at(at(c, "base"), "name")) << "</title><style>" << CSS << "</style>" << scripts
+    << "</head><body>\n<pre id=\"js-errors\" hidden></pre>\n" << notice;
   o << "<h1>linksim compare · base " << esc(at(at(c, "base"), "name")) << "</h1>\n<p>Seeds " << xml_escape(join_values(at(c, "seeds")))
     << " · threshold on new correctness failures (mean per seed): " << esc(at(c, "max_new_failures"))
     << " · correctness-failure classes: " << xml_escape(join_values(at(c, "correctness_failure_classes")))
@@ -211,14 +272,18 @@ std::string compare_html(const ojson& c)
       << "</td></tr>\n";
   }
   o << "</table>\n";
+  ojson charts = ojson::array();
+  size_t index = 0;
   for (const ojson& v : at(c, "variants")) {
     o << "<h2>Variant " << esc(at(v, "name")) << "</h2>\n";
     revisions_table_html(o, v);
+    verification_table_html(o, v);
     checks_table(o, v);
     entities_tables(o, v);
+    deltas_chart(o, v, index++, charts);
     deltas_tables(o, v);
   }
-  o << "</body></html>\n";
+  o << chart_render({{"charts", notice.empty() ? charts : ojson::array()}}) << "</body></html>\n";
   return o.str();
 }
 

@@ -48,6 +48,20 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/test_cases/<test_case>/verified", K::CORRECTNESS, false, "1 if the test case is verified, else 0"},
       {"/test_cases/<test_case>/counts/<case_count>", K::CORRECTNESS, false,
        "a test case's exchanges: all, passed, failed, not finished"},
+      // verification environment (接続検証環境) and inter-agency test (機関間試験)
+      {"/verification/missing_go_live", K::CORRECTNESS, false,
+       "agencies whose inter-agency test is not complete (completion report filed) by the revision's go-live"},
+      {"/verification/completed_before_go_live", K::CORRECTNESS, false,
+       "agencies whose inter-agency test is complete by the revision's go-live"},
+      {"/verification/untested_new_connections", K::CORRECTNESS, false,
+       "new connections that started production linkage without a completed inter-agency test"},
+      {"/verification/slot_utilisation", K::CORRECTNESS, false,
+       "share of the environment's slot-time in use over its window"},
+      {"/verification/max_wait_days", K::LATENCY, false, "the longest wait for a slot after approval"},
+      {"/verification/test_requests", K::CORRECTNESS, false, "test requests the verification hub answered"},
+      {"/verification/agencies/<agency>/misses_go_live", K::CORRECTNESS, false,
+       "1 if this agency's inter-agency test is not complete by go-live, else 0"},
+      {"/verification/agencies/<agency>/wait_days", K::LATENCY, false, "this agency's wait for a slot"},
   };
   return list;
 }
@@ -65,7 +79,8 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 /// Slots whose values are the scenario's ids (any segment in the regex).
 bool open_slot(const std::string& name)
 {
-  return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case";
+  return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
+         name == "agency";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -158,6 +173,12 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
   }
   if (slot == "case_count")
     return {"exchanges", "passed", "failed", "not_finished"};
+  if (slot == "agency") { // the agencies that take the inter-agency test
+    std::vector<std::string> v;
+    for (const VerificationAgency& a : sc.verification.agencies)
+      v.push_back(sc.agencies[a.agency].id);
+    return v;
+  }
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

@@ -47,7 +47,11 @@ int exit_code_for(const std::vector<CheckResult>& checks, size_t user_checks);
 /// Adds `checks`, `verdict` and `wall` (last: the only section that differs between identical runs).
 void finish_result(ojson& result, const std::vector<CheckResult>& checks, int exit_code, const RunFacts& f);
 
-std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s, const ojson& result);
+/// junit.xml: one <testcase> per check with its measured value and threshold; a failing check on
+/// outcome classes names the first failing exchanges of its classes (from `failing`, when given);
+/// then the test cases' <testsuite> (from result.json's /test_cases).
+std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s, const ojson& result,
+                      const FailingCollector* failing = nullptr);
 /// junit.xml's <testsuite> of test cases (issue 8): its XML and counts (empty without test cases).
 struct JUnitSuite {
   std::string xml;
@@ -59,7 +63,14 @@ std::string report_html(const Scenario& sc, const ojson& result, const Collector
 std::string cycle_html(const ojson& result);
 /// report.html's test-case section (empty without test cases).
 std::string test_cases_html(const ojson& result);
+/// The terminal summary; `latency` (when given) splits the slowest hops into immediate and batch.
+/// The report's section on the verification environment and the inter-agency test (empty when
+/// the scenario has no `verification`).
+std::string verification_html(const ojson& result);
+/// junit.xml's <testsuite> on the inter-agency test queue, one testcase per agency with its
+/// dates as properties (empty without `verification`); it goes inside <testsuites>.
+std::string verification_junit(const std::string& scenario, const ojson& result);
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,
-                             int exit_code, bool with_csv, bool with_report);
+                             int exit_code, bool with_csv, bool with_report, const LatencyCollector* latency = nullptr);
 
 } // namespace linksim

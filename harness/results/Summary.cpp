@@ -9,7 +9,7 @@
 namespace linksim {
 
 std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& checks, const std::string& dir,
-                             int exit_code, bool with_csv, bool with_report)
+                             int exit_code, bool with_csv, bool with_report, const LatencyCollector* latency)
 {
   std::ostringstream o;
   const ojson& run = r["run"];
@@ -52,14 +52,60 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
       << human_ms(s[LATENCY_STATS[shape::P99_MS]].get<double>()) << "  max " << human_ms(s[LATENCY_STATS[shape::MAX_MS]].get<double>()) << "  (n="
       << thousands(s[LATENCY_STATS[shape::COUNT]].get<uint64_t>()) << ")\n";
   }
-  std::vector<std::pair<double, std::string>> hops;
-  for (auto it = lat["hops"].begin(); it != lat["hops"].end(); ++it)
-    hops.emplace_back(it.value()[LATENCY_STATS[shape::P95_MS]].get<double>(), it.key());
-  std::sort(hops.rbegin(), hops.rend());
-  o << "slowest hops by p95:";
-  for (size_t i = 0; i < std::min<size_t>(3, hops.size()); ++i)
-    o << "  " << hops[i].second << " " << human_ms(hops[i].first);
-  o << "\n\n";
+  // The slowest hops by p95, for immediate and batch queries apart (a batch's hops are hours where an
+  // immediate query's are milliseconds); without the collector, over both (result.json /latency/hops).
+  auto slowest = [&o](std::vector<std::pair<double, std::string>> hops, const char* label) {
+    if (hops.empty())
+      return;
+    std::sort(hops.rbegin(), hops.rend());
+    o << label;
+    for (size_t i = 0; i < std::min<size_t>(3, hops.size()); ++i)
+      o << "  " << hops[i].second << " " << human_ms(hops[i].first);
+    o << "\n";
+  };
+  if (latency) {
+    for (const bool batch : {false, true}) {
+      std::vector<std::pair<double, std::string>> hops;
+      for (size_t h = 0; h < HOP_COUNT; ++h)
+        if (latency->hop_by_mode(batch, h).count())
+          hops.emplace_back(latency->hop_by_mode(batch, h).percentile(95) * 1e3, HOPS[h].name);
+      slowest(hops, batch ? "slowest hops by p95, batch:    " : "slowest hops by p95, immediate:");
+    }
+  } else {
+    std::vector<std::pair<double, std::string>> hops;
+    for (auto it = lat["hops"].begin(); it != lat["hops"].end(); ++it)
+      hops.emplace_back(it.value()[LATENCY_STATS[shape::P95_MS]].get<double>(), it.key());
+    slowest(hops, "slowest hops by p95:");
+  }
+  o << "\n";
+  // Test cases (when the scenario has them): the Gazelle grades, then each case not verified with
+  // its first failing exchange's reason (at most 10 lines: the rest are in junit.xml and the report).
+  if (r.contains("test_cases")) {
+    const ojson& tc = r["test_cases"];
+    const ojson& sum = tc["summary"];
+    o << "test cases: " << sum["cases"].get<uint64_t>() << " (" << sum["verified"].get<uint64_t>() << " verified, "
+      << sum["partially_verified"].get<uint64_t>() << " partially verified, " << sum["failed"].get<uint64_t>()
+      << " failed, " << sum["not_run"].get<uint64_t>() << " not run)\n";
+    size_t shown = 0, hidden = 0;
+    for (auto it = tc.begin(); it != tc.end(); ++it) {
+      if (it.key() == "summary" || it.value()["verdict"].get<std::string>() == "verified")
+        continue;
+      if (shown == 10) {
+        ++hidden;
+        continue;
+      }
+      ++shown;
+      std::string reason;
+      for (const auto& ex : it.value()["exchanges"])
+        if (!ex["pass"].get<bool>()) {
+          reason = "#" + std::to_string(ex["id"].get<uint64_t>()) + " " + ex["reason"].get<std::string>();
+          break;
+        }
+      o << "  " << it.value()["verdict"].get<std::string>() << "  " << it.key() << "  " << reason << "\n";
+    }
+    if (hidden)
+      o << "  ... and " << hidden << " more (junit.xml, report.html)\n";
+  }
   size_t pass = 0, fail = 0, inc = 0;
   for (const CheckResult& c : checks) {
     pass += c.verdict == "pass";
@@ -67,14 +113,14 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
     inc += c.verdict == "inconclusive";
   }
   o << "checks: " << pass << " passed, " << fail << " failed, " << inc << " inconclusive\n";
-  size_t shown = 0;
-  for (const CheckResult& c : checks) {
-    if (c.builtin && c.verdict == "pass")
-      continue;
-    if (shown++ == 12) {
-      o << "  ... (see result.json)\n";
-      break;
-    }
+  // Every check counted above is listed (the built-in ones too), failures first.
+  std::vector<const CheckResult*> listed;
+  for (const char* verdict : {"fail", "inconclusive", "pass"})
+    for (const CheckResult& c : checks)
+      if (c.verdict == verdict)
+        listed.push_back(&c);
+  for (const CheckResult* cp : listed) {
+    const CheckResult& c = *cp;
     std::string v = c.verdict == "pass" ? "PASS" : c.verdict == "fail" ? "FAIL" : "N/A ";
     o << "  " << v << "  " << c.name << "  [" << (c.has_value ? fmt("%g", c.value) : std::string("n/a"))
       << (c.has_min ? " >= " + fmt("%g", c.min) : "") << (c.has_max ? " <= " + fmt("%g", c.max) : "") << "]"

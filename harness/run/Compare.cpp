@@ -448,6 +448,9 @@ ojson compare_results(const std::vector<ojson>& base, const std::vector<std::pai
       v["revisions"]             = rev;
       v["newly_missing_go_live"] = newly_missing;
     }
+    ojson queue = verification_table(base_n, var); // the inter-agency test queue (接続検証環境)
+    if (!queue.is_null())
+      v["verification"] = queue;
     vs.push_back(v);
   }
   c["variants"]        = vs;
@@ -480,6 +483,8 @@ ojson compare_verdicts(const ojson& c)
     ojson x = {{"name", child(v, "name")}, {"gate", child(v, "gate")}, {"checks", child(v, "checks")}, {"entities", child(v, "entities")}};
     if (v.contains("newly_missing_go_live"))
       x["newly_missing_go_live"] = v["newly_missing_go_live"];
+    if (v.contains("verification"))
+      x["verification"] = v["verification"];
     out.push_back(x);
   }
   return out;

@@ -57,6 +57,12 @@ const std::vector<std::string>& correctness_failure_classes();
 /// is null (never). `newly_missing` receives the agencies missing go-live in the variant only.
 ojson revisions_table(const std::vector<ojson>& base, const std::vector<ojson>& variant, std::vector<std::string>& newly_missing);
 
+/// The "test queue" table of result.json's `verification` sections (absent: null): per agency
+/// that takes the inter-agency test, whether it completes before go-live on each side (any seed,
+/// and in how many), the first pair's slot, wait and completion report; the agencies missing
+/// go-live on each side, newly missing (variant only) and no longer missing (base only).
+ojson verification_table(const std::vector<ojson>& base, const std::vector<ojson>& variant);
+
 /// compare.html: self-contained (inline CSS, no scripts, no network); every string escaped.
 std::string compare_html(const ojson& compare);
 /// junit.xml: per variant a <testsuite>; a testcase per check (fails when it regressed) and one

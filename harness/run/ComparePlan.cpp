@@ -179,6 +179,18 @@ void print_compare_summary(const ojson& c, const std::string& dir)
     if (v.contains("newly_missing_go_live"))
       std::printf(" · newly missing go-live %zu", v["newly_missing_go_live"].size());
     std::printf("\n");
+    if (v.contains("verification")) { // the inter-agency test queue: who misses go-live on each side
+      const ojson& q = v["verification"];
+      auto names     = [](const ojson& a) {
+        std::string s;
+        for (const ojson& n : a)
+          s += (s.empty() ? "" : ", ") + n.get<std::string>();
+        return s.empty() ? std::string("none") : s;
+      };
+      std::printf("    test queue (機関間試験): misses go-live %zu → %zu; no longer: %s; newly: %s\n",
+                  q["missing_go_live_base"].size(), q["missing_go_live_variant"].size(),
+                  names(q["no_longer_missing_go_live"]).c_str(), names(q["newly_missing_go_live"]).c_str());
+    }
   }
   if (c["missing_results"].get<unsigned>() > 0)
     std::printf("  %u run(s) left no result.json (crashed, or not finished)\n", c["missing_results"].get<unsigned>());

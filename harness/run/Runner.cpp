@@ -107,7 +107,9 @@ int run_scenario(const RunOptions& opts)
   stop_run_on_signals(unfinished, "the run of " + sc.name); // again: SimGrid's engine installs its own SIGINT handler
 
   World world(sc, seed, run_id);
-  Collectors collectors(world);
+  Collectors collectors(world, opts.failing.value_or(FailingCollector::DEFAULT_LIMIT));
+  if (opts.report)
+    collectors.want_report(world);
   if (opts.exchanges_csv && !collectors.csv.open(dir + "/" + PARTIAL_CSV))
     throw UsageError("cannot write " + dir + "/" + PARTIAL_CSV);
   Platform platform(sc);
@@ -157,13 +159,16 @@ int run_scenario(const RunOptions& opts)
   // Everything but result.json first: a folder with a result.json is a complete run.
   if (opts.exchanges_csv)
     rename_in(dir, PARTIAL_CSV, "exchanges.csv");
-  write_file_atomic(dir, "junit.xml", junit_xml(sc, checks, facts.wall_s, result));
+  std::string junit = junit_xml(sc, checks, facts.wall_s, result, &collectors.failing);
+  if (const std::string vj = verification_junit(sc.name, result); !vj.empty()) // the test queue's suite
+    junit.insert(junit.rfind("</testsuites>"), vj);
+  write_file_atomic(dir, "junit.xml", junit);
   if (opts.report)
     write_file_atomic(dir, "report.html", report_html(sc, result, collectors));
   write_file_atomic(dir, "result.json", result.dump(2) + "\n");
   default_signals(); // the result is complete: an interrupt now must not say otherwise
   if (!opts.quiet)
-    std::fputs(terminal_summary(result, checks, dir, code, opts.exchanges_csv, opts.report).c_str(), stdout);
+    std::fputs(terminal_summary(result, checks, dir, code, opts.exchanges_csv, opts.report, &collectors.latency).c_str(), stdout);
   return code;
 }
 

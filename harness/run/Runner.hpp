@@ -2,6 +2,7 @@
 // One process runs one simulation (SimGrid's engine is a singleton).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ struct RunOptions {
   bool quiet        = false;     ///< no progress line, no summary
   bool exchanges_csv = true;     ///< write exchanges.csv
   bool report       = true;      ///< write report.html
+  std::optional<size_t> failing; ///< failing exchanges kept per outcome class (default: FailingCollector::DEFAULT_LIMIT)
 };
 
 /// Runs and returns the exit code (design.md §5). Throws ScenarioError / UsageError.

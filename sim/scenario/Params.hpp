@@ -78,6 +78,14 @@ inline constexpr Param REQUEST_BYTES{"/messages/request_bytes_per_person", "512"
 inline constexpr Param TEST_PERSONS_PER_AGENCY{"/linkage_test/test_persons_per_agency", "100", "persons", "[K]", "test My Numbers (試験用個人番号) reserved per agency; the seed (p.25) gives no number"};
 inline constexpr Param LINKAGE_MAX_PER_HOUR{"/linkage_test/max_exchanges_per_hour", "60", "exchanges/h", "[K]", "a linkage-test case asks at most this many exchanges per requester in any clock hour (the seed forbids performance tests, p.26, without a figure)"};
 inline constexpr Param TEST_PARTNERS{"/linkage_test/partners", "[]", "", "", "agencies that register test data for another agency's test persons (none: only the agency itself)"};
+// verification environment (接続検証環境) and inter-agency test (機関間試験) [SEED p.25-26]
+inline constexpr Param VERIFICATION_SLOTS{"/verification/slots", "10", "agencies", "[K]", "agencies that may use the verification environment at once (利用できる機関数の上限 exists [SEED]; the number is not known)"};
+inline constexpr Param VERIFICATION_APPROVAL_DAYS{"/verification/approval_days", "5", "days", "[K]", "an application to use the environment (利用申請) is approved this long after it is filed"};
+inline constexpr Param VERIFICATION_TEST_DAYS{"/verification/test_days", "10", "days", "[K]", "an agency holds its slot this long (its inter-agency test with its partners)"};
+inline constexpr Param VERIFICATION_REPORT_DAYS{"/verification/report_days", "3", "days", "[K]", "the completion report (完了報告) is filed this long after the test ends"};
+inline constexpr Param VERIFICATION_ANSWER_MS{"/verification/answer_ms", "50", "ms", "[K]", "the verification hub's time to answer one test request"};
+inline constexpr Param VERIFICATION_LATENCY_MS{"/verification/link/latency_ms", "5", "ms", "[K]", "latency of the verification hub's line"};
+inline constexpr Param VERIFICATION_BANDWIDTH_MBPS{"/verification/link/bandwidth_mbps", "100", "Mbit/s", "[K]", "bandwidth of the verification hub's line"};
 // clang-format on
 } // namespace params
 

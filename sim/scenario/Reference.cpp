@@ -19,7 +19,10 @@ const std::vector<const Param*>& all_params()
       &WORKLOAD_ARRIVALS, &WORKLOAD_SPLIT, &ACQUIRE_RATE, &IDENTITY_ERRORS, &TIMELINE, &DELEGATIONS, &REVISIONS, &REVISION_KIND, &MASTER_BYTES, &MASTER_RETRY_HOURS,
       &APPLICATION_LEAD_DAYS, &FIRST_REVIEW_DAYS, &SECOND_REVIEW_DAYS, &TEST_DAYS, &READY_DAYS_BEFORE, &HEADER_BYTES, &REQUEST_BYTES,
       // linkage test (情報連携試験)
-      &TEST_PERSONS_PER_AGENCY, &LINKAGE_MAX_PER_HOUR, &TEST_PARTNERS};
+      &TEST_PERSONS_PER_AGENCY, &LINKAGE_MAX_PER_HOUR, &TEST_PARTNERS,
+      // verification environment and inter-agency test
+      &VERIFICATION_SLOTS, &VERIFICATION_APPROVAL_DAYS, &VERIFICATION_TEST_DAYS, &VERIFICATION_REPORT_DAYS,
+      &VERIFICATION_ANSWER_MS, &VERIFICATION_LATENCY_MS, &VERIFICATION_BANDWIDTH_MBPS};
   return list;
 }
 
@@ -33,7 +36,8 @@ std::vector<EnumInfo> model_enums()
                                describe(DENY_REASONS),
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
-                               describe(REGIMES),        describe(CASE_VERDICTS)}; // issue 8: test cases
+                               describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
+                               describe(VERIFICATION_SELECTS)};
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

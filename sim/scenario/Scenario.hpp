@@ -15,6 +15,7 @@
 #include "sim/scenario/Permissions.hpp"
 #include "sim/scenario/Revisions.hpp"
 #include "sim/scenario/TestCases.hpp"
+#include "sim/scenario/Verification.hpp"
 #include "sim/scenario/Timeline.hpp"
 #include "sim/scenario/Workload.hpp"
 
@@ -72,6 +73,8 @@ struct Scenario {
 
   // linkage test (情報連携試験): test My Numbers and their holders
   LinkageTestSpec linkage;
+  // verification environment and inter-agency test (機関間試験)
+  Verification verification;
 
   Calendar calendar() const
   {

@@ -82,4 +82,36 @@ struct MasterReceived {
   double t_s;
 };
 
+// --- verification environment (接続検証環境) and inter-agency test (機関間試験) -------------------
+
+/// A step of one agency's inter-agency test (sim/scenario/Verification.hpp).
+enum class VerificationStepKind : uint8_t {
+  APPLIED,  ///< 利用申請 filed
+  APPROVED, ///< the application is approved
+  SLOT,     ///< a slot of the environment is granted: the test starts
+  RELEASED, ///< the test ends and the slot is released
+  REPORTED, ///< 完了報告 filed: the test is complete
+  NO_SLOT,  ///< the window closed before a slot could hold its whole test
+};
+struct VerificationStep {
+  uint32_t agency;
+  VerificationStepKind step;
+  double t_s;
+};
+
+/// What became of one test request of an interagency case (agents/verification).
+enum class ProbeFate : uint8_t {
+  ANSWERED,       ///< the verification hub answered it
+  NO_SLOT,        ///< its requester got no slot: never sent
+  OUTSIDE_WINDOW, ///< its time lies outside its requester's test window: never sent
+};
+struct TestProbeDone {
+  uint32_t slot;     ///< the tester: index into Verification::agencies
+  uint32_t probe;    ///< index into Verification::probes[slot]
+  ProbeFate fate;
+  bool permitted;    ///< answered: the environment's masters permit it (else refused)
+  uint32_t version;  ///< answered and permitted: layout version index of the test data
+  double sent_s, answered_s;
+};
+
 } // namespace linksim

@@ -22,7 +22,7 @@ nlohmann::json verdicts(const nlohmann::json& c)
 }
 } // namespace
 
-TEST_CASE("compare: quickstart and its late-tax variant on 2 paired seeds; diff of the folders gives the same verdicts",
+TEST_CASE("compare: quickstart and its late-tax variant on 2 paired seeds, diff of the folders gives the same verdicts",
           "[compare][cli]")
 {
   const std::string dir = fresh_dir("compare-quickstart");

@@ -24,7 +24,7 @@ nlohmann::json verdicts(const nlohmann::json& c)
 } // namespace
 
 TEST_CASE("compare r2-6-jasso r2-6-late: exit 1, and exactly the providers whose modification slips past the moved "
-          "go-live are named, with their dates; diff of the folders agrees",
+          "go-live are named, with their dates, diff of the folders agrees",
           "[cycle][compare]")
 {
   const std::string out = fresh_dir("cycle-r26") + "/out";
@@ -82,7 +82,7 @@ TEST_CASE("compare r2-6-jasso r2-6-late: exit 1, and exactly the providers whose
   CHECK(verdicts(read_json(diff_out + "/compare.json")) == verdicts(c));
 }
 
-TEST_CASE("r1-6-cycle: every server runs R1.6's masters from go-live; JPO's lost distribution is retried; the report "
+TEST_CASE("r1-6-cycle: every server runs R1.6's masters from go-live, JPO's lost distribution is retried, the report "
           "shows masters per server and layout versions per provider around the cutover",
           "[cycle][report]")
 {
@@ -118,7 +118,7 @@ TEST_CASE("r1-6-cycle: every server runs R1.6's masters from go-live; JPO's lost
   CHECK(html.find("versions answered, week before go-live") != std::string::npos);
 }
 
-TEST_CASE("delegation-lost: a procedure deleted and re-added under a new code loses its delegations; the hub refuses "
+TEST_CASE("delegation-lost: a procedure deleted and re-added under a new code loses its delegations, the hub refuses "
           "the delegate with reason no_delegation until they are registered again",
           "[cycle][delegation]")
 {

@@ -155,7 +155,7 @@ TEST_CASE("drain: answers given after the window come from the nightly batches t
   CHECK(thursday >= 20);
 }
 
-TEST_CASE("calendar: Japan's holidays are non-business days by default; \"holidays\": \"none\" opts out",
+TEST_CASE("calendar: Japan's holidays are non-business days by default, \"holidays\": \"none\" opts out",
           "[calendar][holidays][regression]")
 {
   // Golden Week 2019 (the 10-day holiday of the enthronement): 4/29 昭和の日, 4/30 国民の休日,

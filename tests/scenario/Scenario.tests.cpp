@@ -117,7 +117,7 @@ TEST_CASE("quickstart: runs, passes its checks and writes every result section",
   for (size_t i = 1; i < rows.size(); i += 97)
     CHECK(rows[i][run_id] == r["run"]["run_id"]);
   CHECK(std::filesystem::exists(dir + "/junit.xml"));
-  CHECK(read_text(dir + "/report.html").find("<svg") != std::string::npos);
+  CHECK(read_text(dir + "/report.html").find("<canvas") != std::string::npos);
 }
 
 TEST_CASE("determinism: the same seed twice gives byte-identical results, another seed differs", "[determinism]")

@@ -133,6 +133,20 @@ TEST_CASE("test-cases-failing: partially verified and failed cases name expected
   CHECK(report.find("person 65: expected item 003 null NotApplicable, got value") != std::string::npos);
 }
 
+TEST_CASE("test-cases-failing: the terminal summary counts the grades and names each case not verified with its reason",
+          "[cases][summary]")
+{
+  const ProcessResult r = run_linksim({"run", source_dir() + "/scenarios/test-cases-failing.json", "--out",
+                                       fresh_dir("cases-summary"), "--no-report"});
+  REQUIRE(r.exit_code == 1);
+  INFO(r.out);
+  CHECK(r.out.find("test cases: 6 (3 verified, 1 partially verified, 2 failed, 0 not run)") != std::string::npos);
+  CHECK(r.out.find("  partially_verified  TC-01  #4 expected item 003 null NotApplicable, got value") != std::string::npos);
+  CHECK(r.out.find("  failed  TC-03  #5 expected correct, got denied") != std::string::npos);
+  CHECK(r.out.find("  failed  TC-04  #9 expected version 5.2, got 5.1") != std::string::npos);
+  CHECK(r.out.find("TC-02") == std::string::npos); // verified cases are only counted
+}
+
 TEST_CASE("test cases: a case whose exchanges are still held at the end is not_run, a junit failure, exit 3", "[cases]")
 {
   const std::string dir  = fresh_dir("cases-not-run-src");

@@ -41,6 +41,7 @@ ENUM_KEYS = {
     "check_kind": ["/expect/*/kind"],
     "regime": ["/test_cases/*/regime"],
     "outcome": ["/test_cases/*/expect/outcome"],
+    "verification_select": ["/verification/agencies/revision"],
 }
 NOT_IN_SCENARIOS = {"case_verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 

@@ -58,7 +58,7 @@ TEST_CASE("compare: the correctness-failure classes come from OUTCOMES and is_co
   CHECK(std::find(c.begin(), c.end(), "correct") == c.end());
 }
 
-TEST_CASE("compare: an entity failing in the base only is fixed; unchanged ones are only counted", "[compare]")
+TEST_CASE("compare: an entity failing in the base only is fixed, unchanged ones are only counted", "[compare]")
 {
   const ojson b = result(1, {{"correct", 10}, {"wrong_person", 2}}, {{"m1", {{"wrong_person", 2}}}, {"m2", {{"correct", 10}}}});
   const ojson v = result(1, {{"correct", 12}}, {{"m1", {{"correct", 2}}}, {"m2", {{"correct", 10}}}, {"m3", {{"stale", 1}}}});
@@ -215,6 +215,47 @@ TEST_CASE("compare: the misses-go-live table, present only when results have rev
   CHECK_FALSE(plain["variants"][0].contains("newly_missing_go_live"));
 }
 
+TEST_CASE("compare: the inter-agency test queue table - who misses go-live on each side and who no longer does",
+          "[compare][verification]")
+{
+  // a: served in both; b: no slot in the base, served in the variant; c: reported late in seed 2 of the variant only.
+  auto with_queue = [](ojson r, unsigned slots, bool b_served, bool c_late) {
+    auto agency = [](const ojson& slot, bool before, const ojson& why) {
+      return ojson{{"slot_at", slot}, {"wait_days", slot.is_null() ? ojson(nullptr) : ojson(7.0)},
+                   {"reported_at", slot.is_null() ? ojson(nullptr) : ojson("2020-06-01T00:00:00+09:00")},
+                   {"before_go_live", before}, {"why", why}};
+    };
+    r["verification"] = {{"revision", "R2.6"}, {"go_live", "2020-06-15T00:00:00+09:00"}, {"slots", slots},
+                         {"opens", "2020-05-11T00:00:00+09:00"}, {"closes", "2020-06-12T00:00:00+09:00"},
+                         {"slot_utilisation", 0.5},
+                         {"agencies",
+                          {{"a", agency("2020-05-16T00:00:00+09:00", true, nullptr)},
+                           {"b", b_served ? agency("2020-05-16T00:00:00+09:00", true, nullptr) : agency(nullptr, false, "no_slot")},
+                           {"c", c_late ? agency("2020-06-06T00:00:00+09:00", false, "reported_after_go_live")
+                                        : agency("2020-05-23T00:00:00+09:00", true, nullptr)}}}};
+    return r;
+  };
+  const std::vector<ojson> base = {with_queue(result(1, {}), 2, false, false), with_queue(result(2, {}), 2, false, false)};
+  const std::vector<ojson> var  = {with_queue(result(1, {}), 4, true, false), with_queue(result(2, {}), 4, true, true)};
+  const ojson c  = compare_results(base, {{"v", var}}, CompareOptions{});
+  const ojson& q = c["variants"][0]["verification"];
+  CHECK(q["base"]["slots"] == 2);
+  CHECK(q["variant"]["slots"] == 4);
+  CHECK(q["missing_go_live_base"] == ojson::array({"b"}));
+  CHECK(q["missing_go_live_variant"] == ojson::array({"c"}));
+  CHECK(q["no_longer_missing_go_live"] == ojson::array({"b"}));
+  CHECK(q["newly_missing_go_live"] == ojson::array({"c"}));
+  CHECK(q["agencies"]["c"]["variant"]["seeds_missing"] == 1);
+  CHECK(q["agencies"]["c"]["variant"]["seeds"] == 2);
+  CHECK(q["agencies"]["b"]["base"]["slot_at"].is_null());
+  CHECK(q["agencies"]["b"]["variant"]["slot_at"] == "2020-05-16T00:00:00+09:00"); // the first pair's
+  CHECK(compare_verdicts(c)[0]["verification"] == q); // what diff reproduces
+  CHECK(compare_html(c).find("Inter-agency test queue") != std::string::npos);
+  // Without a verification section: no table.
+  const ojson plain = compare_results({result(1, {})}, {{"v", {result(1, {})}}}, CompareOptions{});
+  CHECK_FALSE(plain["variants"][0].contains("verification"));
+}
+
 TEST_CASE("compare: compare.html escapes every string from the results", "[compare]")
 {
   const ojson b = result(1, {}, {{"<b>&x", {{"correct", 1}}}}, {{"\"check\" <i>", "pass"}});
@@ -224,5 +265,7 @@ TEST_CASE("compare: compare.html escapes every string from the results", "[compa
   CHECK(html.find("<b>&x") == std::string::npos);
   CHECK(html.find("<i>") == std::string::npos);
   CHECK(html.find("&lt;v&gt;") != std::string::npos);
-  CHECK(html.find("http") == std::string::npos); // no network
+  // No network: nothing loaded from elsewhere (Chart.js is inlined; its licence comment names its site).
+  for (const char* load : {"src=", "href=", "<link", "@import", "fetch(", "XMLHttpRequest"})
+    CHECK(html.find(load) == std::string::npos);
 }

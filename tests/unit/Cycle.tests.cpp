@@ -35,7 +35,7 @@ constexpr double DAY = 86400;
 } // namespace
 
 TEST_CASE("sim::Cycle: a provider registers in the revision's version only once it is ready and its server has the "
-          "masters; the oracle's expectation does not wait",
+          "masters, the oracle's expectation does not wait",
           "[cycle]")
 {
   const Scenario& sc = late();
@@ -68,7 +68,7 @@ TEST_CASE("sim::Cycle: a provider registers in the revision's version only once 
   CHECK(replica_version_at(l, starts, t, ready + DAY, true) == 1);
 }
 
-TEST_CASE("sim::Cycle: a requester not ready for a revision cannot import its version; readiness and the chain's dates "
+TEST_CASE("sim::Cycle: a requester not ready for a revision cannot import its version, readiness and the chain's dates "
           "come from the revision",
           "[cycle]")
 {
@@ -85,7 +85,7 @@ TEST_CASE("sim::Cycle: a requester not ready for a revision cannot import its ve
   CHECK(ra.tested_s == ra.application_s + (14 + 14 + 14) * DAY);
 }
 
-TEST_CASE("sim::Cycle: the delegation master follows the dates a revision gives; a removed procedure ends its "
+TEST_CASE("sim::Cycle: the delegation master follows the dates a revision gives, a removed procedure ends its "
           "delegations",
           "[cycle]")
 {

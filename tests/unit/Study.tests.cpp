@@ -88,7 +88,7 @@ TEST_CASE("study::array_script: refuses a folder or an option an #SBATCH line ca
   CHECK_THROWS_AS(array_script(sweep_plan("relative/dir", 2), {}), InternalError);
 }
 
-TEST_CASE("study::shell_quote: single quotes, a quote as '\\''", "[study][slurm]")
+TEST_CASE("study::shell_quote: single quotes, a quote inside is closed, escaped and reopened", "[study][slurm]")
 {
   CHECK(shell_quote("plain") == "'plain'");
   CHECK(shell_quote("a b") == "'a b'");

@@ -75,7 +75,7 @@ TEST_CASE("sim::TestPersons: reserved numbers are valid, distinct, never a real 
   CHECK(why.find("wrong check digit") != std::string::npos);
 }
 
-TEST_CASE("sim::Population: a test person lives with its agency; only it and its partners hold test data",
+TEST_CASE("sim::Population: a test person lives with its agency, and only it and its partners hold test data",
           "[testpersons]")
 {
   const Scenario sc = parse_scenario(with_tests(5).dump(), "x.json");
