@@ -11,7 +11,7 @@ namespace linksim {
 
 enum ExitCode : int {
   EXIT_PASS         = 0,   ///< all checks passed
-  EXIT_CORRECTNESS  = 1,   ///< a correctness check failed (or data reached an unentitled requester)
+  EXIT_CORRECTNESS  = 1,   ///< a correctness check failed (or data reached an unentitled requester, or an exchange mixed a test person and a real one)
   EXIT_LATENCY      = 2,   ///< a latency / SLO check failed
   EXIT_INCONCLUSIVE = 3,   ///< a check could not be evaluated (e.g. no samples)
   EXIT_USAGE        = 4,   ///< scenario or usage error
@@ -28,7 +28,7 @@ inline constexpr EnumTable<ExitCode, 9> EXIT_CODES{
     {{{EXIT_PASS, "all checks passed", "all checks passed"},
       {EXIT_CORRECTNESS, "a correctness check failed",
        "a correctness check failed (or a test case failed or was partially verified), or a requester received data it "
-       "is not entitled to"},
+       "is not entitled to, or an exchange mixed a test person and a real one (test_mixed)"},
       {EXIT_LATENCY, "a latency/SLO check failed", "a latency/SLO check failed (and no correctness check did)"},
       {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples), or a test case's exchange never finished"},
       {EXIT_USAGE, "scenario or usage error", "scenario or usage error (nothing was run)"},

@@ -29,7 +29,8 @@ void HubWorker::request(Message* m)
   const Scenario& sc  = w.scenario();
   const double now    = sg4::Engine::get_clock();
   const uint32_t rsite = sc.agencies[m->requester].site;
-  // Split the request per provider; refused exchanges go straight back.
+  // Split the request per provider; refused exchanges (and the connectivity-check tool's answers)
+  // go straight back.
   Message* refused = nullptr;
   auto& notices    = notices_; // (provider, notice): reused buffer, no allocation per request
   notices.clear();
@@ -50,7 +51,25 @@ void HubWorker::request(Message* m)
       allowed   = false;
       ex->deny  = DenyReason::NOT_PERMITTED;
     }
-    if (!allowed) {
+    if (allowed && w.is_connectivity_tool(ex->provider)) {
+      // The connectivity-check tool (業務疎通確認ツール) sits in the hub: it answers at once with
+      // fixed test data; its provision record is written with the hub's.
+      const ReplicaHit hit = w.tool_answer(ex->item, now);
+      ex->prov_code        = w.convert_code(ex->requester, ex->req_code, ex->provider);
+      ex->answer           = Answer::DATA;
+      ex->version          = hit.version;
+      ex->extraction_s     = hit.extraction_s;
+      ex->epoch            = hit.epoch;
+      ex->record           = hit.record;
+      ex->truth.delivered  = hit.subject;
+      ex->truth.version_due = hit.version_due;
+      ex->records |= REC_PROVIDER;
+      for (Ts ts : {PV_REQ_IN, PV_REQ_OUT, PV_RESP_IN, PV_RESP_OUT, HUB_RESP_IN, HUB_RESP_OUT})
+        ex->t[ts] = now;
+      if (!refused)
+        refused = ctx_.new_message(MsgKind::RESULT, m->requester, NONE);
+      refused->append(ex);
+    } else if (!allowed) {
       ex->answer          = Answer::DENIED;
       ex->t[HUB_RESP_IN]  = now;
       ex->t[HUB_RESP_OUT] = now;
@@ -93,7 +112,7 @@ void HubWorker::request(Message* m)
     ctx_.send(pf.site_inbox(psite), notice, ctx_.request_bytes(notice->count), pf.site_route(psite), now);
   }
   if (refused)
-    ctx_.send(pf.site_inbox(rsite), refused, ctx_.request_bytes(refused->count), pf.site_route(rsite), now);
+    ctx_.send(pf.site_inbox(rsite), refused, ctx_.answer_bytes(refused), pf.site_route(rsite), now);
 }
 
 void HubWorker::operator()()

@@ -1,4 +1,4 @@
-// One file per command of `linksim` (run, validate, sweep, compare, diff, collect, reference); main.cpp dispatches to
+// One file per command of `linksim` (run, validate, sweep, compare, diff, collect, reference, persons); main.cpp dispatches to
 // them and maps the typed errors to exit codes. Options are parsed strictly: a number that is
 // negative, out of range or not a number is a usage error (exit 4), never a wrapped value.
 #pragma once
@@ -46,6 +46,7 @@ int collect_command(const std::vector<std::string>& args);
 int reference_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args, const char* argv0);
 int diff_command(const std::vector<std::string>& args);
+int persons_command(const std::vector<std::string>& args);
 
 /// The statuses, compare.json keys and exit rule of compare and diff (their --help).
 std::string compare_rules();

@@ -36,6 +36,9 @@ const char* OVERVIEW =
     "  linksim diff RESULT_A RESULT_B [--out DIR] [--max-new-failures X]\n"
     "                               the same comparison over finished result folders\n"
     "  linksim reference [--json]   the enums, defaults, sections and metrics, from the code\n"
+    "  linksim persons SCENARIO [--agency A] [--person N] [--my-number M] [--limit K] [--date D] [--json]\n"
+    "                               who persons are (My Number, residence, insurer, record holders)\n"
+    "                               and the test My Numbers of each agency, without running\n"
     "  linksim COMMAND --help       help on one command\n"
     "  linksim --version\n\n";
 
@@ -70,7 +73,9 @@ int main(int argc, char** argv)
       return cli::collect_command(rest);
     if (cmd == "reference")
       return cli::reference_command(rest);
-    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, compare, diff, collect, reference (see linksim --help)");
+    if (cmd == "persons")
+      return cli::persons_command(rest);
+    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, compare, diff, collect, reference, persons (see linksim --help)");
   } catch (const ScenarioError& e) {
     for (const auto& m : e.messages)
       std::cerr << m << "\n";

@@ -56,7 +56,9 @@ std::vector<CheckResult> evaluate_checks(const Scenario& sc, const ojson& result
   }
   // Built-in checks: nobody receives data they are not entitled to, and only the requester does.
   const char* builtin[][2] = {{"builtin: no requester receives an item it is not entitled to", "/outcomes/total/unentitled"},
-                              {"builtin: data reaches the requester and nobody else", "/outcomes/total/misdelivered"}};
+                              {"builtin: data reaches the requester and nobody else", "/outcomes/total/misdelivered"},
+                              // linkage test (情報連携試験): 試験・本番混在 always fails the run
+                              {"builtin: no exchange mixes a test person and a real one", "/outcomes/total/test_mixed"}};
   for (auto& b : builtin) {
     CheckResult r;
     r.name      = b[0];

@@ -34,6 +34,7 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"outcome", "timed_out", "タイムアウト"},
     {"outcome", "pending_manual", "手動応答待ち"}, // 自動応答不可設定で保留中
     {"outcome", "unfinished", "未完了"},
+    {"outcome", "test_mixed", "試験・本番混在"}, // linkage test: a test person and a real one in one exchange
     // timestamps of an exchange's path (sim/trace/Exchange.hpp TIMESTAMPS)
     {"timestamp", "issued", "既存システム照会"},
     {"timestamp", "rq_req_in", "照会側中間サーバー受信"},
@@ -72,6 +73,7 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"agency_kind", "prefecture", "都道府県"},
     {"agency_kind", "national_body", "国の機関等"}, // [unsure] 日本年金機構, JASSO, 共済 ...
     {"agency_kind", "insurer", "医療保険者"},
+    {"agency_kind", "connectivity_tool", "業務疎通確認ツール"},
     // query modes (sim/scenario/Workload.hpp MODES)
     {"mode", "immediate", "即時照会"},
     {"mode", "batch", "一括照会"},

@@ -35,6 +35,8 @@ struct LoadContext {
   std::map<std::string, uint32_t> permission_ix; ///< permissions: row id → index (rows with an id)
   std::map<std::string, uint32_t> delegation_ix; ///< delegations: id → index
   std::map<std::string, uint32_t> workload_ix;  ///< workload: id → index
+  // linkage test (情報連携試験)
+  std::map<std::pair<uint32_t, int64_t>, uint32_t> linkage_per_hour; ///< test_cases: (requester, JST clock hour) → exchanges of linkage cases
 };
 
 } // namespace linksim

@@ -75,6 +75,8 @@ public:
   uint64_t person_of_resident_code(uint64_t rc) const { return inverse(resident_, resident_id(), rc); }
   /// 個人番号 of a person: 11 digits plus the check digit. Never sent over the network.
   uint64_t my_number(uint64_t person) const;
+  /// The person whose My Number this is (the inverse of my_number; the check digit is not checked).
+  uint64_t person_of_my_number(uint64_t number) const { return number_.inverse(number / 10); }
   /// 連携用符号 (J-LIS derives it from the resident code).
   uint64_t linkage(uint64_t rc) const { return forward(linkage_, linkage_id(), rc); }
   uint64_t resident_of_linkage(uint64_t link) const { return inverse(linkage_, linkage_id(), link); }

@@ -20,6 +20,8 @@ public:
   PermissionTable(const std::vector<PermissionRow>& rows, std::vector<AgencyKind> kinds, size_t n_procedures,
                   size_t n_items);
 
+  /// A row in the table grants the item to the requester from the provider (for the
+  /// connectivity-check tool as provider: from any provider).
   bool allows(uint32_t procedure, uint32_t item, uint32_t requester, uint32_t provider) const;
   size_t size() const { return rows_; }
 

@@ -50,17 +50,43 @@ Population::Population(const Scenario& sc, uint64_t seed) : seed_(seed)
     }
   }
   ins_index_ = CumulativeIndex(ins_cum_);
+  test_      = TestPersons(size_, n, sc.linkage.test_persons_per_agency);
+  partners_  = sc.linkage.partners;
+  partners_.resize(n);
+}
+
+uint32_t Population::test_residence(uint64_t p) const
+{
+  if (!test_.is_test(p))
+    return NONE;
+  const uint32_t a = test_.owner(p);
+  return kind_[a] == AgencyKind::MUNICIPALITY ? a : NONE;
+}
+
+bool Population::test_covered_by(uint32_t agency, uint64_t p) const
+{
+  if (!test_.is_test(p))
+    return false;
+  const uint32_t a = test_.owner(p);
+  if (a == agency)
+    return true;
+  for (uint32_t q : partners_[a])
+    if (q == agency)
+      return true;
+  return false;
 }
 
 uint32_t Population::residence(uint64_t p) const
 {
+  if (p >= size_)
+    return test_residence(p);
   return muni_agency_[muni_index_.upper(muni_cum_, p) - 1];
 }
 
 uint32_t Population::previous_residence(uint64_t p) const
 {
-  if (muni_agency_.size() < 2)
-    return NONE;
+  if (muni_agency_.size() < 2 || p >= size_)
+    return NONE; // test persons have no previous residence
   // A person's former address: a municipality drawn with probability proportional to population.
   const uint64_t u  = scale(mix(seed_, p, 0x50524556ULL), size_);
   const uint32_t r  = residence(u);
@@ -71,10 +97,21 @@ uint32_t Population::previous_residence(uint64_t p) const
   return muni_agency_[(k + 1) % muni_agency_.size()];
 }
 
-uint32_t Population::prefecture(uint64_t p) const { return muni_prefecture_[residence(p)]; }
+uint32_t Population::prefecture(uint64_t p) const
+{
+  if (p >= size_) {
+    if (!test_.is_test(p))
+      return NONE;
+    const uint32_t a = test_.owner(p);
+    return kind_[a] == AgencyKind::PREFECTURE ? a : kind_[a] == AgencyKind::MUNICIPALITY ? muni_prefecture_[a] : NONE;
+  }
+  return muni_prefecture_[residence(p)];
+}
 
 uint32_t Population::insurer(uint64_t p) const
 {
+  if (p >= size_)
+    return test_.is_test(p) && kind_[test_.owner(p)] == AgencyKind::INSURER ? test_.owner(p) : NONE;
   if (ins_agency_.empty())
     return NONE;
   const uint64_t q = insurer_shuffle_.forward(p);
@@ -85,6 +122,8 @@ uint32_t Population::insurer(uint64_t p) const
 
 bool Population::covered_by(uint32_t agency, uint64_t p) const
 {
+  if (p >= size_)
+    return test_covered_by(agency, p);
   switch (kind_[agency]) {
     case AgencyKind::MUNICIPALITY:
       return residence(p) == agency || previous_residence(p) == agency;
@@ -94,30 +133,50 @@ bool Population::covered_by(uint32_t agency, uint64_t p) const
       return insurer(p) == agency;
     case AgencyKind::NATIONAL_BODY:
       return body_shuffle_[agency].forward(p) < population_[agency];
+    case AgencyKind::CONNECTIVITY_TOOL: // holds no records: it answers with fixed test data (Hub.cpp)
+      return false;
   }
   return false;
 }
 
-uint64_t Population::pick_member(uint32_t agency, Rng& rng) const
+uint64_t Population::member_count(uint32_t agency) const
 {
   switch (kind_[agency]) {
     case AgencyKind::MUNICIPALITY: {
       const uint32_t k = muni_rank_[agency];
-      return muni_cum_[k] + rng.below(muni_cum_[k + 1] - muni_cum_[k]);
+      return muni_cum_[k + 1] - muni_cum_[k];
     }
-    case AgencyKind::PREFECTURE: {
-      const auto& cum = pref_cum_[agency];
-      const uint64_t u = rng.below(cum.back());
-      auto it          = std::upper_bound(cum.begin(), cum.end(), u);
-      const size_t j   = static_cast<size_t>(it - cum.begin()) - 1;
-      return muni_cum_[pref_munis_[agency][j]] + (u - cum[j]);
-    }
+    case AgencyKind::PREFECTURE:
+      return pref_cum_[agency].empty() ? 0 : pref_cum_[agency].back();
     case AgencyKind::INSURER: {
       const uint32_t k = ins_rank_[agency];
-      return insurer_shuffle_.inverse(ins_cum_[k] + rng.below(ins_cum_[k + 1] - ins_cum_[k]));
+      return ins_cum_[k + 1] - ins_cum_[k];
     }
     case AgencyKind::NATIONAL_BODY:
-      return body_shuffle_[agency].inverse(rng.below(population_[agency]));
+      return population_[agency];
+    case AgencyKind::CONNECTIVITY_TOOL:
+      break;
+  }
+  return 0;
+}
+
+uint64_t Population::member(uint32_t agency, uint64_t j) const
+{
+  switch (kind_[agency]) {
+    case AgencyKind::MUNICIPALITY:
+      return muni_cum_[muni_rank_[agency]] + j;
+    case AgencyKind::PREFECTURE: {
+      const auto& cum = pref_cum_[agency];
+      auto it         = std::upper_bound(cum.begin(), cum.end(), j);
+      const size_t i  = static_cast<size_t>(it - cum.begin()) - 1;
+      return muni_cum_[pref_munis_[agency][i]] + (j - cum[i]);
+    }
+    case AgencyKind::INSURER:
+      return insurer_shuffle_.inverse(ins_cum_[ins_rank_[agency]] + j);
+    case AgencyKind::NATIONAL_BODY:
+      return body_shuffle_[agency].inverse(j);
+    case AgencyKind::CONNECTIVITY_TOOL: // never a requester (the workload section refuses it)
+      break;
   }
   return 0;
 }

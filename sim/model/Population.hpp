@@ -13,6 +13,7 @@
 
 #include "sim/model/Hash.hpp"
 #include "sim/model/Rng.hpp"
+#include "sim/model/TestPersons.hpp"
 #include "sim/scenario/Scenario.hpp"
 
 #include <algorithm>
@@ -72,7 +73,19 @@ public:
   /// national body for the persons it covers.
   bool covered_by(uint32_t agency, uint64_t p) const;
   /// A uniformly chosen resident / member / covered person of the agency.
-  uint64_t pick_member(uint32_t agency, Rng& rng) const;
+  uint64_t pick_member(uint32_t agency, Rng& rng) const { return member(agency, rng.below(member_count(agency))); }
+  /// How many residents / members / covered persons the agency has (residents only, for a
+  /// municipality: not its former residents).
+  uint64_t member_count(uint32_t agency) const;
+  /// The j-th of them (j < member_count), in a fixed order (`linksim persons --agency`).
+  uint64_t member(uint32_t agency, uint64_t j) const;
+  /// Test My Numbers (試験用個人番号): the reserved test persons (sim/model/TestPersons.hpp). A test
+  /// person of agency A lives in A when A is a municipality (no previous residence), belongs to A's
+  /// prefecture, is insured by A when A is an insurer, and is covered (holds test data) by A and by
+  /// A's test partners (`linkage_test.partners`) only.
+  const TestPersons& test_persons() const { return test_; }
+  /// The agencies that hold test data for agency `owner`'s test persons (besides itself).
+  const std::vector<uint32_t>& test_partners(uint32_t owner) const { return partners_[owner]; }
   /// A uniformly chosen person of the whole population.
   uint64_t pick_any(Rng& rng) const { return rng.below(size_); }
 
@@ -98,6 +111,11 @@ private:
   // national bodies: own shuffle, covered if position < population
   std::vector<Permutation> body_shuffle_; ///< per agency (empty permutation otherwise)
   std::vector<uint64_t> population_;      ///< per agency
+  // test persons (linkage test): reserved at the top of the index space, owned by an agency
+  TestPersons test_;
+  std::vector<std::vector<uint32_t>> partners_; ///< per owner agency: who holds test data for its test persons
+  uint32_t test_residence(uint64_t p) const;
+  bool test_covered_by(uint32_t agency, uint64_t p) const;
 };
 
 /// The provider a workload line names for a person (NONE if it has none: no insurer, no

@@ -37,6 +37,9 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     links_[e.agency][e.person_b] = e.person_a;
     has_links_[e.agency]         = 1;
   }
+  tool_.assign(n, 0);
+  for (uint32_t a = 0; a < n; ++a)
+    tool_[a] = sc.agencies[a].kind == AgencyKind::CONNECTIVITY_TOOL;
   provides_items_ = layouts_provided(sc); // for registration sizes
   arrival_rates_  = linksim::arrival_rates(sc, cal_);
 }
@@ -65,8 +68,23 @@ bool World::holds_record(const Scenario& sc, const Population& pop, uint64_t see
 {
   if (!pop.covered_by(provider, person))
     return false;
+  if (person >= pop.size()) // a test person: test data is registered for every item it provides
+    return true;
   const double coverage = sc.layouts[item].coverage;
   return coverage >= 1.0 || unit(mix(seed, person, item, provider, TAG_HOLDS)) < coverage;
+}
+
+ReplicaHit World::tool_answer(uint32_t item, double now) const
+{
+  ReplicaHit hit;
+  const Layout& l  = sc_.layouts[item];
+  hit.found        = true;
+  hit.subject      = TOOL_TEST_DATA;
+  hit.version      = version_at(l, now);
+  hit.version_due  = hit.version;
+  hit.extraction_s = now;
+  hit.record       = build_record(l.versions[hit.version], seed_, TOOL_TEST_DATA, item, 0, false);
+  return hit;
 }
 
 ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item, double now) const
@@ -76,7 +94,7 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   const uint64_t own =
       codes_.person_of_resident_code(codes_.resident_of_linkage(codes_.linkage_of_agency_code(provider, code)));
   const uint64_t subject = table_person(provider, own);
-  if (subject >= pop_.size() || !holds_record(provider, subject, item))
+  if (!pop_.test_persons().exists(subject) || !holds_record(provider, subject, item))
     return hit;
   const Agency& ag    = sc_.agencies[provider];
   const Layout& l     = sc_.layouts[item];

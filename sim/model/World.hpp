@@ -29,6 +29,10 @@
 namespace linksim {
 
 /// What a provider's intermediate server finds for a code and an item.
+/// Hidden truth of the connectivity-check tool's answers: whose data they are (nobody's: fixed
+/// test data). Never a person index (indices are below 10^11).
+constexpr uint64_t TOOL_TEST_DATA = ~uint64_t{0};
+
 struct ReplicaHit {
   bool found          = false;
   uint64_t subject    = 0; ///< hidden truth: whose data this record is
@@ -90,6 +94,12 @@ public:
     return codes_.agency_code(provider, codes_.linkage_of_agency_code(requester, code));
   }
 
+  /// The agency is the connectivity-check tool (業務疎通確認ツール): the hub answers for it.
+  bool is_connectivity_tool(uint32_t agency) const { return tool_[agency] != 0; }
+  /// The tool's answer for an item at time now: fixed test data in the layout version current then
+  /// (the same record whoever is asked about: the tool holds no person's data).
+  ReplicaHit tool_answer(uint32_t item, double now) const;
+
   // --- provider side --------------------------------------------------------------------------
   /// The provider's replica lookup by its own code and an item, at time now, from what its
   /// nightly batches registered (not from the truth).
@@ -142,6 +152,7 @@ private:
   std::vector<double> replica_extraction_; ///< per provider: extraction time of its latest registered batch
   std::vector<std::unordered_map<uint64_t, uint64_t>> links_; ///< per agency: swapped links (sparse)
   std::vector<uint8_t> has_links_;
+  std::vector<uint8_t> tool_;            ///< per agency: the connectivity-check tool
   std::vector<uint32_t> provides_items_; ///< per agency: number of layouts it may provide (for sizes)
   std::vector<std::vector<std::pair<uint32_t, double>>> arrival_rates_; ///< per agency
   Pool<Exchange> exchanges_;

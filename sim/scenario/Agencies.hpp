@@ -11,15 +11,19 @@
 
 namespace linksim {
 
-enum class AgencyKind { MUNICIPALITY, PREFECTURE, NATIONAL_BODY, INSURER };
+enum class AgencyKind { MUNICIPALITY, PREFECTURE, NATIONAL_BODY, INSURER, CONNECTIVITY_TOOL };
 
-inline constexpr EnumTable<AgencyKind, 4> AGENCY_KINDS{
+inline constexpr EnumTable<AgencyKind, 5> AGENCY_KINDS{
     "agency_kind",
     "kind of a connected agency (`agencies.list[].kind`, permission rows, workload requesters)",
     {{{AgencyKind::MUNICIPALITY, "municipality", "a city, town or village (市区町村): residents and former residents"},
       {AgencyKind::PREFECTURE, "prefecture", "a prefecture (都道府県): residents of its municipalities"},
       {AgencyKind::NATIONAL_BODY, "national_body", "a national body (日本年金機構, JASSO, 共済 ...): the persons it covers"},
-      {AgencyKind::INSURER, "insurer", "a medical insurer (医療保険者) on the shared insurer server: its members"}}}};
+      {AgencyKind::INSURER, "insurer", "a medical insurer (医療保険者) on the shared insurer server: its members"},
+      {AgencyKind::CONNECTIVITY_TOOL, "connectivity_tool",
+       "the network's connectivity-check tool (業務疎通確認ツール): a dummy counterparty inside the hub that answers "
+       "every item the requester may ask for with fixed test data, for test and real persons alike (a real person "
+       "gets test data: test_mixed); no population, site: the hub's"}}}};
 inline const char* to_string(AgencyKind k) { return AGENCY_KINDS.name(k); }
 
 inline constexpr EnumTable<bool, 2> MANUAL_MODES{

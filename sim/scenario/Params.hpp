@@ -74,6 +74,10 @@ inline constexpr Param TEST_DAYS{"/revisions/*/chain/test_days", "14", "days", "
 inline constexpr Param READY_DAYS_BEFORE{"/revisions/*/ready_days_before", "14", "days", "[K]", "an agency not listed in `ready` has its system modification ready this long before go-live"};
 inline constexpr Param HEADER_BYTES{"/messages/header_bytes", "2048", "bytes", "[K]", "size of a message's header"};
 inline constexpr Param REQUEST_BYTES{"/messages/request_bytes_per_person", "512", "bytes", "[K]", "size of one person's request (and of a refusal or no-record answer)"};
+// linkage test (情報連携試験) and test My Numbers (section `linkage_test`)
+inline constexpr Param TEST_PERSONS_PER_AGENCY{"/linkage_test/test_persons_per_agency", "100", "persons", "[K]", "test My Numbers (試験用個人番号) reserved per agency; the seed (p.25) gives no number"};
+inline constexpr Param LINKAGE_MAX_PER_HOUR{"/linkage_test/max_exchanges_per_hour", "60", "exchanges/h", "[K]", "a linkage-test case asks at most this many exchanges per requester in any clock hour (the seed forbids performance tests, p.26, without a figure)"};
+inline constexpr Param TEST_PARTNERS{"/linkage_test/partners", "[]", "", "", "agencies that register test data for another agency's test persons (none: only the agency itself)"};
 // verification environment (接続検証環境) and inter-agency test (機関間試験) [SEED p.25-26]
 inline constexpr Param VERIFICATION_SLOTS{"/verification/slots", "10", "agencies", "[K]", "agencies that may use the verification environment at once (利用できる機関数の上限 exists [SEED]; the number is not known)"};
 inline constexpr Param VERIFICATION_APPROVAL_DAYS{"/verification/approval_days", "5", "days", "[K]", "an application to use the environment (利用申請) is approved this long after it is filed"};

@@ -10,6 +10,7 @@
 #include "sim/scenario/Agencies.hpp"
 #include "sim/scenario/Checks.hpp"
 #include "sim/scenario/Layouts.hpp"
+#include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
 #include "sim/scenario/Permissions.hpp"
 #include "sim/scenario/Revisions.hpp"
@@ -70,6 +71,8 @@ struct Scenario {
   Messages messages;
   std::vector<Check> checks;
 
+  // linkage test (情報連携試験): test My Numbers and their holders
+  LinkageTestSpec linkage;
   // verification environment and inter-agency test (機関間試験)
   Verification verification;
 

@@ -26,10 +26,13 @@ enum class Regime { PRODUCTION, INTERAGENCY, LINKAGE };
 
 inline constexpr EnumTable<Regime, 3> REGIMES{
     "regime",
-    "test regime of a test case (`test_cases[].regime`); carried to the results (its rules are not enforced yet)",
+    "test regime of a test case (`test_cases[].regime`): where it runs and which rules it is held to",
     {{{Regime::PRODUCTION, "production", "an ordinary production query with real persons (the default)"},
       {Regime::INTERAGENCY, "interagency", "機関間試験: inter-agency test in the verification environment (with a `verification` section it runs there, in its requester's test window)"},
-      {Regime::LINKAGE, "linkage", "情報連携試験: information-linkage test in production with test My Numbers"}}}};
+      {Regime::LINKAGE, "linkage",
+       "情報連携試験: information-linkage test in production with test My Numbers; its rules (business hours, "
+       "procedures live, no performance test, no application/report/slots) are checked at validation, and a real "
+       "person in it is test_mixed"}}}};
 
 /// A case's grade (IHE Gazelle).
 enum class CaseVerdict { VERIFIED, PARTIALLY_VERIFIED, FAILED, NOT_RUN };

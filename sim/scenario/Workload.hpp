@@ -76,6 +76,9 @@ struct Workload {
   bool paired = false;
   std::vector<uint32_t> providers;  ///< paired: the provider of each person, fixed at load (test cases)
   uint32_t test_case = NONE;        ///< the test case (Scenario::test_cases) this internal line runs
+  // linkage test (情報連携試験)
+  bool linkage_test = false;        ///< internal: the line runs a `linkage` regime test case (a real
+                                    ///< person asked on it is test_mixed)
 };
 
 } // namespace linksim

@@ -1,6 +1,7 @@
 #include "sim/trace/Ledger.hpp"
 
 #include "sim/model/World.hpp"
+#include "sim/model/TestPersons.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -55,6 +56,11 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
   f.late             = wl.timeout_s > 0 && end - ex.t[ISSUED] > wl.timeout_s;
   f.held_at_end      = at_end && (ex.held || (ex.file && ex.file->held > 0));
   f.right_query      = ex.truth.queried == ex.truth.person;
+  // Linkage test (情報連携試験): a test person and a real one must never meet in one exchange.
+  const TestPersons& tp  = w_.population().test_persons();
+  const bool meant_test  = tp.is_test(ex.truth.person);
+  const bool test_context = wl.linkage_test || w_.is_connectivity_tool(ex.provider);
+  f.test_mixed = (test_context && !meant_test) || tp.is_test(ex.truth.queried) != meant_test;
   double answered    = 0;
   if (f.data_answered) {
     answered       = ex.t[PV_RESP_IN];
@@ -64,6 +70,12 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
                                                      ex.provider) &&
                  (delegator == NONE || w_.cycle().delegated(ex.procedure, delegator, ex.requester, ex.t[HUB_REQ_OUT]));
     f.right_person = ex.truth.delivered == ex.truth.person;
+    // The tool's fixed test data is test data, current by definition (nobody's true data ages).
+    const bool tool_data      = ex.truth.delivered == TOOL_TEST_DATA;
+    const bool delivered_test = tool_data || tp.is_test(ex.truth.delivered);
+    f.test_mixed              = f.test_mixed || delivered_test != meant_test;
+    if (tool_data && meant_test)
+      f.right_person = true; // the tool answers every test person with the same test data
     // Accepted now, and not older than what a provider ready on time would have registered.
     f.version_ok   = version_accepted(l, ex.version, answered) && ex.version >= ex.truth.version_due;
     f.importable   = w_.cycle().importable(ex.requester, ex.item, ex.version, fetched ? ex.t[FETCHED] : now);
@@ -72,8 +84,10 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
     f.due_epoch    = truth_epoch(l, w_.seed(), ex.truth.person, ex.item,
                                  w_.registration().due_extraction(ex.provider, answered));
   }
+  if (f.data_answered && ex.truth.delivered == TOOL_TEST_DATA)
+    f.due_epoch = f.data_epoch;
   const Outcome o    = classify(f);
-  const bool lagging = o == Outcome::CORRECT && ex.epoch < truth_epoch(l, w_.seed(), ex.truth.person, ex.item, answered);
+  const bool lagging = o == Outcome::CORRECT && ex.truth.delivered != TOOL_TEST_DATA && ex.epoch < truth_epoch(l, w_.seed(), ex.truth.person, ex.item, answered);
   rec_.emit(ExchangeDone{ex, o, fetched, lagging});
 }
 

@@ -11,6 +11,7 @@ bool is_correctness_failure(Outcome o)
     case Outcome::NULL_RULE_VIOLATION:
     case Outcome::UNENTITLED:
     case Outcome::MISDELIVERED:
+    case Outcome::TEST_MIXED:
       return true;
     default:
       return false;
@@ -29,6 +30,8 @@ Outcome classify(const OracleFacts& f)
     return Outcome::MISDELIVERED;
   if (f.fetched && f.data_answered && !f.entitled)
     return Outcome::UNENTITLED;
+  if (f.test_mixed)
+    return Outcome::TEST_MIXED;
   if (!f.fetched) {
     if (f.held_at_end)
       return f.late ? Outcome::TIMED_OUT : Outcome::PENDING_MANUAL;

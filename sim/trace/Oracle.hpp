@@ -5,6 +5,12 @@
 //                       model produces it yet: a guard for future faults)
 //   unentitled          the requester received an item the permission table does not grant
 //                       (the hub's distributed master let it through); always fails the run
+//   test_mixed          試験・本番混在: a test person and a real one in the same exchange: a real
+//                       person asked in a linkage test (a linkage-regime test case, or any query to
+//                       the connectivity-check tool), whatever became of it; or data delivered whose
+//                       subject is a test person for a real one or the other way round (a test
+//                       My Number answered with a real person's data, the tool's test data for a
+//                       real person). Always fails the run
 //   pending_manual      not fetched by the end: held for a manual answer (自動応答不可), or part of a
 //                       batch result file that waits for one (timed_out if the requester's
 //                       timeout had passed)
@@ -48,6 +54,8 @@ enum class Outcome : uint8_t {
   TIMED_OUT,
   PENDING_MANUAL,
   UNFINISHED,
+  // linkage test (情報連携試験)
+  TEST_MIXED,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -73,7 +81,11 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       {Outcome::NO_REPLICA, "no_replica", "the provider holds no record for that person and item"},
       {Outcome::TIMED_OUT, "timed_out", "answered (or still open) after the requester's timeout"},
       {Outcome::PENDING_MANUAL, "pending_manual", "still held for a manual answer (自動応答不可) when the run ended"},
-      {Outcome::UNFINISHED, "unfinished", "still in flight when the drain limit ended the run"}}}};
+      {Outcome::UNFINISHED, "unfinished", "still in flight when the drain limit ended the run"},
+      {Outcome::TEST_MIXED, "test_mixed",
+       "試験・本番混在: a test person and a real one in one exchange (a real person asked in a linkage test or of the "
+       "connectivity-check tool; test data for a real person; a real person's data for a test My Number); always fails "
+       "the run"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -96,6 +108,7 @@ struct OracleFacts {
   bool version_ok       = true;  ///< accepted now, and in the version a ready provider would have used
   bool importable       = true;  ///< the requester can take that version
   bool nulls_ok         = true;
+  bool test_mixed       = false; ///< a test person and a real one in the exchange (see test_mixed above)
   int64_t data_epoch    = 0;
   int64_t due_epoch     = 0;
 };

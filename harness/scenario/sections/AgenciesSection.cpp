@@ -50,6 +50,10 @@ void read_listed(ObjReader& a, const Registration& reg, std::vector<std::pair<ui
     if (a.has("population"))
       a.error("population", "a prefecture's population is the sum of its municipalities'; do not give it");
     a.raw("population", Req::NO);
+  } else if (kind && out.kind == AgencyKind::CONNECTIVITY_TOOL) {
+    if (a.has("population"))
+      a.error("population", "the connectivity-check tool has no persons (it answers with fixed test data); do not give it");
+    a.raw("population", Req::NO);
   } else if (kind) {
     out.population = static_cast<uint64_t>(a.integer("population", Req::YES, ge_le(1, 2e9)).value_or(1));
   }

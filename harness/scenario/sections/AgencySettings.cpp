@@ -122,8 +122,12 @@ void check_site_for_kind(ObjReader& a, const std::string& key, AgencyKind k, uin
     return;
   const bool ok = ((k == AgencyKind::MUNICIPALITY || k == AgencyKind::PREFECTURE) && s.kind == SiteKind::LG_PLATFORM) ||
                   (k == AgencyKind::INSURER && s.kind == SiteKind::INSURER_SERVER) ||
-                  (k == AgencyKind::NATIONAL_BODY && s.kind == SiteKind::DEDICATED_SERVER);
-  if (!ok)
+                  (k == AgencyKind::NATIONAL_BODY && s.kind == SiteKind::DEDICATED_SERVER) ||
+                  (k == AgencyKind::CONNECTIVITY_TOOL && s.kind == SiteKind::HUB);
+  if (!ok && k == AgencyKind::CONNECTIVITY_TOOL)
+    a.error(key, "the connectivity-check tool sits in the hub: its site is the hub's (a site of kind hub); site \"" + s.id +
+                     "\" is " + to_string(s.kind));
+  else if (!ok)
     a.error(key, std::string((k == AgencyKind::INSURER ? "an " : "a ")) + to_string(k) + " connects through " +
                      (k == AgencyKind::INSURER         ? "the insurers' shared server (insurer_server)"
                       : k == AgencyKind::NATIONAL_BODY ? "its own dedicated server (dedicated_server)"

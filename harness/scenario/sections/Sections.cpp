@@ -12,6 +12,7 @@ extern const SectionDecl HEADER_SECTION, CALENDAR_SECTION, NETWORK_SECTION, HUB_
     WORKLOAD_SECTION,
     TEST_CASES_SECTION, // issue 8: test cases (after workload: each case adds an internal line)
     IDENTITY_ERRORS_SECTION, MESSAGES_SECTION, TIMELINE_SECTION, EXPECT_SECTION;
+extern const SectionDecl LINKAGE_TEST_SECTION; // after agencies: test persons and their holders, before workload
 extern const SectionDecl VERIFICATION_SECTION; // after revisions (it names one) and test_cases
 
 const std::vector<const SectionDecl*>& scenario_sections()
@@ -19,6 +20,7 @@ const std::vector<const SectionDecl*>& scenario_sections()
   static const std::vector<const SectionDecl*> order = {
       &HEADER_SECTION,   &CALENDAR_SECTION,    &NETWORK_SECTION,  &HUB_SECTION,
       &SERVERS_SECTION,  &LAYOUTS_SECTION,     &PROCEDURES_SECTION, &AGENCIES_SECTION,
+      &LINKAGE_TEST_SECTION,
       &PERMISSIONS_SECTION, &DELEGATIONS_SECTION, &REVISIONS_SECTION, &WORKLOAD_SECTION,
       &TEST_CASES_SECTION, &IDENTITY_ERRORS_SECTION, &MESSAGES_SECTION,
       &TIMELINE_SECTION,

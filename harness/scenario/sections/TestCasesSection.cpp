@@ -7,6 +7,7 @@
 // `no_replica`); a person that cannot be asked is an error naming the case and the person.
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/Values.hpp"
+#include "harness/scenario/sections/LinkageCases.hpp"
 #include "sim/model/World.hpp"
 
 #include <algorithm>
@@ -207,9 +208,12 @@ bool check_persons(ObjReader& c, TestCase& tc, const Workload& wl, const Populat
 {
   const Scenario& sc = ctx.sc;
   bool ok            = true;
+  const json* ps       = c.raw("persons", Req::NO); // then `my_numbers` (linkage test)
+  const size_t indexed = ps && ps->is_array() ? ps->size() : 0;
   for (size_t k = 0; k < tc.persons.size(); ++k) {
     const uint64_t p     = tc.persons[k];
-    const std::string pp = c.at("persons") + "/" + std::to_string(k);
+    const std::string pp = k < indexed ? c.at("persons") + "/" + std::to_string(k)
+                                       : c.at("my_numbers") + "/" + std::to_string(k - indexed);
     const std::string who = "test case \"" + tc.id + "\": person " + std::to_string(p);
     const uint32_t prov   = provider_of(wl, pop, p);
     if (prov == NONE) {
@@ -226,7 +230,8 @@ bool check_persons(ObjReader& c, TestCase& tc, const Workload& wl, const Populat
     }
     const bool expects_no_record = tc.expect.size() == tc.persons.size() &&
                                    tc.expect[k].outcome == static_cast<uint32_t>(Outcome::NO_REPLICA);
-    if (!expects_no_record && !World::holds_record(sc, pop, sc.seed, prov, p, tc.item)) {
+    const bool tool = sc.agencies[prov].kind == AgencyKind::CONNECTIVITY_TOOL; // answers everyone
+    if (!expects_no_record && !tool && !World::holds_record(sc, pop, sc.seed, prov, p, tc.item)) {
       ctx.issues.error(pp, who + " has no record of item " + std::to_string(sc.layouts[tc.item].number) + " at \"" +
                                sc.agencies[prov].id + "\" (expect \"no_replica\" to test that answer)");
       ok = false;
@@ -277,8 +282,8 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
     ok = false;
   ok = read_case_provider(c, tc, wl, ctx) && ok;
   bool persons_ok = true;
-  if (const json* ps = c.array("persons", Req::YES)) {
-    if (ps->empty() || (tc.batch && ps->size() < 2)) {
+  if (const json* ps = c.array("persons", c.has("my_numbers") ? Req::NO : Req::YES)) {
+    if (ps->empty() || (tc.batch && ps->size() < 2 && !c.has("my_numbers"))) {
       c.error("persons", tc.batch ? "a batch case lists at least two persons" : "expected at least one person index");
       persons_ok = false;
     }
@@ -291,8 +296,9 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
       } else
         tc.persons.push_back(v.get<uint64_t>());
     }
-  } else
+  } else if (!c.has("my_numbers"))
     persons_ok = false;
+  persons_ok = read_case_my_numbers(c, tc.persons, ctx) && persons_ok; // linkage test: by (test) My Number
   // `at` and `expect` are read against the persons (their lengths), `expect` against the item.
   if (persons_ok) {
     ok = read_case_at(c, tc, ctx) && ok;
@@ -306,6 +312,7 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
     ok = false;
   }
   ok = ok && check_persons(c, tc, wl, pop, ctx);
+  ok = check_linkage_case(c, tc, wl, ctx) && ok; // the linkage test's rules (regime linkage)
   c.finish();
   if (!ok)
     return;

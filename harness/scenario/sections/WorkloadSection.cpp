@@ -2,6 +2,7 @@
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/Values.hpp"
 #include "sim/model/Population.hpp"
+#include "sim/model/TestPersons.hpp"
 
 #include <algorithm>
 
@@ -55,6 +56,40 @@ bool read_requesters(ObjReader& w, Workload& out, LoadContext& ctx)
   return ok;
 }
 
+/// `my_numbers`: persons named by My Number (12-digit strings: a real person's, or a reserved
+/// test My Number, 試験用個人番号), resolved under the scenario's seed into `persons`.
+bool read_my_numbers(ObjReader& w, Workload& out, LoadContext& ctx)
+{
+  const json* ns = w.array("my_numbers", Req::NO);
+  if (!ns)
+    return true;
+  if (out.subjects != Subjects::LISTED) {
+    w.error("my_numbers", "only with \"subjects\": \"listed\"");
+    return false;
+  }
+  if (ns->empty()) {
+    w.error("my_numbers", "expected at least one My Number");
+    return false;
+  }
+  const Codes codes(ctx.sc.seed, 0);
+  const TestPersons tp(ctx.persons, static_cast<uint32_t>(ctx.sc.agencies.size()), ctx.sc.linkage.test_persons_per_agency);
+  bool ok = true;
+  for (size_t k = 0; k < ns->size(); ++k) {
+    const std::string ip = w.at("my_numbers") + "/" + std::to_string(k);
+    std::string why;
+    if (!(*ns)[k].is_string()) {
+      ctx.issues.error(ip, "expected a My Number as a string of 12 digits, found " + type_name((*ns)[k]));
+      ok = false;
+    } else if (auto p = person_of_my_number((*ns)[k].get<std::string>(), codes, tp, why))
+      out.persons.push_back(*p);
+    else {
+      ctx.issues.error(ip, why);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 bool read_subjects(ObjReader& w, Workload& out, LoadContext& ctx)
 {
   auto subjects = read_choice(w, "subjects", Req::YES, SUBJECTS);
@@ -63,7 +98,7 @@ bool read_subjects(ObjReader& w, Workload& out, LoadContext& ctx)
   out.subjects = *subjects;
   bool ok      = true;
   if (*subjects == Subjects::LISTED) {
-    if (const json* ps = w.array("persons", Req::YES)) {
+    if (const json* ps = w.array("persons", w.has("my_numbers") ? Req::NO : Req::YES)) {
       if (ps->empty()) {
         w.error("persons", "expected at least one person index");
         ok = false;
@@ -77,7 +112,7 @@ bool read_subjects(ObjReader& w, Workload& out, LoadContext& ctx)
         } else
           out.persons.push_back(v.get<uint64_t>());
       }
-    } else
+    } else if (!w.has("my_numbers"))
       ok = false;
   } else if (w.has("persons")) {
     w.error("persons", "only with \"subjects\": \"listed\"");
@@ -229,6 +264,11 @@ bool read_arrivals(ObjReader& w, Workload& out, LoadContext& ctx)
 bool cross_check(ObjReader& w, const Workload& out, LoadContext& ctx)
 {
   const Scenario& sc = ctx.sc;
+  for (uint32_t r : out.requesters)
+    if (sc.agencies[r].kind == AgencyKind::CONNECTIVITY_TOOL) {
+      w.error("requesters", "\"" + sc.agencies[r].id + "\" is the connectivity-check tool: it only answers");
+      return false;
+    }
   for (uint32_t r : out.requesters) {
     // A delegate (受任者) asks about its delegator's residents or members.
     const Agency& a = sc.agencies[out.on_behalf_of != NONE ? out.on_behalf_of : r];
@@ -338,6 +378,7 @@ void read_line(ObjReader& w, LoadContext& ctx)
     }
   }
   ok = read_subjects(w, out, ctx) && ok;
+  ok = read_my_numbers(w, out, ctx) && ok; // linkage test: persons by (test) My Number
   ok = read_provider(w, out, ctx) && ok;
   ok = read_mode(w, out, ctx) && ok;
   ok = read_arrivals(w, out, ctx) && ok;
