@@ -98,10 +98,15 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"timeline_change", "registration_fault_end", "副本登録障害終了"},
     {"timeline_change", "distribution_fault", "マスター配信障害"},
     {"timeline_change", "distribution_fault_end", "マスター配信障害終了"},
-    // test regimes (domain.md §5; the regimes themselves come with issue 8's test cases)
+    // test regimes (domain.md §5; sim/scenario/TestCases.hpp REGIMES)
     {"regime", "production", "本番環境"},
-    {"regime", "inter_agency", "機関間試験"},
-    {"regime", "linkage_test", "情報連携試験"},
+    {"regime", "interagency", "機関間試験"},
+    {"regime", "linkage", "情報連携試験"},
+    // test-case grades (IHE Gazelle)
+    {"case_verdict", "verified", "検証済み"},
+    {"case_verdict", "partially_verified", "一部検証"},
+    {"case_verdict", "failed", "失敗"},
+    {"case_verdict", "not_run", "未実施"},
 };
 
 /// The Japanese name of a term, or "" when the table has none.

@@ -1,11 +1,21 @@
 // report.html's section on test cases (result.json /test_cases, issue 8): one row per case with
 // its grade, and the reasons of its exchanges that did not give what the case expects.
 #include "harness/results/Format.hpp"
+#include "harness/results/Glossary.hpp"
 #include "harness/results/Results.hpp"
 
 #include <sstream>
 
 namespace linksim {
+
+namespace {
+/// "<span class='ja'>日本語</span> english", as elsewhere in the report.
+std::string term(std::string_view table, const std::string& name)
+{
+  const char* j = ja(table, name);
+  return *j ? "<span class='ja'>" + xml_escape(j) + "</span> " + xml_escape(name) : xml_escape(name);
+}
+} // namespace
 
 std::string test_cases_html(const ojson& r)
 {
@@ -31,11 +41,11 @@ std::string test_cases_html(const ojson& r)
         failing += (failing.empty() ? "" : "<br>") + xml_escape("person " + std::to_string(x["person"].get<uint64_t>()) +
                                                                  ": " + x["reason"].get<std::string>());
     o << "<tr><td class='l'>" << xml_escape(c.key()) << "</td><td class='l'>" << xml_escape(v["title"].get<std::string>())
-      << "</td><td class='l'>" << xml_escape(v["regime"].get<std::string>()) << "</td><td class='l'>"
+      << "</td><td class='l'>" << term("regime", v["regime"].get<std::string>()) << "</td><td class='l'>"
       << xml_escape(v["requester"].get<std::string>()) << "</td><td class='l'>"
       << xml_escape(v["provider"].get<std::string>()) << "</td><td>" << v["counts"]["exchanges"].get<uint64_t>()
       << "</td><td>" << v["counts"]["passed"].get<uint64_t>() << "</td><td class='l "
-      << (verdict == "verified" ? "pass" : "fail") << "'>" << xml_escape(verdict) << "</td><td class='l'>" << failing
+      << (verdict == "verified" ? "pass" : "fail") << "'>" << term("case_verdict", verdict) << "</td><td class='l'>" << failing
       << "</td></tr>";
   }
   o << "</table>";

@@ -20,8 +20,9 @@
 
 namespace linksim {
 
-/// Test regime of a case (domain.md §5). For now the value is carried to the results only: the
-/// regimes' rules and the verification environment come with issue 8's other points.
+/// Test regime of a case (domain.md §5, seed p.25-26): interagency cases run in the verification
+/// environment (sections/VerificationSection.cpp), linkage cases are held to the linkage test's
+/// rules (sections/LinkageCases.cpp).
 enum class Regime { PRODUCTION, INTERAGENCY, LINKAGE };
 
 inline constexpr EnumTable<Regime, 3> REGIMES{

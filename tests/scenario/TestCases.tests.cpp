@@ -131,6 +131,8 @@ TEST_CASE("test-cases-failing: partially verified and failed cases name expected
   CHECK(junit.find("a-city-01 -&gt; kyokai-a): expected version 5.2, got 5.1") != std::string::npos);
   const std::string report = read_text(dir + "/report.html");
   CHECK(report.find("person 65: expected item 003 null NotApplicable, got value") != std::string::npos);
+  CHECK(report.find("<span class='ja'>一部検証</span> partially_verified") != std::string::npos); // grades and regimes
+  CHECK(report.find("<span class='ja'>本番環境</span> production") != std::string::npos);      // in both languages
 }
 
 TEST_CASE("test-cases-failing: the terminal summary counts the grades and names each case not verified with its reason",

@@ -3,6 +3,7 @@
 #include "sim/scenario/Checks.hpp"
 #include "sim/scenario/Network.hpp"
 #include "sim/scenario/Revisions.hpp"
+#include "sim/scenario/TestCases.hpp"
 #include "sim/scenario/Timeline.hpp"
 #include "sim/scenario/Workload.hpp"
 #include "sim/trace/CoarseHistogram.hpp"
@@ -41,8 +42,8 @@ TEST_CASE("results::Glossary: every domain term the reports show has a Japanese 
     INFO("hop " << h.name);
     CHECK(std::string(ja("hop", h.name)) != "");
   }
-  for (const char* regime : {"inter_agency", "linkage_test"})
-    CHECK(std::string(ja("regime", regime)) != "");
+  every_value_has_a_japanese_name(REGIMES);
+  every_value_has_a_japanese_name(CASE_VERDICTS);
 }
 
 TEST_CASE("results::Glossary: names are looked up by table and name, unknown terms stay English", "[glossary][report]")
