@@ -490,4 +490,21 @@ ojson compare_verdicts(const ojson& c)
   return out;
 }
 
+const ojson& json_member(const ojson& j, const std::string& key)
+{
+  static const ojson none;
+  if (!j.is_object())
+    return none;
+  auto it = j.find(key);
+  return it == j.end() ? none : *it;
+}
+
+size_t first_pair_index(const std::vector<ojson>& base, const std::vector<ojson>& variant)
+{
+  for (size_t i = 0; i < base.size() && i < variant.size(); ++i)
+    if (!base[i].is_null() && !variant[i].is_null())
+      return i;
+  return base.size();
+}
+
 } // namespace linksim

@@ -54,6 +54,11 @@ const std::vector<std::string>& correctness_failure_classes();
 /// The "misses go-live" table of result.json's `revisions` sections (absent: null). Per revision
 /// and agency (union of both sides): go_live, misses_go_live per side (any seed, and in how many
 /// seeds), why (union), and per first_correct key the first pair's values and the seeds where it
+/// j[key], or a null value when j is not an object or has no such key (results of other versions).
+const ojson& json_member(const ojson& j, const std::string& key);
+/// The first seed where both sides left a result (the pair whose values compare tables show);
+/// base.size() when there is none.
+size_t first_pair_index(const std::vector<ojson>& base, const std::vector<ojson>& variant);
 /// is null (never). `newly_missing` receives the agencies missing go-live in the variant only.
 ojson revisions_table(const std::vector<ojson>& base, const std::vector<ojson>& variant, std::vector<std::string>& newly_missing);
 

@@ -35,43 +35,34 @@ struct RevisionRows {
   std::map<std::string, AgencyRow> agencies;
 };
 
-const ojson& member(const ojson& j, const std::string& key)
-{
-  static const ojson none;
-  if (!j.is_object())
-    return none;
-  auto it = j.find(key);
-  return it == j.end() ? none : *it;
-}
-
 /// Adds one run's revisions to the rows of side `s`; `first` marks the run of the first pair.
 void add_run(const ojson& revisions, int s, bool first, std::map<std::string, RevisionRows>& rows)
 {
   for (auto rit = revisions.begin(); rit != revisions.end(); ++rit) {
     RevisionRows& rev = rows[rit.key()];
     if (rev.kind.is_null())
-      rev.kind = member(rit.value(), "kind");
+      rev.kind = json_member(rit.value(), "kind");
     ojson& go_live = s == 0 ? rev.go_live : rev.go_live_variant;
     if (go_live.is_null())
-      go_live = member(rit.value(), "go_live");
-    const ojson& agencies = member(rit.value(), "agencies");
+      go_live = json_member(rit.value(), "go_live");
+    const ojson& agencies = json_member(rit.value(), "agencies");
     if (!agencies.is_object())
       continue;
     for (auto ait = agencies.begin(); ait != agencies.end(); ++ait) {
       const ojson& a  = ait.value();
       AgencySide& row = rev.agencies[ait.key()].side[s];
       ++row.seeds;
-      const ojson& misses = member(a, "misses_go_live");
+      const ojson& misses = json_member(a, "misses_go_live");
       if (misses.is_boolean() && misses.get<bool>())
         ++row.seeds_missing;
-      const ojson& why = member(a, "why");
+      const ojson& why = json_member(a, "why");
       if (why.is_array())
         for (const ojson& w : why)
           if (w.is_string())
             row.why.insert(w.get<std::string>());
       if (first)
-        row.ready_at = member(a, "ready_at");
-      const ojson& fc = member(a, "first_correct");
+        row.ready_at = json_member(a, "ready_at");
+      const ojson& fc = json_member(a, "first_correct");
       if (!fc.is_object())
         continue;
       for (auto kit = fc.begin(); kit != fc.end(); ++kit) {
@@ -99,19 +90,14 @@ ojson revisions_table(const std::vector<ojson>& base, const std::vector<ojson>& 
 {
   newly_missing.clear();
   // The first pair: the first seed where both runs left a result (else each side's first result).
-  size_t first_pair = base.size();
-  for (size_t i = 0; i < base.size() && i < variant.size(); ++i)
-    if (!base[i].is_null() && !variant[i].is_null()) {
-      first_pair = i;
-      break;
-    }
+  const size_t first_pair = first_pair_index(base, variant);
   std::map<std::string, RevisionRows> rows;
   bool any = false;
   for (int s = 0; s < 2; ++s) {
     const std::vector<ojson>& side = s ? variant : base;
     bool first_taken               = false;
     for (size_t i = 0; i < side.size(); ++i) {
-      const ojson& rev = member(side[i], SECTION);
+      const ojson& rev = json_member(side[i], SECTION);
       if (!rev.is_object())
         continue;
       any              = true;

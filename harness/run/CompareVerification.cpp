@@ -19,15 +19,6 @@ namespace {
 
 const char* const SECTION = "verification";
 
-const ojson& member(const ojson& j, const std::string& key)
-{
-  static const ojson none;
-  if (!j.is_object())
-    return none;
-  auto it = j.find(key);
-  return it == j.end() ? none : *it;
-}
-
 struct QueueSide {
   unsigned seeds = 0, seeds_missing = 0;
   ojson slot_at, wait_days, reported_at, why; ///< in the first pair's result
@@ -37,12 +28,7 @@ struct QueueSide {
 
 ojson verification_table(const std::vector<ojson>& base, const std::vector<ojson>& variant)
 {
-  size_t first_pair = base.size();
-  for (size_t i = 0; i < base.size() && i < variant.size(); ++i)
-    if (!base[i].is_null() && !variant[i].is_null()) {
-      first_pair = i;
-      break;
-    }
+  const size_t first_pair = first_pair_index(base, variant);
   std::map<std::string, QueueSide[2]> rows;
   ojson head[2];
   bool any = false;
@@ -50,29 +36,29 @@ ojson verification_table(const std::vector<ojson>& base, const std::vector<ojson
     const std::vector<ojson>& side = s ? variant : base;
     bool first_taken               = false;
     for (size_t i = 0; i < side.size(); ++i) {
-      const ojson& v = member(side[i], SECTION);
+      const ojson& v = json_member(side[i], SECTION);
       if (!v.is_object())
         continue;
       any              = true;
       const bool first = first_pair < base.size() ? i == first_pair : !first_taken;
       first_taken |= first;
       if (first)
-        head[s] = {{"revision", member(v, "revision")}, {"go_live", member(v, "go_live")}, {"slots", member(v, "slots")},
-                   {"opens", member(v, "opens")},       {"closes", member(v, "closes")},   {"slot_utilisation", member(v, "slot_utilisation")}};
-      const ojson& agencies = member(v, "agencies");
+        head[s] = {{"revision", json_member(v, "revision")}, {"go_live", json_member(v, "go_live")}, {"slots", json_member(v, "slots")},
+                   {"opens", json_member(v, "opens")},       {"closes", json_member(v, "closes")},   {"slot_utilisation", json_member(v, "slot_utilisation")}};
+      const ojson& agencies = json_member(v, "agencies");
       if (!agencies.is_object())
         continue;
       for (auto it = agencies.begin(); it != agencies.end(); ++it) {
         QueueSide& q = rows[it.key()][s];
         ++q.seeds;
-        const ojson& before = member(it.value(), "before_go_live");
+        const ojson& before = json_member(it.value(), "before_go_live");
         if (before.is_boolean() && !before.get<bool>())
           ++q.seeds_missing;
         if (first) {
-          q.slot_at     = member(it.value(), "slot_at");
-          q.wait_days   = member(it.value(), "wait_days");
-          q.reported_at = member(it.value(), "reported_at");
-          q.why         = member(it.value(), "why");
+          q.slot_at     = json_member(it.value(), "slot_at");
+          q.wait_days   = json_member(it.value(), "wait_days");
+          q.reported_at = json_member(it.value(), "reported_at");
+          q.why         = json_member(it.value(), "why");
         }
       }
     }
