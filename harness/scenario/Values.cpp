@@ -248,4 +248,19 @@ bool read_bool(ObjReader& o, const Param& p)
   return param_default(p).get<bool>();
 }
 
+bool read_person_indices(const json& arr, const std::string& ptr, LoadContext& ctx, std::vector<uint64_t>& out)
+{
+  bool ok = true;
+  for (size_t k = 0; k < arr.size(); ++k) {
+    const json& v = arr[k];
+    if (!v.is_number_unsigned() || v.get<uint64_t>() >= ctx.persons) {
+      ctx.issues.error(ptr + "/" + std::to_string(k),
+                       "expected a person index from 0 to " + std::to_string(ctx.persons ? ctx.persons - 1 : 0));
+      ok = false;
+    } else
+      out.push_back(v.get<uint64_t>());
+  }
+  return ok;
+}
+
 } // namespace linksim

@@ -39,6 +39,9 @@ std::optional<double> read_when(const json& j, const std::string& ptr, const Loa
 /// invalid or `until` is not after `from` (`what`: "a row", "a delegation").
 bool read_window(ObjReader& o, double& from_s, double& until_s, const std::string& what, const LoadContext& ctx);
 /// A reference by id into an index ("unknown site \"x\"; known: ...").
+/// Appends the person indices of `arr` (a `persons` array at `ptr`) to `out`; false (each bad
+/// element reported) when one is not an index of the population.
+bool read_person_indices(const json& arr, const std::string& ptr, LoadContext& ctx, std::vector<uint64_t>& out);
 std::optional<uint32_t> resolve(const std::map<std::string, uint32_t>& ix, const std::string& what,
                                 const std::string& id, const std::string& ptr, Issues& issues);
 /// A specific-personal-information number (特定個人情報番号) naming a layout.

@@ -287,15 +287,7 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
       c.error("persons", tc.batch ? "a batch case lists at least two persons" : "expected at least one person index");
       persons_ok = false;
     }
-    for (size_t k = 0; k < ps->size(); ++k) {
-      const json& v = (*ps)[k];
-      if (!v.is_number_unsigned() || v.get<uint64_t>() >= ctx.persons) {
-        ctx.issues.error(c.at("persons") + "/" + std::to_string(k),
-                         "expected a person index from 0 to " + std::to_string(ctx.persons ? ctx.persons - 1 : 0));
-        persons_ok = false;
-      } else
-        tc.persons.push_back(v.get<uint64_t>());
-    }
+    persons_ok = read_person_indices(*ps, c.at("persons"), ctx, tc.persons) && persons_ok;
   } else if (!c.has("my_numbers"))
     persons_ok = false;
   persons_ok = read_case_my_numbers(c, tc.persons, ctx) && persons_ok; // linkage test: by (test) My Number

@@ -103,15 +103,7 @@ bool read_subjects(ObjReader& w, Workload& out, LoadContext& ctx)
         w.error("persons", "expected at least one person index");
         ok = false;
       }
-      for (size_t k = 0; k < ps->size(); ++k) {
-        const json& v = (*ps)[k];
-        if (!v.is_number_unsigned() || v.get<uint64_t>() >= ctx.persons) {
-          ctx.issues.error(w.at("persons") + "/" + std::to_string(k),
-                           "expected a person index from 0 to " + std::to_string(ctx.persons ? ctx.persons - 1 : 0));
-          ok = false;
-        } else
-          out.persons.push_back(v.get<uint64_t>());
-      }
+      ok = read_person_indices(*ps, w.at("persons"), ctx, out.persons) && ok;
     } else if (!w.has("my_numbers"))
       ok = false;
   } else if (w.has("persons")) {
