@@ -54,46 +54,35 @@ std::vector<CheckResult> evaluate_checks(const Scenario& sc, const ojson& result
     }
     out.push_back(r);
   }
-  // Built-in checks: nobody receives data they are not entitled to, and only the requester does.
-  const char* builtin[][2] = {{"builtin: no requester receives an item it is not entitled to", "/outcomes/total/unentitled"},
-                              {"builtin: data reaches the requester and nobody else", "/outcomes/total/misdelivered"},
-                              // linkage test (情報連携試験): 試験・本番混在 always fails the run
-                              {"builtin: no exchange mixes a test person and a real one", "/outcomes/total/test_mixed"}};
-  for (auto& b : builtin) {
+  // A built-in check: `metric` must be 0; above it the check gets `verdict_over` (and `note`).
+  auto builtin = [&](const char* name, const char* metric, const char* verdict_over, const char* note) {
     CheckResult r;
-    r.name      = b[0];
-    r.metric    = b[1];
+    r.name      = name;
+    r.metric    = metric;
     r.kind      = CheckKind::CORRECTNESS;
     r.builtin   = true;
     r.has_max   = true;
     r.max       = 0;
     r.has_value = true;
-    r.value     = result.at(ojson::json_pointer(b[1])).get<double>();
-    r.verdict   = r.value <= 0 ? "pass" : "fail";
+    r.value     = result.at(ojson::json_pointer(metric)).get<double>();
+    r.verdict   = r.value <= 0 ? "pass" : verdict_over;
+    if (r.value > 0)
+      r.note = note;
     out.push_back(r);
-  }
-  // Built-in checks of test cases (issue 8), when the scenario has any: a case with an exchange
-  // that came back other than expected (failed, or partially verified) fails like a correctness
-  // check (exit 1); a case with no such exchange but one that never finished (not run, or partly
-  // run) makes the run inconclusive (exit 3), never a pass and never a failure.
+  };
+  // Nobody receives data they are not entitled to, and only the requester does.
+  builtin("builtin: no requester receives an item it is not entitled to", "/outcomes/total/unentitled", "fail", "");
+  builtin("builtin: data reaches the requester and nobody else", "/outcomes/total/misdelivered", "fail", "");
+  // linkage test (情報連携試験): 試験・本番混在 always fails the run
+  builtin("builtin: no exchange mixes a test person and a real one", "/outcomes/total/test_mixed", "fail", "");
+  // Test cases (issue 8), when the scenario has any: a case with an exchange that came back other
+  // than expected (failed, or partially verified) fails like a correctness check (exit 1); a case
+  // with no such exchange but one that never finished (not run, or partly run) makes the run
+  // inconclusive (exit 3), never a pass and never a failure.
   if (!sc.test_cases.empty()) {
-    const char* cases[][2] = {{"builtin: no test case has an exchange other than expected", "/test_cases/summary/with_failures"},
-                              {"builtin: every test case's exchanges finished", "/test_cases/summary/unfinished"}};
-    for (size_t i = 0; i < 2; ++i) {
-      CheckResult r;
-      r.name      = cases[i][0];
-      r.metric    = cases[i][1];
-      r.kind      = CheckKind::CORRECTNESS;
-      r.builtin   = true;
-      r.has_max   = true;
-      r.max       = 0;
-      r.has_value = true;
-      r.value     = result.at(ojson::json_pointer(cases[i][1])).get<double>();
-      r.verdict   = r.value <= 0 ? "pass" : i == 0 ? "fail" : "inconclusive";
-      if (i == 1 && r.value > 0)
-        r.note = "test cases with an exchange that never finished (and none other than expected)";
-      out.push_back(r);
-    }
+    builtin("builtin: no test case has an exchange other than expected", "/test_cases/summary/with_failures", "fail", "");
+    builtin("builtin: every test case's exchanges finished", "/test_cases/summary/unfinished", "inconclusive",
+            "test cases with an exchange that never finished (and none other than expected)");
   }
   return out;
 }
