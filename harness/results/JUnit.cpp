@@ -137,22 +137,23 @@ std::string check_testcase(const Scenario& sc, const CheckResult& c, const Faili
 std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks, double wall_s, const ojson& result,
                       const FailingCollector* failing)
 {
-  JUnitSuite cases = junit_test_cases(sc, result); // the test cases: a suite of their own
-  const JUnitSuite queue = verification_junit(sc.name, result); // the inter-agency test queue and matrix
-  cases.xml += queue.xml;
-  cases.tests += queue.tests;
-  cases.failures += queue.failures;
+  // Suites after the checks': the test cases, then the inter-agency test queue and its matrix.
+  JUnitSuite more = junit_test_cases(sc, result);
+  const JUnitSuite queue = verification_junit(sc.name, result);
+  more.xml += queue.xml;
+  more.tests += queue.tests;
+  more.failures += queue.failures;
   size_t failures = 0;
   for (const CheckResult& c : checks)
     failures += c.verdict != "pass"; // fail and inconclusive: both a <failure>
   std::ostringstream o;
-  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"linksim\" tests=\"" << checks.size() + cases.tests
-    << "\" failures=\"" << failures + cases.failures << "\" errors=\"0\" skipped=\"0\">\n";
+  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"linksim\" tests=\"" << checks.size() + more.tests
+    << "\" failures=\"" << failures + more.failures << "\" errors=\"0\" skipped=\"0\">\n";
   o << "  <testsuite name=\"" << attr(sc.name) << "\" tests=\"" << checks.size() << "\" failures=\"" << failures
     << "\" errors=\"0\" skipped=\"0\" time=\"" << fmt("%.3f", wall_s) << "\">\n";
   for (const CheckResult& c : checks)
     o << check_testcase(sc, c, failing);
-  o << "  </testsuite>\n" << cases.xml << "</testsuites>\n";
+  o << "  </testsuite>\n" << more.xml << "</testsuites>\n";
   return o.str();
 }
 
