@@ -49,6 +49,21 @@ size_t col(const std::vector<std::string>& header, const std::string& name)
 /// Seconds from the scenario start (2019-06-17T00:00+09:00) of a date-time of that week.
 double week_s(int day, int h, int m) { return (day - 17) * 86400.0 + h * 3600.0 + m * 60.0; }
 
+/// test-cases.json where a-city-01 holds item 1 for a manual answer (one staff, 10 minutes each),
+/// the run stops at the window's end (no drain), and `test_case` replaces TC-01's times/expectations.
+json held_at_end(const std::string& name, const json& test_case)
+{
+  return {{"extends", source_dir() + "/scenarios/test-cases.json"},
+          {"name", name},
+          {"expect", json::array({{{"$replace", true}}})},
+          {"calendar", {{"drain_limit_hours", 0}}},
+          {"agencies",
+           {{"overrides", json::array({{{"agency", "a-city-01"},
+                                        {"manual_answer",
+                                         {{"items", {1}}, {"staff", 1}, {"handling", {{"dist", "fixed"}, {"ms", 600000}}}}}}})}}},
+          {"test_cases", json::array({test_case})}};
+}
+
 } // namespace
 
 TEST_CASE("test-cases: every case verified, persons[i] asked at at[i] in order, one junit testcase per case", "[cases]")
@@ -154,16 +169,8 @@ TEST_CASE("test cases: a case whose exchanges are still held at the end is not_r
   const std::string dir  = fresh_dir("cases-not-run-src");
   const std::string path = dir + "/not-run.json";
   // a-city-01 holds item 1 for a manual answer; TC-01 asks on Sunday and the run stops at the window's end.
-  json doc = {{"extends", source_dir() + "/scenarios/test-cases.json"},
-              {"name", "tc-not-run"},
-              {"expect", json::array({{{"$replace", true}}})},
-              {"calendar", {{"drain_limit_hours", 0}}},
-              {"agencies",
-               {{"overrides", json::array({{{"agency", "a-city-01"},
-                                            {"manual_answer",
-                                             {{"items", {1}}, {"staff", 1}, {"handling", {{"dist", "fixed"}, {"ms", 600000}}}}}}})}}},
-              {"test_cases", json::array({{{"id", "TC-01"},
-                                           {"at", {"2019-06-23T10:00:00+09:00", "2019-06-23T10:05:00+09:00"}}}})}};
+  const json doc = held_at_end("tc-not-run", {{"id", "TC-01"},
+                                           {"at", {"2019-06-23T10:00:00+09:00", "2019-06-23T10:05:00+09:00"}}});
   std::ofstream(path) << doc.dump(2);
   const std::string out = run_case_scenario(path, "cases-not-run", 3);
   const json r          = read_json(out + "/result.json");
@@ -183,17 +190,9 @@ TEST_CASE("test cases: a case with one exchange as expected and one still held a
   const std::string path = dir + "/half-run.json";
   // As above, but TC-01's first person is asked on Friday (answered by hand within the window) and
   // the second on Sunday (still held when the run stops): nothing came back other than expected.
-  json doc = {{"extends", source_dir() + "/scenarios/test-cases.json"},
-              {"name", "tc-half-run"},
-              {"expect", json::array({{{"$replace", true}}})},
-              {"calendar", {{"drain_limit_hours", 0}}},
-              {"agencies",
-               {{"overrides", json::array({{{"agency", "a-city-01"},
-                                            {"manual_answer",
-                                             {{"items", {1}}, {"staff", 1}, {"handling", {{"dist", "fixed"}, {"ms", 600000}}}}}}})}}},
-              {"test_cases", json::array({{{"id", "TC-01"},
+  const json doc = held_at_end("tc-half-run", {{"id", "TC-01"},
                                            {"at", {"2019-06-21T10:00:00+09:00", "2019-06-23T10:05:00+09:00"}},
-                                           {"expect", json::array({{{"outcome", "correct"}}, {{"outcome", "correct"}}})}}})}};
+                                           {"expect", json::array({{{"outcome", "correct"}}, {{"outcome", "correct"}}})}});
   std::ofstream(path) << doc.dump(2);
   const std::string out = run_case_scenario(path, "cases-half-run", 3);
   const json r          = read_json(out + "/result.json");
