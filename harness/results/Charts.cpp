@@ -103,6 +103,23 @@ const char* RENDER = R"JS(
       c.restore();
     }
   };
+  var spans = { // windows behind a chart whose x scale is linear (seconds, or hour indexes): {from, to} in x values
+    id: 'timeWindows',
+    beforeDatasetsDraw: function (chart, args, opts) {
+      var x = chart.scales.x, a = chart.chartArea, c = chart.ctx;
+      c.save();
+      (opts.windows || []).forEach(function (w, i) {
+        var x0 = Math.max(a.left, x.getPixelForValue(w.from)), x1 = Math.min(a.right, x.getPixelForValue(w.to));
+        if (x1 - x0 < 2) x1 = x0 + 2; // an instant or a very short window stays visible
+        c.fillStyle = 'rgba(214,39,40,0.13)';
+        c.fillRect(x0, a.top, x1 - x0, a.bottom - a.top);
+        c.fillStyle = '#8b1a1a';
+        c.font = '11px system-ui, sans-serif';
+        c.fillText(w.label, x0 + 3, a.top + 12 + 13 * (i % 4));
+      });
+      c.restore();
+    }
+  };
   function axisTitle(text) { return { display: true, text: text }; }
   function build(s) {
     if (s.kind === 'volume') return {
@@ -113,6 +130,18 @@ const char* RENDER = R"JS(
       options: { plugins: { faultWindows: { windows: s.windows } },
                  scales: { x: { title: axisTitle('date (JST) 日付'), ticks: { autoSkip: true, maxTicksLimit: 16 } },
                            y: { beginAtZero: true, title: axisTitle('exchanges per day 件/日') } } } };
+    if (s.kind === 'hourly') {
+      var hours = []; for (var h = 0; h < 24; h++) hours.push((h < 10 ? '0' : '') + h + ':00');
+      return {
+        type: 'bar', plugins: [spans],
+        data: { labels: hours, datasets: [
+          { label: '照会 issued', data: s.issued, backgroundColor: '#9ecae1' },
+          { label: '提供 provided data', data: s.provided, backgroundColor: '#3182bd' },
+          { label: '正常以外 not correct', data: s.not_correct, backgroundColor: '#d62728' }] },
+        options: { plugins: { timeWindows: { windows: s.windows } },
+                   scales: { x: { title: axisTitle('hour of issue (JST) 時刻') },
+                             y: { beginAtZero: true, title: axisTitle('exchanges per hour 件/時') } } } };
+    }
     if (s.kind === 'cdf') return {
       type: 'scatter',
       data: { datasets: [{ label: s.label, data: s.points, showLine: true, pointRadius: 0, borderColor: '#3182bd', borderWidth: 2 }] },
@@ -129,14 +158,15 @@ const char* RENDER = R"JS(
           x: { type: 'logarithmic', title: axisTitle('latency 所要時間 (log scale)'), afterBuildTicks: niceTicks, ticks: { callback: logTick, autoSkip: false, maxRotation: 0 } } },
         plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ' ' + human(c.parsed.x); } } } } } };
     if (s.kind === 'timeline') return {
-      type: 'scatter',
+      type: 'scatter', plugins: [spans],
       data: { datasets: [{ label: 'applied changes 適用された変更', data: s.points, pointRadius: 5, backgroundColor: '#d62728' }] },
       options: { scales: {
           x: { type: 'linear', min: s.min, max: s.max, title: axisTitle('date (JST) 日付'), ticks: { maxTicksLimit: 10, callback: function (v) { return jst(v, false); } } },
           y: { type: 'linear', min: -0.5, max: s.kinds.length - 0.5, reverse: true,
                afterBuildTicks: function (axis) { axis.ticks = s.kinds.map(function (k, i) { return { value: i }; }); },
                ticks: { autoSkip: false, callback: function (v) { return s.kinds[v] || ''; } } } },
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { var e = s.events[c.dataIndex]; return jst(c.parsed.x, true) + ' ' + e; } } } } } };
+        plugins: { timeWindows: { windows: (s.windows || []).map(function (w) { return { from: w.from_s, to: w.to_s, label: w.label }; }) },
+                   legend: { display: false }, tooltip: { callbacks: { label: function (c) { var e = s.events[c.dataIndex]; return jst(c.parsed.x, true) + ' ' + e; } } } } } };
     if (s.kind === 'deltas') return { // compare.html: mean delta per seed pair with its 95 % interval
       type: 'bar',
       data: { labels: s.labels, datasets: [

@@ -31,47 +31,55 @@ std::string term(std::string_view table, std::string_view name)
   return *j ? "<span class='ja'>" + esc(j) + "</span> " + en : en;
 }
 
-/// Shaded windows on the per-day chart: a fault, a manual-answer period or a master difference,
-/// from its start change to its end change (or the last day), as indexes into /volume/days.
+/// Shaded windows on the time charts: every timeline change that has an end (a fault, an outage,
+/// an incident, a restriction: kind K ended by K_end with the same event id; a manual-answer period:
+/// manual_answer_on to the same agency's manual_answer_off; a master difference), from its start to
+/// its end (or the end of the run). Each window has its simulated seconds (`from_s`, `to_s`: the
+/// timeline and per-hour charts) and its indexes into /volume/days (`from`, `to`: the per-day chart).
 ojson fault_windows(const ojson& r)
 {
   const ojson& days = r["volume"]["days"];
-  if (days.empty())
-    return ojson::array();
-  auto day_index = [&days](const std::string& at) {
+  auto day_index    = [&days](const std::string& at) {
     const std::string d = at.substr(0, 10);
     for (size_t i = 0; i < days.size(); ++i)
       if (days[i].get<std::string>() >= d)
         return days[i].get<std::string>() == d ? static_cast<int>(i) : std::max(0, static_cast<int>(i) - 1);
     return static_cast<int>(days.size()) - 1;
   };
-  static const std::pair<const char*, const char*> PAIRS[] = {{"registration_fault", "registration_fault_end"},
-                                                              {"distribution_fault", "distribution_fault_end"},
-                                                              {"master_rows", "master_rows_end"},
-                                                              {"manual_answer_on", "manual_answer_off"}};
-  ojson out = ojson::array();
-  const ojson& tl = r["timeline"];
-  for (size_t i = 0; i < tl.size(); ++i)
-    for (const auto& [begin, end] : PAIRS) {
-      if (tl[i]["kind"].get<std::string>() != begin)
-        continue;
-      int to = static_cast<int>(days.size()) - 1;
-      // The end: the same event's end, or (manual answer: separate on and off events) the next
-      // switch-off of the same agency, whose id starts the `what` line.
-      auto agency = [](const ojson& e) {
-        const std::string w = e["what"].get<std::string>();
-        return w.substr(0, w.find(' '));
-      };
-      for (size_t k = i + 1; k < tl.size(); ++k)
-        if (tl[k]["kind"].get<std::string>() == end &&
-            (tl[k]["id"] == tl[i]["id"] || (std::string(end) == "manual_answer_off" && agency(tl[k]) == agency(tl[i])))) {
-          to = day_index(tl[k]["at"].get<std::string>());
-          break;
-        }
-      out.push_back({{"from", day_index(tl[i]["at"].get<std::string>())},
-                     {"to", to},
-                     {"label", std::string(ja("timeline_change", begin)) + " " + tl[i]["id"].get<std::string>()}});
-    }
+  auto has_end = [](const std::string& k) {
+    for (const auto& e : TIMELINE_CHANGES.entries())
+      if (k + "_end" == e.name)
+        return true;
+    return false;
+  };
+  // The agency whose id starts the `what` line (manual-answer switches are separate events).
+  auto agency = [](const ojson& e) {
+    const std::string w = e["what"].get<std::string>();
+    return w.substr(0, w.find(' '));
+  };
+  const double run_end = r["run"]["duration_days"].get<double>() * 86400;
+  ojson out            = ojson::array();
+  const ojson& tl      = r["timeline"];
+  for (size_t i = 0; i < tl.size(); ++i) {
+    const std::string begin = tl[i]["kind"].get<std::string>();
+    const bool manual       = begin == "manual_answer_on";
+    if (!manual && !has_end(begin))
+      continue;
+    const std::string end = manual ? "manual_answer_off" : begin + "_end";
+    int to                = days.empty() ? 0 : static_cast<int>(days.size()) - 1;
+    double to_s           = std::max(run_end, tl[i]["t_s"].get<double>());
+    for (size_t k = i + 1; k < tl.size(); ++k)
+      if (tl[k]["kind"].get<std::string>() == end && (manual ? agency(tl[k]) == agency(tl[i]) : tl[k]["id"] == tl[i]["id"])) {
+        to   = day_index(tl[k]["at"].get<std::string>());
+        to_s = tl[k]["t_s"].get<double>();
+        break;
+      }
+    out.push_back({{"from", day_index(tl[i]["at"].get<std::string>())},
+                   {"to", to},
+                   {"from_s", tl[i]["t_s"]},
+                   {"to_s", to_s},
+                   {"label", std::string(ja("timeline_change", begin)) + " " + tl[i]["id"].get<std::string>()}});
+  }
   return out;
 }
 
@@ -310,7 +318,33 @@ std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
     charts.push_back({{"kind", "volume"}, {"canvas", "chart-volume"}, {"days", vol["days"]}, {"issued", vol["issued"]},
                       {"provided", vol["provided"]}, {"windows", windows}});
     if (!windows.empty())
-      o << "<p class='legend'>Shaded: faults, manual-answer periods and master differences from the timeline below.</p>";
+      o << "<p class='legend'>Shaded: faults, outages, incidents, manual-answer periods and master differences from the "
+           "timeline below.</p>";
+  }
+  // Per hour on the days a window begins or ends (a window of minutes is invisible per day).
+  if (!vol["hourly"].empty()) {
+    o << "<h2 id='hourly'><span class='ja'>障害日の時間別件数</span> Volume per hour on the days a window begins or ends</h2>"
+         "<p class='legend'>Exchanges by hour of issue (JST): issued, provided data, and not correct (any class but "
+         "correct: timed out, unreachable, refused, wrong, ...). Shaded: the windows of the timeline.</p>";
+    int n = 0;
+    for (const auto& h : vol["hourly"]) {
+      if (++n > 8) {
+        o << "<p>" << vol["hourly"].size() - 8 << " more days in result.json /volume/hourly.</p>";
+        break;
+      }
+      const double t0 = h["t0_s"].get<double>();
+      ojson clipped   = ojson::array();
+      for (const auto& w : windows) {
+        const double a = std::max(w["from_s"].get<double>(), t0), b = std::min(w["to_s"].get<double>(), t0 + 86400);
+        if (a < b || (a == b && w["from_s"].get<double>() >= t0 && w["from_s"].get<double>() < t0 + 86400))
+          clipped.push_back({{"from", (a - t0) / 3600 - 0.5}, {"to", (b - t0) / 3600 - 0.5}, {"label", w["label"]}});
+      }
+      const std::string id = "chart-hourly-" + h["day"].get<std::string>();
+      o << "<h3>" << esc(h["day"].get<std::string>()) << "</h3>";
+      canvas(id, "exchanges per hour on " + h["day"].get<std::string>(), 260);
+      charts.push_back({{"kind", "hourly"}, {"canvas", id}, {"issued", h["issued"]}, {"provided", h["provided"]},
+                        {"not_correct", h["not_correct"]}, {"windows", clipped}});
+    }
   }
   if (!r["timeline"].empty()) {
     o << "<h2 id='timeline'><span class='ja'>適用された変更</span> Timeline: dated changes applied</h2>";
@@ -332,7 +366,7 @@ std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
     }
     canvas("chart-timeline", "timeline of applied changes", static_cast<int>(90 + 34 * seen.size()));
     charts.push_back({{"kind", "timeline"}, {"canvas", "chart-timeline"}, {"kinds", kinds}, {"points", points},
-                      {"events", events}, {"min", lo}, {"max", hi}});
+                      {"events", events}, {"min", lo}, {"max", hi}, {"windows", windows}});
     o << "<table><tr><th class='l'>at (JST)</th><th class='l'>event</th><th class='l'>kind</th><th class='l'>what</th></tr>";
     for (const auto& e : r["timeline"])
       o << "<tr><td class='l'>" << esc(e["at"].get<std::string>()) << "</td><td class='l'>" << esc(e["id"].get<std::string>())

@@ -169,6 +169,42 @@ TEST_CASE("report.html: timeline events and fault windows of a run with dated ch
     }
   CHECK(timeline);
   CHECK(meta["origin"] == r["timeline"][0]["at"]);
+  // The windows are shaded on the timeline chart too (in simulated seconds), and each day where a
+  // window begins or ends has its per-hour chart: the hours add up to that day's issued count, and
+  // each clipped window lies inside the day (hour indexes -0.5 .. 23.5).
+  const json& hourly = r["volume"]["hourly"];
+  REQUIRE(!hourly.empty());
+  size_t hourly_charts = 0;
+  for (const auto& c : meta["charts"]) {
+    if (c["kind"] == "timeline") {
+      REQUIRE(!c["windows"].empty());
+      for (const auto& w : c["windows"]) {
+        CHECK(w["to_s"].get<double>() >= w["from_s"].get<double>());
+        bool begins_at_event = false;
+        for (const auto& e : r["timeline"])
+          begins_at_event = begins_at_event || e["t_s"] == w["from_s"];
+        CHECK(begins_at_event);
+      }
+    }
+    if (c["kind"] != "hourly")
+      continue;
+    ++hourly_charts;
+    for (const auto& w : c["windows"]) {
+      CHECK(w["from"].get<double>() >= -0.5);
+      CHECK(w["to"].get<double>() <= 23.5);
+    }
+  }
+  CHECK(hourly_charts == std::min<size_t>(hourly.size(), 8));
+  for (const auto& h : hourly) {
+    uint64_t sum = 0;
+    for (const auto& n : h["issued"])
+      sum += n.get<uint64_t>();
+    for (size_t d = 0; d < r["volume"]["days"].size(); ++d)
+      if (r["volume"]["days"][d] == h["day"])
+        CHECK(sum == r["volume"]["issued"][d].get<uint64_t>());
+    for (size_t k = 0; k < 24; ++k)
+      CHECK(h["provided"][k].get<uint64_t>() <= h["issued"][k].get<uint64_t>());
+  }
   for (const auto& e : r["timeline"])
     CHECK(html.find("</span> " + e["kind"].get<std::string>() + "</td>") != std::string::npos);
 }
