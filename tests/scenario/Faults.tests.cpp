@@ -335,4 +335,33 @@ TEST_CASE("faults: the hub down on a Monday morning: early queries time out, lat
   CHECK(outside > 0);
   CHECK(f["timed_out"].get<unsigned>() == timed_out);
   CHECK(f["failed_sends"].get<unsigned>() > 0);
+
+  // The afternoon's degraded uplink of the pension service (latency x 50): the hub -> provider
+  // crossing of its provision requests takes 50 times the uplink's latency inside the window only.
+  const json sc        = json::parse(read_text(scenario("hub-outage-monday")));
+  const json& slow     = r["faults"]["jpo-slow"];
+  const double s_from  = slow["from_s"].get<double>(), s_until = slow["until_s"].get<double>();
+  const json base      = json::parse(read_text(source_dir() + "/scenarios/" + sc["extends"].get<std::string>()));
+  double uplink_s      = 0;
+  for (const json& site : base["network"]["sites"])
+    if (site["id"] == "jpo-ims")
+      uplink_s = site["uplink"]["latency_ms"].get<double>() / 1000;
+  const double factor = sc["timeline"][1]["latency_factor"].get<double>();
+  REQUIRE(uplink_s > 0);
+  unsigned inside = 0, outside_slow = 0;
+  for (const auto& row : read_rows(dir + "/exchanges.csv")) {
+    if (row.at("provider") != "jpo" || row.at("outcome") != "correct" || row.at("attempts") != "1")
+      continue;
+    const double sent = std::stod(row.at("hub_req_out_s")), got = std::stod(row.at("pv_req_in_s"));
+    if (sent >= s_from && got < s_until) {
+      ++inside;
+      CHECK(got - sent >= factor * uplink_s - 1e-9);
+    } else if (sent >= s_until || got < s_from) {
+      ++outside_slow;
+      CHECK(got - sent < 2 * uplink_s);
+    }
+  }
+  CHECK(inside > 0);
+  CHECK(outside_slow > 0);
+  CHECK(slow["timed_out"].get<unsigned>() == 0);
 }
