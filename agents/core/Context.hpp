@@ -7,6 +7,7 @@
 #include "sim/model/Timing.hpp"
 #include "sim/model/World.hpp"
 
+#include <simgrid/Exception.hpp>
 #include <simgrid/s4u.hpp>
 
 #include <algorithm>
@@ -27,19 +28,35 @@ struct Taken {
 struct Context {
   World& world;
   Platform& platform;
+  /// A worker's hand (agents/core/Faults.hpp): the message it holds while it works on it; sending or
+  /// freeing that message empties it. nullptr outside scenarios with host faults.
+  Message** hand = nullptr;
+  /// Takes a message into the worker's hand (scenarios with host faults only).
+  void hold(Message* m) const
+  {
+    if (hand)
+      *hand = m;
+  }
 
   /// Draws a duration in seconds (sim/Timing.hpp).
   static double sample(const Duration& d, Rng& rng) { return linksim::sample(d, rng); }
 
   /// Sends a message (fire and forget) over a route at `now` (the current clock, which the caller
   /// has already read); records when it left and its nominal transfer.
+  /// In a scenario with link or host faults (agents/core/Faults.cpp): a route that is down now
+  /// loses the message at once, and a message a fault loses on the way is accounted for.
   void send(sg4::Mailbox* to, Message* m, double bytes, const Route& r, double now)
   {
     world.count_message();
     m->sent_s    = now;
     m->nominal_s = r.nominal_s(bytes);
-    to->put_init(m, static_cast<uint64_t>(bytes))->detach();
+    if (world.has_network_faults())
+      send_watched(to, m, bytes, r, now);
+    else
+      to->put_init(m, static_cast<uint64_t>(bytes))->detach();
   }
+  /// send() in a scenario with faults (agents/core/Faults.cpp).
+  void send_watched(sg4::Mailbox* to, Message* m, double bytes, const Route& r, double now);
 
   /// Takes the next message of an inbox. If the worker had to wait, the message arrived now; if
   /// it was already waiting in the inbox, it arrived at its send time plus its (uncontended)
@@ -47,7 +64,15 @@ struct Context {
   static Taken take(sg4::Mailbox* from)
   {
     const double called = sg4::Engine::get_clock();
-    auto* m             = from->get<Message>();
+    Message* m          = nullptr;
+    while (!m) {
+      try {
+        m = from->get<Message>();
+      } catch (const simgrid::NetworkFailureException&) {
+        // A message a fault lost on its way here (its line or this host went down): SimGrid hands
+        // its payload to the send's clean function (agents/core/Faults.cpp), which accounts for it.
+      }
+    }
     const double now    = sg4::Engine::get_clock();
     return Taken{m, now > called ? now : std::min(now, m->sent_s + m->nominal_s), now};
   }
@@ -77,7 +102,12 @@ struct Context {
     m->provider  = provider;
     return m;
   }
-  void free_message(Message* m) { world.messages().put(m); }
+  void free_message(Message* m)
+  {
+    if (hand && *hand == m)
+      *hand = nullptr;
+    world.messages().put(m);
+  }
 
   /// Sets a timestamp on every exchange of a message.
   static void stamp(Message* m, Ts ts, double t)

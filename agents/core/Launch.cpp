@@ -41,7 +41,7 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
 
   // First, so that at an instant where a table changes, it usually changes before agents act.
   if (!w.timeline().agenda().empty())
-    daemon("scheduler", pf.hub_host(), Scheduler(ctx), n);
+    daemon("scheduler", pf.control_host(), Scheduler(ctx), n); // on a host no fault turns off
   // Master distributions inside the run: a receiver per server, a sender per (revision, server).
   bool distributes = false;
   for (const Revision& r : sc.revisions)
@@ -115,7 +115,7 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
           pf.staff_inbox(a)->set_receiver(s);
       }
   }
-  sg4::Actor::create("closer", pf.hub_host(), [&w]() { close_run(w); });
+  sg4::Actor::create("closer", pf.control_host(), [&w]() { close_run(w); });
   ++n.actors;
   return n;
 }

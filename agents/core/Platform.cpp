@@ -27,13 +27,16 @@ std::vector<std::string> EngineSettings::config()
 }
 
 namespace {
-Route route_of(std::initializer_list<const LinkSpec*> links)
+Route route_of(std::initializer_list<const LinkSpec*> links, std::initializer_list<sg4::Link*> sg_links = {})
 {
   Route r;
   for (const LinkSpec* l : links) {
     r.latency_s += l->latency_s;
     r.bytes_per_s = std::min(r.bytes_per_s, l->bytes_per_s);
   }
+  size_t i = 0;
+  for (sg4::Link* l : sg_links)
+    r.links[i++] = l;
   return r;
 }
 } // namespace
@@ -60,7 +63,13 @@ Platform::Platform(const Scenario& sc)
   sg4::Link* jlis_up = root->create_link("uplink-" + sc.sites[jlis_site].id, jl.bytes_per_s)->set_latency(jl.latency_s)->seal();
   root->add_route(jlis_zone->get_netpoint(), hub_zone->get_netpoint(), jlis_->get_netpoint(), hub_->get_netpoint(),
                   {sg4::LinkInRoute(jlis_up)}, true);
-  jlis_route_ = route_of({&jl});
+  jlis_route_ = route_of({&jl}, {jlis_up});
+  jlis_line_  = jlis_up;
+  // The control host: the scheduler and the closer run here, so that no host fault kills them.
+  auto* control_zone = sg4::create_star_zone("zone-control");
+  control_zone->set_parent(root);
+  control_ = control_zone->create_host("control", SPEED)->seal();
+  control_zone->seal();
   links_ += 1;
   hosts_ += 2;
 
@@ -93,6 +102,8 @@ Platform::Platform(const Scenario& sc)
   site_jlis_routes_.resize(sc.sites.size());
   agency_hosts_.assign(sc.agencies.size(), nullptr);
   agency_routes_.resize(sc.agencies.size());
+  agency_lines_.assign(sc.agencies.size(), nullptr);
+  site_uplinks_.assign(sc.sites.size(), nullptr);
   fetch_inboxes_.assign(sc.agencies.size(), nullptr);
   staff_inboxes_.assign(sc.agencies.size(), nullptr);
   collect_inboxes_.assign(sc.agencies.size(), nullptr);
@@ -120,11 +131,12 @@ Platform::Platform(const Scenario& sc)
       ++hosts_;
       if (lgwan) {
         zone->add_route(h->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(line), sg4::LinkInRoute(lgwan)}, true);
-        agency_routes_[a] = route_of({&ag.access, &site.lgwan});
+        agency_routes_[a] = route_of({&ag.access, &site.lgwan}, {line, lgwan});
       } else {
         zone->add_route(h->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(line)}, true);
-        agency_routes_[a] = route_of({&ag.access});
+        agency_routes_[a] = route_of({&ag.access}, {line});
       }
+      agency_lines_[a] = line;
       agency_hosts_[a] = h;
     }
     zone->seal();
@@ -137,10 +149,11 @@ Platform::Platform(const Scenario& sc)
     if (verif_zone) {
       root->add_route(zone->get_netpoint(), verif_zone->get_netpoint(), host->get_netpoint(), verif_->get_netpoint(),
                       {sg4::LinkInRoute(up), sg4::LinkInRoute(verif_line)}, true);
-      site_verif_routes_[s] = route_of({&site.uplink, &vf.link});
+      site_verif_routes_[s] = route_of({&site.uplink, &vf.link}, {up, verif_line});
     }
-    site_routes_[s]      = route_of({&site.uplink});
-    site_jlis_routes_[s] = route_of({&site.uplink, &jl});
+    site_routes_[s]      = route_of({&site.uplink}, {up});
+    site_jlis_routes_[s] = route_of({&site.uplink, &jl}, {up, jlis_up});
+    site_uplinks_[s]     = up;
     site_inboxes_[s]     = sg4::Mailbox::by_name("site:" + site.id);
   }
   root->seal();
@@ -153,13 +166,25 @@ Platform::Platform(const Scenario& sc)
     staff_inboxes_[a]   = sg4::Mailbox::by_name("staff:" + sc.agencies[a].id);
     collect_inboxes_[a] = sg4::Mailbox::by_name("collect:" + sc.agencies[a].id);
   }
+  // Where each inbox's actors live (network faults check the receiver's host).
+  inbox_hosts_[hub_inbox_]  = hub_;
+  inbox_hosts_[jlis_inbox_] = jlis_;
+  for (uint32_t s = 0; s < sc.sites.size(); ++s)
+    if (site_inboxes_[s])
+      inbox_hosts_[site_inboxes_[s]] = site_hosts_[s];
+  for (uint32_t a = 0; a < sc.agencies.size(); ++a)
+    for (sg4::Mailbox* m : {fetch_inboxes_[a], staff_inboxes_[a], collect_inboxes_[a]})
+      inbox_hosts_[m] = agency_hosts_[a];
   if (vf.configured) {
     verif_inbox_ = sg4::Mailbox::by_name("verification:");
     verif_answers_.assign(sc.agencies.size(), nullptr);
     verif_grants_.assign(sc.agencies.size(), nullptr);
+    inbox_hosts_[verif_inbox_] = verif_;
     for (const VerificationAgency& va : vf.agencies) {
       verif_answers_[va.agency] = sg4::Mailbox::by_name("verification-answers:" + sc.agencies[va.agency].id);
       verif_grants_[va.agency]  = sg4::Mailbox::by_name("verification-grants:" + sc.agencies[va.agency].id);
+      inbox_hosts_[verif_answers_[va.agency]] = site_hosts_[sc.agencies[va.agency].site];
+      inbox_hosts_[verif_grants_[va.agency]]  = site_hosts_[sc.agencies[va.agency].site];
     }
   }
 }

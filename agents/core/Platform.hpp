@@ -21,18 +21,33 @@
 
 #include <simgrid/s4u.hpp>
 
+#include <map>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace linksim {
 
 namespace sg4 = simgrid::s4u;
 
+struct Message;
+
 /// Latency and bottleneck bandwidth of a route.
 struct Route {
   double latency_s     = 0;
   double bytes_per_s = 1e30; ///< bottleneck bandwidth
   double nominal_s(double bytes) const { return latency_s + bytes / bytes_per_s; }
+  /// The SimGrid links it crosses (network faults check them; unused slots nullptr).
+  sg4::Link* links[3] = {nullptr, nullptr, nullptr};
+  /// Every link of the route is on (a link_down fault turns one off).
+  bool up() const
+  {
+    for (const sg4::Link* l : links)
+      if (l && !l->is_on())
+        return false;
+    return true;
+  }
 };
 
 /// SimGrid configuration linksim always sets (printed in every result's run context).
@@ -78,6 +93,26 @@ public:
   /// server site ↔ verification hub.
   const Route& site_verification_route(uint32_t s) const { return site_verif_routes_[s]; }
 
+  // --- network and host faults (issue 9) -----------------------------------------------------------
+  /// An agency's own line (its VPN device / access line).
+  sg4::Link* agency_line(uint32_t a) const { return agency_lines_[a]; }
+  /// A site's uplink (nullptr for the hub's and J-LIS's sites).
+  sg4::Link* site_uplink(uint32_t s) const { return site_uplinks_[s]; }
+  /// J-LIS's line (its site's uplink).
+  sg4::Link* jlis_line() const { return jlis_line_; }
+  /// A host no fault turns off: the scheduler and the closer run there (it talks to nobody).
+  sg4::Host* control_host() const { return control_; }
+  /// The host whose actors take what arrives in an inbox (nullptr if unknown). SimGrid 3.32's
+  /// Mailbox::get_receiver() returns nothing for a mailbox that has a permanent receiver (its test
+  /// is inverted), so the platform keeps this itself.
+  sg4::Host* inbox_host(sg4::Mailbox* m) const
+  {
+    auto it = inbox_hosts_.find(m);
+    return it == inbox_hosts_.end() ? nullptr : it->second;
+  }
+  /// What the workers of a host hold (agents/core/Faults.hpp): a host fault accounts for it.
+  std::vector<std::shared_ptr<Message*>>& hands(sg4::Host* h) { return hands_[h]; }
+
   size_t link_count() const { return links_; }
   size_t host_count() const { return hosts_; }
 
@@ -95,6 +130,11 @@ private:
   std::vector<sg4::Mailbox*> verif_answers_, verif_grants_;
   std::vector<Route> site_verif_routes_;
   size_t links_ = 0, hosts_ = 0;
+  std::vector<sg4::Link*> agency_lines_, site_uplinks_;
+  sg4::Link* jlis_line_ = nullptr;
+  sg4::Host* control_   = nullptr;
+  std::map<sg4::Host*, std::vector<std::shared_ptr<Message*>>> hands_;
+  std::unordered_map<sg4::Mailbox*, sg4::Host*> inbox_hosts_;
 };
 
 } // namespace linksim

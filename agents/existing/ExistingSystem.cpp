@@ -146,6 +146,7 @@ void ExistingSystem::issue(Arrivals& s)
     Exchange* ex    = w.exchanges().get();
     ex->reset();
     ex->t[ISSUED]   = now;
+    ex->attempt_s   = now;
     ex->requester   = agency_;
     ex->provider    = provider;
     ex->procedure   = wl.procedure;

@@ -9,6 +9,7 @@ HubWorker::HubWorker(Context ctx, HubState& state, unsigned index)
     , state_(state)
     , rng_(stream_key(ctx.world.seed(), Stream::HUB, index))
     , slot_(ctx.world.scenario().agencies.size(), NONE)
+    , index_(index)
 {
 }
 
@@ -121,9 +122,11 @@ void HubWorker::operator()()
   const Scenario& sc  = w.scenario();
   const Platform& pf  = ctx_.platform;
   sg4::Mailbox* inbox = pf.hub_inbox();
+  watch_worker(ctx_, hand_, inbox, index_ == 0);
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
+    ctx_.hold(m);
     const double now = in.now;
     double spent     = 0;
     switch (m->kind) {
@@ -168,16 +171,21 @@ void HubWorker::operator()()
   }
 }
 
-JlisWorker::JlisWorker(Context ctx, unsigned index) : ctx_(ctx), rng_(stream_key(ctx.world.seed(), Stream::JLIS, index)) {}
+JlisWorker::JlisWorker(Context ctx, unsigned index)
+    : ctx_(ctx), rng_(stream_key(ctx.world.seed(), Stream::JLIS, index)), index_(index)
+{
+}
 
 void JlisWorker::operator()()
 {
   World& w            = ctx_.world;
   const Scenario& sc  = w.scenario();
   sg4::Mailbox* inbox = ctx_.platform.jlis_inbox();
+  watch_worker(ctx_, hand_, inbox, index_ == 0);
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
+    ctx_.hold(m);
     const double now = in.now;
     uint32_t n       = 0;
     for (Exchange* ex = m->head; ex; ex = ex->next)

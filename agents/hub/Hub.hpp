@@ -9,6 +9,7 @@
 #pragma once
 
 #include "agents/core/Context.hpp"
+#include "agents/core/Faults.hpp"
 
 #include <utility>
 #include <vector>
@@ -35,6 +36,8 @@ private:
   std::vector<std::pair<uint32_t, Message*>> notices_;
   static constexpr uint32_t SCAN_LIMIT = 8; ///< notices found by a scan up to this many
   std::vector<uint32_t> slot_; ///< per provider agency: its notice in notices_ (past SCAN_LIMIT), else NONE
+  unsigned index_ = 0;
+  Hand hand_      = std::make_shared<Message*>(nullptr); ///< host faults (agents/core/Faults.hpp)
 };
 
 class JlisWorker {
@@ -45,6 +48,8 @@ public:
 private:
   Context ctx_;
   Rng rng_;
+  unsigned index_ = 0;
+  Hand hand_      = std::make_shared<Message*>(nullptr); ///< host faults (agents/core/Faults.hpp)
 };
 
 } // namespace linksim

@@ -1,5 +1,7 @@
 #include "agents/scheduler/Scheduler.hpp"
 
+#include "agents/core/Faults.hpp"
+
 namespace linksim {
 
 void Scheduler::operator()()
@@ -20,12 +22,16 @@ void Scheduler::operator()()
         break;
       }
       case AgendaEntry::Type::FAULT_BEGAN: {
+        if (e.event != NONE) // a network or host fault: applied through SimGrid
+          apply_fault(ctx_, w.scenario().timeline[e.event], true);
         FaultBegan f{e.note};
         f.agency = e.agency;
         w.recorder().emit(f);
         break;
       }
       case AgendaEntry::Type::FAULT_ENDED: {
+        if (e.event != NONE)
+          apply_fault(ctx_, w.scenario().timeline[e.event], false);
         FaultEnded f{e.note};
         f.agency = e.agency;
         w.recorder().emit(f);

@@ -3,7 +3,7 @@
 namespace linksim {
 
 IntermediateServerWorker::IntermediateServerWorker(Context ctx, uint32_t site, unsigned index)
-    : ctx_(ctx), site_(site), rng_(stream_key(ctx.world.seed(), Stream::SERVER, site, index))
+    : ctx_(ctx), site_(site), rng_(stream_key(ctx.world.seed(), Stream::SERVER, site, index)), index_(index)
 {
 }
 
@@ -79,9 +79,11 @@ void IntermediateServerWorker::operator()()
   const Scenario& sc = w.scenario();
   const Site& site   = sc.sites[site_];
   sg4::Mailbox* inbox = ctx_.platform.site_inbox(site_);
+  watch_worker(ctx_, hand_, inbox, index_ == 0);
   for (;;) {
     Taken in         = Context::take(inbox);
     Message* m       = in.msg;
+    ctx_.hold(m);
     const double now = in.now;
     double spent     = 0;
     switch (m->kind) {

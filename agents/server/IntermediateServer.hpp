@@ -8,6 +8,7 @@
 #pragma once
 
 #include "agents/core/Context.hpp"
+#include "agents/core/Faults.hpp"
 
 namespace linksim {
 
@@ -26,6 +27,8 @@ private:
   Context ctx_;
   uint32_t site_;
   Rng rng_;
+  unsigned index_ = 0;
+  Hand hand_      = std::make_shared<Message*>(nullptr); ///< host faults (agents/core/Faults.hpp)
 };
 
 /// A staff member of a provider in manual-answer mode: answers held requests one by one inside

@@ -8,6 +8,7 @@
 #include "harness/collect/AgencyLatency.hpp"
 #include "harness/collect/Denials.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
+#include "harness/collect/Faults.hpp"
 #include "harness/collect/Failing.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
@@ -33,6 +34,8 @@ struct Collectors {
       revisions = std::make_unique<RevisionsCollector>(w);
     if (w.scenario().verification.configured)
       verification = std::make_unique<VerificationCollector>(w);
+    if (w.has_network_faults()) // issue 9: /faults, only when the timeline has link or host faults
+      faults = std::make_unique<FaultsCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -46,6 +49,8 @@ struct Collectors {
       test_cases->write(result, end);
     if (verification)
       verification->write(result, end);
+    if (faults)
+      faults->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -63,6 +68,7 @@ struct Collectors {
   std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
+  std::unique_ptr<FaultsCollector> faults; ///< /faults, when the timeline has link or host faults
 };
 
 } // namespace linksim

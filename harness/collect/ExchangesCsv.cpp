@@ -13,7 +13,7 @@ bool ExchangesCsv::open(const std::string& path)
     csv_.raw(ts.name, std::char_traits<char>::length(ts.name));
     csv_.raw("_s", 2);
   }
-  csv_.raw(std::string(",end_to_end_ms"));
+  csv_.raw(std::string(",end_to_end_ms,attempts")); // attempts: 1, or more after retries (network faults)
   csv_.end_row();
   w_.recorder().subscribe<ExchangeDone>(this);
   return true;
@@ -57,6 +57,8 @@ void ExchangesCsv::on(const ExchangeDone& e)
   }
   csv_.comma();
   csv_.millis(ex.t[FETCHED] - ex.t[ISSUED]);
+  csv_.comma();
+  csv_.u64(ex.attempts);
   csv_.end_row();
 }
 

@@ -35,6 +35,7 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"outcome", "pending_manual", "手動応答待ち"}, // 自動応答不可設定で保留中
     {"outcome", "unfinished", "未完了"},
     {"outcome", "test_mixed", "試験・本番混在"}, // linkage test: a test person and a real one in one exchange
+    {"outcome", "unreachable", "接続不可"}, // [unsure] network faults: the requester could not reach its server
     // timestamps of an exchange's path (sim/trace/Exchange.hpp TIMESTAMPS)
     {"timestamp", "issued", "既存システム照会"},
     {"timestamp", "rq_req_in", "照会側中間サーバー受信"},
@@ -98,6 +99,18 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"timeline_change", "registration_fault_end", "副本登録障害終了"},
     {"timeline_change", "distribution_fault", "マスター配信障害"},
     {"timeline_change", "distribution_fault_end", "マスター配信障害終了"},
+    // network and host faults (issue 9)
+    {"timeline_change", "link_down", "回線断"},
+    {"timeline_change", "link_down_end", "回線復旧"},
+    {"timeline_change", "link_degraded", "回線品質低下"},            // [unsure]
+    {"timeline_change", "link_degraded_end", "回線品質回復"},        // [unsure]
+    {"timeline_change", "host_down", "サーバー停止"},
+    {"timeline_change", "host_down_end", "サーバー復旧"},
+    {"timeline_change", "planned_outage", "計画停止"},
+    {"timeline_change", "planned_outage_end", "計画停止終了"},
+    {"timeline_change", "vpn_fault", "VPN装置障害"},
+    {"timeline_change", "vpn_fault_end", "VPN装置復旧"},
+    {"timeline_change", "manual_answer_refused", "自動応答不可設定不能"}, // [unsure] seed case 4
     // test regimes (domain.md §5; sim/scenario/TestCases.hpp REGIMES)
     {"regime", "production", "本番環境"},
     {"regime", "interagency", "機関間試験"},

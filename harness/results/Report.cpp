@@ -374,6 +374,22 @@ std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
         << esc(e["what"].get<std::string>()) << "</td></tr>";
     o << "</table>";
   }
+  if (r.contains("faults") && !r["faults"].empty()) { // issue 9: network and host faults
+    o << "<h2 id='faults'><span class='ja'>障害</span> Network and host faults</h2>"
+      << "<p>Per fault: the exchanges whose life overlapped its window, what became of them, and the messages it "
+         "lost.</p><table><tr><th class='l'>fault</th><th class='l'>kind</th><th class='l'>target</th>"
+         "<th class='l'>from (JST)</th><th class='l'>until (JST)</th><th>exchanges</th><th>timed out</th>"
+         "<th>unreachable</th><th>retried</th><th>delayed</th><th>lost in flight</th><th>failed sends</th></tr>";
+    for (const auto& [id, f] : r["faults"].items())
+      o << "<tr><td class='l'>" << esc(id) << "</td><td class='l'>" << esc(f["kind"].get<std::string>())
+        << "</td><td class='l'>" << esc(f["target"].get<std::string>()) << "</td><td class='l'>"
+        << esc(f["from"].get<std::string>()) << "</td><td class='l'>" << esc(f["until"].get<std::string>()) << "</td><td>"
+        << f["exchanges"].get<uint64_t>() << "</td><td>" << f["timed_out"].get<uint64_t>() << "</td><td>"
+        << f["unreachable"].get<uint64_t>() << "</td><td>" << f["retried"].get<uint64_t>() << "</td><td>"
+        << f["delayed"].get<uint64_t>() << "</td><td>" << f["lost_in_flight"].get<uint64_t>() << "</td><td>"
+        << f["failed_sends"].get<uint64_t>() << "</td></tr>";
+    o << "</table>";
+  }
   o << cycle_html(r);
   o << verification_html(r);
   o << "<h2><span class='ja'>応答時間</span> Latency</h2>";

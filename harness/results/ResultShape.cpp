@@ -16,6 +16,9 @@ const std::vector<std::string> LATENCY_STATS  = {"count", "mean_ms", "p50_ms", "
 const std::vector<std::string> RECORD_FIELDS  = {"requester", "provider", "hub", "nondisclosure", "inconsistent"};
 const std::vector<std::string> SERVER_FIELDS  = {"messages", "utilisation", "mean_wait_ms", "max_wait_ms"};
 const std::string SKIPPED                     = "skipped";
+// network and host faults (issue 9)
+const std::vector<std::string> FAULT_COUNTS = {"exchanges", "timed_out",      "unreachable", "retried",
+                                               "delayed",   "lost_in_flight", "failed_sends"};
 
 std::string shape::pointer(std::initializer_list<std::string> segments)
 {
@@ -62,6 +65,11 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/verification/agencies/<agency>/misses_go_live", K::CORRECTNESS, false,
        "1 if this agency's inter-agency test is not complete by go-live, else 0"},
       {"/verification/agencies/<agency>/wait_days", K::LATENCY, false, "this agency's wait for a slot"},
+      // network and host faults (issue 9, point 1)
+      {"/faults/<fault>/<fault_count>", K::CORRECTNESS, false,
+       "what one link or host fault did to the exchanges whose life overlapped its window: exchanges, timed_out, "
+       "unreachable, retried (tried more than once), delayed (delivered after a retry); and the messages it lost: "
+       "lost_in_flight (on the way or in a dying worker's hands), failed_sends (sent over a route that was down)"},
   };
   return list;
 }
@@ -80,7 +88,7 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency";
+         name == "agency" || name == "fault";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -179,6 +187,15 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
       v.push_back(sc.agencies[a.agency].id);
     return v;
   }
+  if (slot == "fault") { // issue 9: the timeline's link and host faults
+    std::vector<std::string> v;
+    for (const TimelineEvent& e : sc.timeline)
+      if (is_network_fault(e.kind))
+        v.push_back(e.id);
+    return v;
+  }
+  if (slot == "fault_count")
+    return FAULT_COUNTS;
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

@@ -43,6 +43,8 @@ extern const std::vector<std::string> RECORD_FIELDS;
 extern const std::vector<std::string> SERVER_FIELDS;
 /// Workload arrivals that found no person to ask about (/outcomes/skipped, and per workload line).
 extern const std::string SKIPPED;
+/// Counters of one link or host fault (/faults/<id>/<name>), in FaultsCollector::Count order.
+extern const std::vector<std::string> FAULT_COUNTS;
 
 /// Indexes into the name lists above: code names a metric through them, never by spelling it.
 namespace shape {

@@ -54,6 +54,20 @@ std::string list_rows(const Scenario& sc, const std::vector<PermissionRow>& rows
 
 } // namespace
 
+std::string describe_target(const Scenario& sc, const TimelineEvent& e)
+{
+  switch (e.target) {
+    case FaultTarget::AGENCY_LINE: return "line of " + sc.agencies[e.agency].id;
+    case FaultTarget::SITE_UPLINK: return "uplink of " + sc.sites[e.site].id;
+    case FaultTarget::JLIS_LINE: return "J-LIS's line";
+    case FaultTarget::SITE_HOST: return "intermediate server " + sc.sites[e.site].id;
+    case FaultTarget::HUB_HOST: return "the hub";
+    case FaultTarget::JLIS_HOST: return "J-LIS";
+    case FaultTarget::NONE: break;
+  }
+  return "?";
+}
+
 ModelTimeline::ModelTimeline(const Scenario& sc)
 {
   const auto kinds   = kinds_of(sc);
@@ -109,7 +123,7 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
     manual_.emplace_back(ManualState{a.manual.configured && a.manual.on, a.manual.items});
   faults_.resize(sc.agencies.size());
   for (const TimelineEvent& e : sc.timeline) {
-    if (e.kind == TimelineKind::MANUAL_ANSWER)
+    if (e.kind == TimelineKind::MANUAL_ANSWER && !e.refused)
       manual_[e.agency].change_at(e.at_s, ManualState{e.on, e.items_given ? e.items : sc.agencies[e.agency].manual.items});
     else if (e.kind == TimelineKind::REGISTRATION_FAULT)
       faults_[e.agency].push_back(FaultWindow{e.at_s, e.until_s, e.fault});
@@ -123,13 +137,19 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
     if (t >= 0 && std::isfinite(t))
       agenda_.push_back(AgendaEntry{type, agency, TimelineNote{t, std::move(id), TIMELINE_CHANGES.name(kind), std::move(what)}});
   };
+  auto add_fault = [this](T type, uint32_t agency, double t, std::string id, ChangeKind kind, std::string what, uint32_t event) {
+    if (t >= 0 && std::isfinite(t))
+      agenda_.push_back(
+          AgendaEntry{type, agency, TimelineNote{t, std::move(id), TIMELINE_CHANGES.name(kind), std::move(what)}, event});
+  };
   for (size_t i = 0; i < sc.permissions.size(); ++i) {
     const PermissionRow& r = sc.permissions[i];
     add(T::TABLE, NONE, r.from_s, row_id(sc, i), ChangeKind::PERMISSION_FROM, "permission row in force: " + describe(sc, r));
     add(T::TABLE, NONE, r.until_s, row_id(sc, i), ChangeKind::PERMISSION_UNTIL,
         "permission row no longer in force: " + describe(sc, r));
   }
-  for (const TimelineEvent& e : sc.timeline) {
+  for (uint32_t ix = 0; ix < sc.timeline.size(); ++ix) {
+    const TimelineEvent& e = sc.timeline[ix];
     switch (e.kind) {
       case TimelineKind::MASTER_ROWS: {
         std::string what = "hub master";
@@ -143,6 +163,12 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
       }
       case TimelineKind::MANUAL_ANSWER: {
         const Agency& a = sc.agencies[e.agency];
+        if (e.refused) {
+          add(T::OPERATOR, e.agency, e.at_s, e.id, ChangeKind::MANUAL_ANSWER_REFUSED,
+              a.id + " could not switch manual-answer mode (自動応答不可) " + (e.on ? "on" : "off") +
+                  ": its line (VPN device) is down; the mode did not change");
+          break;
+        }
         std::string items;
         for (uint32_t i : (e.items_given ? e.items : a.manual.items))
           items += (items.empty() ? "" : ", ") + std::to_string(sc.layouts[i].number);
@@ -169,6 +195,35 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
         add(T::FAULT_BEGAN, NONE, e.at_s, e.id, ChangeKind::DISTRIBUTION_FAULT,
             site + ": master distributions (マスター配信) to this server are lost");
         add(T::FAULT_ENDED, NONE, e.until_s, e.id, ChangeKind::DISTRIBUTION_FAULT_END, site + ": distribution fault ends");
+        break;
+      }
+      case TimelineKind::LINK_DOWN:
+      case TimelineKind::LINK_DEGRADED:
+      case TimelineKind::HOST_DOWN:
+      case TimelineKind::PLANNED_OUTAGE:
+      case TimelineKind::VPN_FAULT: {
+        const std::string target = describe_target(sc, e);
+        ChangeKind begin = ChangeKind::LINK_DOWN, end = ChangeKind::LINK_DOWN_END;
+        std::string what = target + " down", back = target + " up again";
+        if (e.kind == TimelineKind::LINK_DEGRADED) {
+          begin = ChangeKind::LINK_DEGRADED;
+          end   = ChangeKind::LINK_DEGRADED_END;
+          what  = target + " slow: latency x " + number(e.latency_factor) + ", bandwidth / " + number(e.bandwidth_divisor);
+          back  = target + " back to its speed";
+        } else if (e.kind == TimelineKind::HOST_DOWN) {
+          begin = ChangeKind::HOST_DOWN;
+          end   = ChangeKind::HOST_DOWN_END;
+        } else if (e.kind == TimelineKind::PLANNED_OUTAGE) {
+          begin = ChangeKind::PLANNED_OUTAGE;
+          end   = ChangeKind::PLANNED_OUTAGE_END;
+          what  = target + " down (planned outage, 計画停止)";
+        } else if (e.kind == TimelineKind::VPN_FAULT) {
+          begin = ChangeKind::VPN_FAULT;
+          end   = ChangeKind::VPN_FAULT_END;
+          what  = target + " down (VPN device fault)";
+        }
+        add_fault(T::FAULT_BEGAN, e.agency, e.at_s, e.id, begin, what, ix);
+        add_fault(T::FAULT_ENDED, e.agency, e.until_s, e.id, end, back, ix);
         break;
       }
     }

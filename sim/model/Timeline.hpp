@@ -41,7 +41,11 @@ struct AgendaEntry {
   Type type = Type::TABLE;
   uint32_t agency = NONE;
   TimelineNote note;
+  uint32_t event = NONE; ///< network and host faults: the index of the timeline event (Scenario::timeline)
 };
+
+/// "line of a-city-01", "the hub", ...: what a network or host fault acts on, for notes and results.
+std::string describe_target(const Scenario& sc, const TimelineEvent& e);
 
 class ModelTimeline {
 public:

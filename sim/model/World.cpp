@@ -27,6 +27,12 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     , ledger_(*this, recorder_)
 {
   const size_t n = sc.agencies.size();
+  line_down_.assign(n, 0);
+  for (const TimelineEvent& e : sc.timeline)
+    if (is_network_fault(e.kind)) {
+      has_network_faults_ = true;
+      has_host_faults_    = has_host_faults_ || is_host_target(e.target);
+    }
   replica_extraction_.resize(n);
   for (uint32_t a = 0; a < n; ++a)
     replica_extraction_[a] = reg_.last_scheduled_extraction(a, 0.0); // batches before the start all ran

@@ -127,6 +127,21 @@ public:
     return timeline_.manual_now(provider, item);
   }
 
+  // --- network and host faults (issue 9, point 1) --------------------------------------------------
+  /// The scenario has link or host faults on its timeline (sends then watch for them).
+  bool has_network_faults() const { return has_network_faults_; }
+  /// The scenario has host faults (workers then restart with their host and account for what they held).
+  bool has_host_faults() const { return has_host_faults_; }
+  /// A link or host fault is in force now (sends check their route only then).
+  bool faults_active() const { return faults_active_ > 0; }
+  /// The scheduler: a link or host fault begins (+1) or ends (-1).
+  void fault_changed(int delta) { faults_active_ += delta; }
+  /// The agency's own line (its VPN device / access line) works now. While it does not, the agency
+  /// cannot set 不開示 flags, manual-answer mode (自動応答不可) or record annotation (seed case 4).
+  bool agency_line_up(uint32_t agency) const { return line_down_[agency] == 0; }
+  /// The scheduler: the agency's line goes down (true) or comes back (false).
+  void set_agency_line_down(uint32_t agency, bool down) { line_down_[agency] = down ? 1 : 0; }
+
   // --- truth (ledger and oracle only) ---------------------------------------------------------
   /// The law's permission table as of time t (the oracle's reference for `unentitled`).
   const PermissionTable& law_at(double t) const { return timeline_.law.at(t); }
@@ -159,6 +174,9 @@ private:
   Pool<Message> messages_;
   Pool<BatchFile> files_;
   uint64_t messages_sent_ = 0;
+  bool has_network_faults_ = false, has_host_faults_ = false;
+  int faults_active_       = 0;
+  std::vector<uint8_t> line_down_; ///< per agency: its own line is down now
   Recorder recorder_;
   Ledger ledger_;
 };

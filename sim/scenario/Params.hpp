@@ -86,6 +86,10 @@ inline constexpr Param VERIFICATION_REPORT_DAYS{"/verification/report_days", "3"
 inline constexpr Param VERIFICATION_ANSWER_MS{"/verification/answer_ms", "50", "ms", "[K]", "the verification hub's time to answer one test request"};
 inline constexpr Param VERIFICATION_LATENCY_MS{"/verification/link/latency_ms", "5", "ms", "[K]", "latency of the verification hub's line"};
 inline constexpr Param VERIFICATION_BANDWIDTH_MBPS{"/verification/link/bandwidth_mbps", "100", "Mbit/s", "[K]", "bandwidth of the verification hub's line"};
+// network and host faults: what a requester does when an attempt gets no answer (issue 9, point 1)
+inline constexpr Param WORKLOAD_RETRIES{"/workload/*/retries", "0", "attempts", "[K]", "how many times a requester tries a query again after an attempt failed (its line or server unreachable when sent, or no answer within its timeout because a fault lost it)"};
+inline constexpr Param WORKLOAD_RETRY_INTERVAL_S{"/workload/*/retry_interval_s", "60", "s", "[K]", "how long a requester waits after it notices a failed attempt before it tries again"};
+inline constexpr Param WORKLOAD_FAULT_TIMEOUT_S{"/workload/*/fault_timeout_s", "300", "s", "[K]", "how long an attempt of a line without `timeout_s` waits for an answer a fault lost before it counts as failed (a line with `timeout_s` waits that long)"};
 // clang-format on
 } // namespace params
 

@@ -14,9 +14,13 @@
 
 namespace linksim {
 
-enum class TimelineKind { MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT };
+enum class TimelineKind {
+  MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT,
+  // network and host faults (issue 9, point 1)
+  LINK_DOWN, LINK_DEGRADED, HOST_DOWN, PLANNED_OUTAGE, VPN_FAULT
+};
 
-inline constexpr EnumTable<TimelineKind, 4> TIMELINE_KINDS{
+inline constexpr EnumTable<TimelineKind, 9> TIMELINE_KINDS{
     "timeline_kind",
     "kind of a timeline event (`timeline[].kind`)",
     {{{TimelineKind::MASTER_ROWS, "master_rows",
@@ -29,16 +33,36 @@ inline constexpr EnumTable<TimelineKind, 4> TIMELINE_KINDS{
        "`until`"},
       {TimelineKind::DISTRIBUTION_FAULT, "distribution_fault",
        "the line of an intermediate server (`site`) loses master distributions (マスター配信) sent from `at` until "
-       "`until`: the server keeps its old masters until a later attempt reaches it"}}}};
+       "`until`: the server keeps its old masters until a later attempt reaches it"},
+      // network and host faults (issue 9, point 1)
+      {TimelineKind::LINK_DOWN, "link_down",
+       "a line is down from `at` until `until`: an agency's own line (`agency`), a site's uplink (`site`) or J-LIS's "
+       "line (`jlis`: true); messages on it are lost, sends over it fail"},
+      {TimelineKind::LINK_DEGRADED, "link_degraded",
+       "a line (as for link_down) is slow from `at` until `until`: latency × `latency_factor`, bandwidth ÷ "
+       "`bandwidth_divisor`"},
+      {TimelineKind::HOST_DOWN, "host_down",
+       "a host is down from `at` until `until`: an intermediate server (`site`), the hub (`host`: \"hub\") or J-LIS "
+       "(`host`: \"jlis\"); its workers die with the messages they hold and restart when it comes back"},
+      {TimelineKind::PLANNED_OUTAGE, "planned_outage",
+       "計画停止: an announced outage from `at` until `until` of an agency's line (`agency`), J-LIS's line (`jlis`: "
+       "true), an intermediate server (`site`), the hub or J-LIS (`host`)"},
+      {TimelineKind::VPN_FAULT, "vpn_fault",
+       "an agency's VPN device (its own line, `agency`) is down from `at` until `until` (or the end), e.g. it did not "
+       "come back after a planned outage (seed case 4): while it is down the agency cannot set 不開示 flags, "
+       "manual-answer mode or record annotation"}}}};
 
 /// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
 /// a permission row, makes one or two of them).
 enum class ChangeKind {
   PERMISSION_FROM, PERMISSION_UNTIL, MASTER_ROWS, MASTER_ROWS_END, MANUAL_ANSWER_ON, MANUAL_ANSWER_OFF,
-  REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END
+  REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END,
+  // network and host faults (issue 9, point 1)
+  LINK_DOWN, LINK_DOWN_END, LINK_DEGRADED, LINK_DEGRADED_END, HOST_DOWN, HOST_DOWN_END, PLANNED_OUTAGE,
+  PLANNED_OUTAGE_END, VPN_FAULT, VPN_FAULT_END, MANUAL_ANSWER_REFUSED
 };
 
-inline constexpr EnumTable<ChangeKind, 10> TIMELINE_CHANGES{
+inline constexpr EnumTable<ChangeKind, 21> TIMELINE_CHANGES{
     "timeline_change",
     "kind of a change applied during the run (result.json /timeline[].kind)",
     {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
@@ -50,7 +74,33 @@ inline constexpr EnumTable<ChangeKind, 10> TIMELINE_CHANGES{
       {ChangeKind::REGISTRATION_FAULT, "registration_fault", "an agency's registration fault begins"},
       {ChangeKind::REGISTRATION_FAULT_END, "registration_fault_end", "that registration fault ends"},
       {ChangeKind::DISTRIBUTION_FAULT, "distribution_fault", "a server's line starts losing master distributions"},
-      {ChangeKind::DISTRIBUTION_FAULT_END, "distribution_fault_end", "that distribution fault ends"}}}};
+      {ChangeKind::DISTRIBUTION_FAULT_END, "distribution_fault_end", "that distribution fault ends"},
+      // network and host faults (issue 9, point 1)
+      {ChangeKind::LINK_DOWN, "link_down", "a line goes down (a link_down event)"},
+      {ChangeKind::LINK_DOWN_END, "link_down_end", "that line is up again"},
+      {ChangeKind::LINK_DEGRADED, "link_degraded", "a line becomes slow (a link_degraded event)"},
+      {ChangeKind::LINK_DEGRADED_END, "link_degraded_end", "that line is back to its speed"},
+      {ChangeKind::HOST_DOWN, "host_down", "a host goes down (a host_down event)"},
+      {ChangeKind::HOST_DOWN_END, "host_down_end", "that host is up again (its workers restart)"},
+      {ChangeKind::PLANNED_OUTAGE, "planned_outage", "an announced outage (計画停止) begins"},
+      {ChangeKind::PLANNED_OUTAGE_END, "planned_outage_end", "that planned outage ends"},
+      {ChangeKind::VPN_FAULT, "vpn_fault", "an agency's VPN device is down"},
+      {ChangeKind::VPN_FAULT_END, "vpn_fault_end", "that VPN device works again"},
+      {ChangeKind::MANUAL_ANSWER_REFUSED, "manual_answer_refused",
+       "an agency could not switch manual-answer mode: its line (VPN device) was down; the mode did not change"}}}};
+
+/// What a network or host fault acts on (sim/scenario/Timeline.hpp, kinds link_down .. vpn_fault).
+enum class FaultTarget : uint8_t { NONE, AGENCY_LINE, SITE_UPLINK, JLIS_LINE, SITE_HOST, HUB_HOST, JLIS_HOST };
+/// The timeline kind is a network or host fault applied through SimGrid (a link or a host).
+inline bool is_network_fault(TimelineKind k)
+{
+  return k == TimelineKind::LINK_DOWN || k == TimelineKind::LINK_DEGRADED || k == TimelineKind::HOST_DOWN ||
+         k == TimelineKind::PLANNED_OUTAGE || k == TimelineKind::VPN_FAULT;
+}
+inline bool is_host_target(FaultTarget t)
+{
+  return t == FaultTarget::SITE_HOST || t == FaultTarget::HUB_HOST || t == FaultTarget::JLIS_HOST;
+}
 
 /// What a registration fault does to the batches that extract inside its window.
 struct RegistrationFault {
@@ -74,6 +124,11 @@ struct TimelineEvent {
   bool items_given = false;
   // registration_fault
   RegistrationFault fault;
+  // network and host faults (link_down, link_degraded, host_down, planned_outage, vpn_fault)
+  FaultTarget target       = FaultTarget::NONE; ///< the line or host (with `agency` / `site`)
+  double latency_factor    = 1; ///< link_degraded: latency × this
+  double bandwidth_divisor = 1; ///< link_degraded: bandwidth ÷ this
+  bool refused             = false; ///< manual_answer: refused (the agency's line was down then)
 };
 
 } // namespace linksim

@@ -79,6 +79,12 @@ struct Workload {
   // linkage test (情報連携試験)
   bool linkage_test = false;        ///< internal: the line runs a `linkage` regime test case (a real
                                     ///< person asked on it is test_mixed)
+  // network and host faults: what the requester does when an attempt fails (Params.hpp)
+  unsigned retries        = 0;   ///< attempts after the first
+  double retry_interval_s = 60;  ///< wait after a failed attempt is noticed
+  double fault_timeout_s  = 300; ///< wait for a lost answer when `timeout_s` is not set
+  /// How long one attempt waits for an answer a fault lost (s).
+  double attempt_wait_s() const { return timeout_s > 0 ? timeout_s : fault_timeout_s; }
 };
 
 } // namespace linksim

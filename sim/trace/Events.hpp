@@ -35,6 +35,7 @@ struct ExchangeDone {
   Outcome outcome;
   bool fetched;
   bool lagging;
+  double end_s = 0; ///< when it ended: fetched, given up, or the end of the run
 };
 
 /// A server (hub, J-LIS, intermediate server) handled one message.
@@ -112,6 +113,22 @@ struct TestProbeDone {
   bool permitted;    ///< answered: the environment's masters permit it (else refused)
   uint32_t version;  ///< answered and permitted: layout version index of the test data
   double sent_s, answered_s;
+};
+
+// --- network and host faults (issue 9, point 1) -----------------------------------------------------
+
+/// A fault lost a message: a send over a route that was down (`at_send`), or a message on a line
+/// that went down or to a host that went down, or held by a worker that died with its host.
+struct MessageLost {
+  double t_s;
+  MsgKind kind;
+  uint32_t exchanges; ///< exchanges it carried (0 for a registration batch)
+  bool at_send;
+};
+/// A requester tries an exchange again (attempt `ex.attempts`, sent at t_s).
+struct ExchangeRetried {
+  const Exchange& ex;
+  double t_s;
 };
 
 } // namespace linksim

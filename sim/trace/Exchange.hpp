@@ -66,6 +66,9 @@ enum class Answer : uint8_t { NONE, DATA, NO_RECORD, DENIED };
 
 struct BatchFile;
 
+/// Why a requester gave up an exchange (Exchange::failed).
+enum : uint8_t { FAILED_UNREACHABLE = 1, FAILED_LOST = 2 };
+
 struct Exchange {
   uint64_t id        = 0; ///< sequential per run, in issue order
   uint64_t serial    = 0; ///< 処理通番 assigned by the hub (0 until then)
@@ -104,6 +107,10 @@ struct Exchange {
   uint64_t link_code = 0;   ///< 連携用符号 during code acquisition (J-LIS → hub)
   BatchFile* file    = nullptr; ///< batch queries: the result file this exchange belongs to
   Exchange* next = nullptr; ///< next exchange of the same message (batch)
+  // --- network and host faults: attempts (a retry is another attempt of the same exchange) ---
+  double attempt_s  = 0; ///< when the current attempt was sent (ISSUED for the first)
+  uint16_t attempts = 1; ///< attempts made so far
+  uint8_t failed    = 0; ///< the requester gave up: FAILED_UNREACHABLE or FAILED_LOST (0: it did not)
 
   void reset()
   {

@@ -53,9 +53,13 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
   f.fetched          = fetched;
   f.fetched_by_other = fetched && fetcher != ex.requester;
   const double end   = fetched ? ex.t[FETCHED] : now;
-  f.late             = wl.timeout_s > 0 && end - ex.t[ISSUED] > wl.timeout_s;
+  // The timeout is per attempt: a retried exchange answered within its last attempt's timeout is in
+  // time (attempt_s is the issue time when there was no retry).
+  f.late             = wl.timeout_s > 0 && end - ex.attempt_s > wl.timeout_s;
   f.held_at_end      = at_end && (ex.held || (ex.file && ex.file->held > 0));
   f.right_query      = ex.truth.queried == ex.truth.person;
+  f.unreachable      = !fetched && ex.failed == FAILED_UNREACHABLE;
+  f.gave_up          = !fetched && ex.failed == FAILED_LOST;
   // Linkage test (情報連携試験): a test person and a real one must never meet in one exchange.
   const TestPersons& tp  = w_.population().test_persons();
   const bool meant_test  = tp.is_test(ex.truth.person);
@@ -88,7 +92,7 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
     f.due_epoch = f.data_epoch;
   const Outcome o    = classify(f);
   const bool lagging = o == Outcome::CORRECT && ex.truth.delivered != TOOL_TEST_DATA && ex.epoch < truth_epoch(l, w_.seed(), ex.truth.person, ex.item, answered);
-  rec_.emit(ExchangeDone{ex, o, fetched, lagging});
+  rec_.emit(ExchangeDone{ex, o, fetched, lagging, end});
 }
 
 void Ledger::complete(Exchange* ex, uint32_t fetcher, double now)
@@ -97,6 +101,16 @@ void Ledger::complete(Exchange* ex, uint32_t fetcher, double now)
   if (ex->held)
     release(*ex);
   judge_and_emit(*ex, fetcher, true, now, false);
+  free_exchange(ex);
+  if (open_unheld() == 0 && on_drained)
+    on_drained();
+}
+
+void Ledger::give_up(Exchange* ex, double now)
+{
+  if (ex->held)
+    release(*ex);
+  judge_and_emit(*ex, ex->requester, false, now, false);
   free_exchange(ex);
   if (open_unheld() == 0 && on_drained)
     on_drained();
@@ -112,6 +126,7 @@ void Ledger::free_exchange(Exchange* ex)
 
 void Ledger::finish(double now)
 {
+  finished_ = true;
   std::vector<Exchange*> left;
   w_.exchanges().for_each_slot([&left](Exchange& ex) {
     if (ex.id != 0)

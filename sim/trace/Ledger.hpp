@@ -28,6 +28,8 @@ public:
   void skip(uint32_t workload) { rec_.emit(ArrivalSkipped{workload}); }
   /// An exchange reached an existing system (`fetcher` agency) at `now`. Frees it.
   void complete(Exchange* ex, uint32_t fetcher, double now);
+  /// The requester gave the exchange up at `now` (network faults: ex->failed says why). Frees it.
+  void give_up(Exchange* ex, double now);
   /// Held for a manual answer / released from the hold (to know what is still in flight).
   void hold(Exchange& ex);
   void release(Exchange& ex);
@@ -38,6 +40,8 @@ public:
   uint64_t open_unheld() const { return open_ - held_; }
   uint64_t open() const { return open_; }
   uint64_t issued() const { return issued_; }
+  /// finish() has run: nothing may be judged any more (a fault's clean function at teardown).
+  bool finished() const { return finished_; }
   /// Called when open_unheld() drops to zero (the closer's drain waits on it).
   std::function<void()> on_drained;
 
@@ -51,6 +55,7 @@ private:
   uint64_t issued_  = 0;
   uint64_t open_    = 0;
   uint64_t held_    = 0;
+  bool finished_    = false;
 };
 
 } // namespace linksim

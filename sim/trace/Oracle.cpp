@@ -33,6 +33,10 @@ Outcome classify(const OracleFacts& f)
   if (f.test_mixed)
     return Outcome::TEST_MIXED;
   if (!f.fetched) {
+    if (f.unreachable)
+      return Outcome::UNREACHABLE;
+    if (f.gave_up)
+      return Outcome::TIMED_OUT;
     if (f.held_at_end)
       return f.late ? Outcome::TIMED_OUT : Outcome::PENDING_MANUAL;
     return f.late ? Outcome::TIMED_OUT : Outcome::UNFINISHED;

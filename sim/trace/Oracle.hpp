@@ -11,6 +11,10 @@
 //                       subject is a test person for a real one or the other way round (a test
 //                       My Number answered with a real person's data, the tool's test data for a
 //                       real person). Always fails the run
+//   unreachable         every attempt failed when the requester sent it: its own line or its
+//                       intermediate server was down (after its retries)
+//   timed_out (gave up) the requester's last attempt got no answer within its timeout: a fault lost
+//                       it on the way (after its retries)
 //   pending_manual      not fetched by the end: held for a manual answer (自動応答不可), or part of a
 //                       batch result file that waits for one (timed_out if the requester's
 //                       timeout had passed)
@@ -56,6 +60,8 @@ enum class Outcome : uint8_t {
   UNFINISHED,
   // linkage test (情報連携試験)
   TEST_MIXED,
+  // network and host faults (issue 9, point 1)
+  UNREACHABLE,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -85,7 +91,11 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       {Outcome::TEST_MIXED, "test_mixed",
        "試験・本番混在: a test person and a real one in one exchange (a real person asked in a linkage test or of the "
        "connectivity-check tool; test data for a real person; a real person's data for a test My Number); always fails "
-       "the run"}}}};
+       "the run"},
+      // network and host faults (issue 9, point 1)
+      {Outcome::UNREACHABLE, "unreachable",
+       "the requester could not reach its intermediate server (its line or the server down when it sent), on every "
+       "attempt its retries allowed"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -109,6 +119,8 @@ struct OracleFacts {
   bool importable       = true;  ///< the requester can take that version
   bool nulls_ok         = true;
   bool test_mixed       = false; ///< a test person and a real one in the exchange (see test_mixed above)
+  bool unreachable      = false; ///< every attempt failed at the requester's first hop (network faults)
+  bool gave_up          = false; ///< the requester gave up: its last attempt was lost by a fault
   int64_t data_epoch    = 0;
   int64_t due_epoch     = 0;
 };

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <map>
+
 using namespace linksim;
 using test::has;
 
@@ -121,4 +124,39 @@ TEST_CASE("harness::Loader: switching manual-answer mode on while on is valid wh
   CHECK(errors_of(j).empty());
   j["timeline"].push_back(on("same", "2019-06-17T12:00:00+09:00", {3, 2}));
   CHECK(has(errors_of(j), "/timeline/2/mode: switches m1's manual-answer mode on, but it is already on for these items"));
+}
+
+TEST_CASE("harness::Loader: link and host faults are typed with their target, and a manual_answer inside a fault of "
+          "the agency's own line is refused",
+          "[loader][timeline][faults]")
+{
+  auto j = test::small_scenario_json();
+  j["agencies"]["list"][1]["manual_answer"] = nlohmann::json::parse(
+      R"({"mode": "off", "staff": 1, "handling": {"dist": "fixed", "ms": 1000}})");
+  j["workload"][0]["retries"]          = 2;
+  j["workload"][0]["retry_interval_s"] = 30;
+  j["timeline"] = nlohmann::json::parse(R"([
+    {"id": "vpn", "kind": "vpn_fault", "at": "2019-06-17T09:00:00+09:00", "until": "2019-06-17T12:00:00+09:00", "agency": "m1"},
+    {"id": "slow", "kind": "link_degraded", "at": "2019-06-17T09:00:00+09:00", "site": "east", "latency_factor": 3},
+    {"id": "hub", "kind": "host_down", "at": "2019-06-17T13:00:00+09:00", "until": "2019-06-17T14:00:00+09:00", "host": "hub"},
+    {"id": "sr", "kind": "manual_answer", "at": "2019-06-17T10:00:00+09:00", "agency": "m1", "mode": "on"},
+    {"id": "sr2", "kind": "manual_answer", "at": "2019-06-17T12:00:00+09:00", "agency": "m1", "mode": "off"}
+  ])");
+  for (const std::string& m : errors_of(j))
+    FAIL_CHECK(m);
+  const Scenario sc = parse_scenario(j.dump(), "x.json");
+  CHECK(sc.workload[0].retries == 2);
+  CHECK(sc.workload[0].retry_interval_s == 30);
+  CHECK(sc.workload[0].fault_timeout_s == 300); // documented default
+  std::map<std::string, const TimelineEvent*> by_id;
+  for (const TimelineEvent& e : sc.timeline)
+    by_id[e.id] = &e;
+  CHECK(by_id["vpn"]->target == FaultTarget::AGENCY_LINE);
+  CHECK(by_id["slow"]->target == FaultTarget::SITE_UPLINK);
+  CHECK(by_id["slow"]->latency_factor == 3);
+  CHECK(by_id["slow"]->bandwidth_divisor == 1);
+  CHECK(std::isinf(by_id["slow"]->until_s));
+  CHECK(by_id["hub"]->target == FaultTarget::HUB_HOST);
+  CHECK(by_id["sr"]->refused);       // inside the VPN fault
+  CHECK_FALSE(by_id["sr2"]->refused); // at its end: the line works again
 }

@@ -93,3 +93,23 @@ TEST_CASE("sim::Outcome: which classes provide data and which are correctness fa
   CHECK_FALSE(is_correctness_failure(Outcome::STALE)); // judged by the scenario's own threshold
   CHECK_FALSE(is_correctness_failure(Outcome::PENDING_MANUAL));
 }
+
+TEST_CASE("sim::classify: a requester that gave up after its retries is unreachable or timed_out", "[oracle][faults]")
+{
+  OracleFacts f; // never fetched
+  f.unreachable = true;
+  CHECK(classify(f) == Outcome::UNREACHABLE);
+  f             = OracleFacts();
+  f.gave_up     = true;
+  CHECK(classify(f) == Outcome::TIMED_OUT);
+  // A lost exchange is not left as unfinished or pending: the requester's give-up decides.
+  f.held_at_end = true;
+  CHECK(classify(f) == Outcome::TIMED_OUT);
+  // Correctness classes still come first (a real person in a linkage test, whatever became of it).
+  f             = OracleFacts();
+  f.unreachable = true;
+  f.test_mixed  = true;
+  CHECK(classify(f) == Outcome::TEST_MIXED);
+  CHECK_FALSE(provides_data(Outcome::UNREACHABLE));
+  CHECK_FALSE(is_correctness_failure(Outcome::UNREACHABLE));
+}

@@ -91,6 +91,72 @@ void read_fault(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
                           "\" provides no item in the permission table: it registers no replicas");
 }
 
+// --- network and host faults (issue 9, point 1) ----------------------------------------------------
+
+/// The line or host of a network fault: `agency` (its own line), `site` (a site's uplink, or for
+/// host kinds its intermediate server), `jlis`: true (J-LIS's line), `host`: "hub" | "jlis".
+void read_network_fault(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
+{
+  const TimelineKind k = ev.kind;
+  const bool line_kind = k == TimelineKind::LINK_DOWN || k == TimelineKind::LINK_DEGRADED;
+  int given            = 0;
+  if (e.has("agency")) {
+    ++given;
+    if (auto a = e.string("agency", Req::YES))
+      ev.agency = resolve(ctx.agency_ix, "agency", *a, e.at("agency"), ctx.issues).value_or(NONE);
+    if (k == TimelineKind::HOST_DOWN)
+      e.error("agency", "a host_down event takes a server's \"site\" or \"host\" (\"hub\", \"jlis\"); an agency's "
+                        "line is a link_down or vpn_fault event");
+    ev.target = FaultTarget::AGENCY_LINE;
+  }
+  if (e.has("site")) {
+    ++given;
+    ev.site = resolve_site(e, "site", {SiteKind::LG_PLATFORM, SiteKind::INSURER_SERVER, SiteKind::DEDICATED_SERVER},
+                           "an intermediate server's site", ctx)
+                  .value_or(NONE);
+    ev.target = line_kind ? FaultTarget::SITE_UPLINK : FaultTarget::SITE_HOST;
+    if (k == TimelineKind::VPN_FAULT)
+      e.error("site", "a vpn_fault is an agency's VPN device: give \"agency\"");
+  }
+  if (e.has("jlis")) {
+    ++given;
+    if (auto j = e.boolean("jlis", Req::YES)) {
+      if (!*j)
+        e.error("jlis", "\"jlis\": false names no line: leave it out (or give true)");
+      if (!line_kind && k != TimelineKind::PLANNED_OUTAGE)
+        e.error("jlis", "J-LIS's line is for link_down, link_degraded and planned_outage; J-LIS's host is \"host\": \"jlis\"");
+    }
+    ev.target = FaultTarget::JLIS_LINE;
+  }
+  if (e.has("host")) {
+    ++given;
+    if (auto h = e.string("host", Req::YES)) {
+      if (*h == "hub")
+        ev.target = FaultTarget::HUB_HOST;
+      else if (*h == "jlis")
+        ev.target = FaultTarget::JLIS_HOST;
+      else
+        e.error("host", "unknown host \"" + *h + "\"; known: hub, jlis (an intermediate server is \"site\")");
+      if (line_kind || k == TimelineKind::VPN_FAULT)
+        e.error("host", std::string("a ") + TIMELINE_KINDS.name(k) + " event acts on a line, not a host");
+    }
+  }
+  if (given != 1)
+    ctx.issues.error(e.pointer(), std::string("a ") + TIMELINE_KINDS.name(k) + " event needs exactly one target: " +
+                                      (k == TimelineKind::VPN_FAULT ? "\"agency\""
+                                       : line_kind ? "\"agency\" (its line), \"site\" (its uplink) or \"jlis\": true"
+                                                   : "\"site\", \"host\" (\"hub\", \"jlis\")" +
+                                                         std::string(k == TimelineKind::PLANNED_OUTAGE ? ", \"agency\" or \"jlis\": true" : "")));
+  if (k == TimelineKind::LINK_DEGRADED) {
+    if (auto f = e.number("latency_factor", Req::NO, gt(0)))
+      ev.latency_factor = *f;
+    if (auto d = e.number("bandwidth_divisor", Req::NO, gt(0)))
+      ev.bandwidth_divisor = *d;
+    if (!e.has("latency_factor") && !e.has("bandwidth_divisor"))
+      ctx.issues.error(e.pointer(), "a link_degraded event needs \"latency_factor\" or \"bandwidth_divisor\"");
+  }
+}
+
 std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint32_t>& ids, LoadContext& ctx)
 {
   TimelineEvent ev;
@@ -124,7 +190,12 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       } else
         ok = false;
     }
-  if (kind && *kind == TimelineKind::DISTRIBUTION_FAULT) {
+  if (kind && is_network_fault(*kind)) {
+    ev.kind = *kind;
+    const size_t before = ctx.issues.size();
+    read_network_fault(e, ev, ctx);
+    ok = ok && ctx.issues.size() == before;
+  } else if (kind && *kind == TimelineKind::DISTRIBUTION_FAULT) {
     ev.site = resolve_site(e, "site", {SiteKind::LG_PLATFORM, SiteKind::INSURER_SERVER, SiteKind::DEDICATED_SERVER},
                            "an intermediate server's site (masters are distributed to intermediate servers)", ctx)
                   .value_or(NONE);
@@ -135,7 +206,8 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
     ok = ok && ev.agency != NONE;
   }
   if (!kind) { // reported; take its kind-dependent keys so that they are not "unknown" too
-    for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate"})
+    for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate",
+                          "jlis", "host", "latency_factor", "bandwidth_divisor"})
       e.raw(k, Req::NO);
     return std::nullopt;
   }
@@ -153,6 +225,12 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       break;
     case TimelineKind::DISTRIBUTION_FAULT:
       break; // the site and the window are all it has
+    case TimelineKind::LINK_DOWN:
+    case TimelineKind::LINK_DEGRADED:
+    case TimelineKind::HOST_DOWN:
+    case TimelineKind::PLANNED_OUTAGE:
+    case TimelineKind::VPN_FAULT:
+      break; // read above with the target
   }
   e.finish();
   if (!ok || ctx.issues.size() != problems)
@@ -179,7 +257,7 @@ void check_contradictions(const std::vector<std::string>& where, LoadContext& ct
     const TimelineEvent& e = tl[i];
     for (size_t j = 0; j < i; ++j) {
       const TimelineEvent& o = tl[j];
-      if (o.kind != e.kind)
+      if (o.kind != e.kind && !(is_network_fault(o.kind) && is_network_fault(e.kind)))
         continue;
       if (e.kind == TimelineKind::MANUAL_ANSWER && o.agency == e.agency && o.at_s == e.at_s)
         ctx.issues.error(where[i], "contradicts " + where[j] + " (\"" + o.id + "\"): both switch " +
@@ -190,6 +268,9 @@ void check_contradictions(const std::vector<std::string>& where, LoadContext& ct
       if (e.kind == TimelineKind::DISTRIBUTION_FAULT && o.site == e.site && overlap(o, e))
         ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two distribution faults of " +
                                        ctx.sc.sites[e.site].id + " at the same time");
+      if (is_network_fault(e.kind) && is_network_fault(o.kind) && e.target == o.target && e.agency == o.agency &&
+          e.site == o.site && overlap(o, e))
+        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two faults of the same line or host at the same time");
       if (e.kind == TimelineKind::MASTER_ROWS && overlap(o, e))
         for (const auto& [adds, removes] : {std::pair(&e.add, &o.remove), std::pair(&o.add, &e.remove)})
           for (const PermissionRow& r : *adds)
@@ -235,6 +316,14 @@ void read_timeline(ObjReader& root, LoadContext& ctx)
     where.push_back(ptr);
   }
   check_contradictions(where, ctx);
+  // An agency cannot switch manual-answer mode while its own line (VPN device) is down: the event is
+  // refused (the scheduler reports it; the mode does not change). Seed case 4.
+  for (TimelineEvent& m : ctx.sc.timeline)
+    if (m.kind == TimelineKind::MANUAL_ANSWER)
+      for (const TimelineEvent& f : ctx.sc.timeline)
+        if (is_network_fault(f.kind) && f.kind != TimelineKind::LINK_DEGRADED && f.target == FaultTarget::AGENCY_LINE &&
+            f.agency == m.agency && f.at_s <= m.at_s && m.at_s < f.until_s)
+          m.refused = true;
 }
 
 } // namespace

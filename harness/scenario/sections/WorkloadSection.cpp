@@ -377,6 +377,13 @@ void read_line(ObjReader& w, LoadContext& ctx)
   if (auto t = w.number("timeout_s", Req::NO, gt(0)))
     out.timeout_s = *t;
   out.acquire_rate = read_number(w, params::ACQUIRE_RATE, ge_le(0, 1));
+  // network and host faults: retries (issue 9)
+  const double retries = read_number(w, params::WORKLOAD_RETRIES, ge_le(0, 100));
+  if (retries != static_cast<double>(static_cast<unsigned>(retries)))
+    w.error("retries", "must be a whole number of attempts");
+  out.retries          = static_cast<unsigned>(retries);
+  out.retry_interval_s = read_number(w, params::WORKLOAD_RETRY_INTERVAL_S, ge_le(0, 86400));
+  out.fault_timeout_s  = read_number(w, params::WORKLOAD_FAULT_TIMEOUT_S, gt(0));
   w.finish();
   if (ok && cross_check(w, out, ctx) && check_listed(w, out, ctx)) {
     ctx.workload_ix[out.id] = static_cast<uint32_t>(ctx.sc.workload.size());
