@@ -17,6 +17,9 @@
 
 namespace linksim {
 
+[[noreturn]] inline void broken_invariant(const std::string& what);
+[[noreturn]] inline void broken_invariant_arrival(double arrived, double now);
+
 /// A message taken from an inbox, with the time it arrived there.
 struct Taken {
   Message* msg     = nullptr;
@@ -31,25 +34,38 @@ struct Context {
   /// Draws a duration in seconds (sim/Timing.hpp).
   static double sample(const Duration& d, Rng& rng) { return linksim::sample(d, rng); }
 
-  /// Sends a message (fire and forget) over a route at `now` (the current clock, which the caller
-  /// has already read); records when it left and its nominal transfer.
-  void send(sg4::Mailbox* to, Message* m, double bytes, const Route& r, double now)
+  /// Sends a message (fire and forget) at `now` (the current clock, which the caller has already
+  /// read); records when it left. Its arrival is what SimGrid computes over the route's links
+  /// (take() reads it); the Route names the hop for the reader (its nominal time is not used).
+  void send(sg4::Mailbox* to, Message* m, double bytes, const Route& /*route*/, double now)
   {
     world.count_message();
     m->sent_s    = now;
-    m->nominal_s = r.nominal_s(bytes);
     to->put_init(m, static_cast<uint64_t>(bytes))->detach();
   }
 
-  /// Takes the next message of an inbox. If the worker had to wait, the message arrived now; if
-  /// it was already waiting in the inbox, it arrived at its send time plus its (uncontended)
-  /// transfer time.
+  /// Takes the next message of an inbox, with the exact time SimGrid delivered it: the finish time
+  /// of the communication that carried it. The inboxes have a permanent receiver (Platform.hpp),
+  /// so a transfer runs as soon as it is sent and ends in the inbox; SimGrid stamps the kernel
+  /// activity with the date its network action finished (under CM02 bandwidth sharing, link
+  /// degradation, whatever the model computed), and the comm returned to the receiver is that
+  /// activity, so Comm::get_finish_time() is the arrival even when the message then waited. If
+  /// the worker had to wait, that is the clock now. One case has no date yet: SimGrid hands over
+  /// a comm whose transfer has nothing left (remaining < 1e-12) before its engine has processed
+  /// the end, i.e. one that ends at this very instant, or a zero-byte message still in its latency
+  /// phase (SimGrid 3.32 CommImpl::irecv on a permanent mailbox): SimGrid delivers it now, so it
+  /// arrived now. Costs what get() costs (get() is get_async() + wait()), plus one read.
   static Taken take(sg4::Mailbox* from)
   {
-    const double called = sg4::Engine::get_clock();
-    auto* m             = from->get<Message>();
-    const double now    = sg4::Engine::get_clock();
-    return Taken{m, now > called ? now : std::min(now, m->sent_s + m->nominal_s), now};
+    Message* m           = nullptr;
+    const sg4::CommPtr c = from->get_async<Message>(&m);
+    c->wait();
+    const double now      = sg4::Engine::get_clock();
+    const double finished = c->get_finish_time();
+    const double arrived  = finished < 0 ? now : finished;
+    if (arrived > now) // a delivery from the future
+      broken_invariant_arrival(arrived, now);
+    return Taken{m, arrived, now};
   }
 
   /// Bytes of a message carrying n persons' requests.
@@ -94,6 +110,12 @@ struct Context {
   std::fprintf(stderr, "internal error: %s\n", what.c_str());
   std::fflush(nullptr);
   std::_Exit(70);
+}
+
+[[noreturn]] inline void broken_invariant_arrival(double arrived, double now)
+{
+  broken_invariant("a message taken at " + std::to_string(now) + " s arrived after that (" + std::to_string(arrived) +
+                   " s)");
 }
 
 /// Tells the recorder that a server's worker handled a message (busy and waiting statistics).
