@@ -62,6 +62,11 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/verification/agencies/<agency>/misses_go_live", K::CORRECTNESS, false,
        "1 if this agency's inter-agency test is not complete by go-live, else 0"},
       {"/verification/agencies/<agency>/wait_days", K::LATENCY, false, "this agency's wait for a slot"},
+      // issue 9: connection restriction (接続規制), when the scenario has any
+      {"/restrictions/outside", K::CORRECTNESS, false,
+       "restricted exchanges the hub refused at a time no connection_restriction window covered (0: only inside)"},
+      {"/restrictions/events/<restriction>/<restriction_field>", K::CORRECTNESS, false,
+       "one restriction: exchanges refused inside its window, and when the first and the last were refused (s)"},
   };
   return list;
 }
@@ -80,7 +85,7 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency";
+         name == "agency" || name == "restriction";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -179,6 +184,15 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
       v.push_back(sc.agencies[a.agency].id);
     return v;
   }
+  if (slot == "restriction") { // issue 9: connection_restriction events
+    std::vector<std::string> v;
+    for (const TimelineEvent& e : sc.timeline)
+      if (e.kind == TimelineKind::CONNECTION_RESTRICTION)
+        v.push_back(e.id);
+    return v;
+  }
+  if (slot == "restriction_field")
+    return {"refused", "first_s", "last_s"};
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

@@ -14,9 +14,13 @@
 
 namespace linksim {
 
-enum class TimelineKind { MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT };
+enum class TimelineKind {
+  MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT,
+  // issue 9: connection restriction (接続規制)
+  CONNECTION_RESTRICTION
+};
 
-inline constexpr EnumTable<TimelineKind, 4> TIMELINE_KINDS{
+inline constexpr EnumTable<TimelineKind, 5> TIMELINE_KINDS{
     "timeline_kind",
     "kind of a timeline event (`timeline[].kind`)",
     {{{TimelineKind::MASTER_ROWS, "master_rows",
@@ -29,16 +33,22 @@ inline constexpr EnumTable<TimelineKind, 4> TIMELINE_KINDS{
        "`until`"},
       {TimelineKind::DISTRIBUTION_FAULT, "distribution_fault",
        "the line of an intermediate server (`site`) loses master distributions (マスター配信) sent from `at` until "
-       "`until`: the server keeps its old masters until a later attempt reaches it"}}}};
+       "`until`: the server keeps its old masters until a later attempt reaches it"},
+      // issue 9: connection restriction
+      {TimelineKind::CONNECTION_RESTRICTION, "connection_restriction",
+       "the operator restricts an agency's connection (接続規制) from `at` until `until`: the hub refuses every "
+       "request the agency makes, and every request addressed to it as provider (outcome `restricted`)"}}}};
 
 /// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
 /// a permission row, makes one or two of them).
 enum class ChangeKind {
   PERMISSION_FROM, PERMISSION_UNTIL, MASTER_ROWS, MASTER_ROWS_END, MANUAL_ANSWER_ON, MANUAL_ANSWER_OFF,
-  REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END
+  REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END,
+  // issue 9: connection restriction
+  CONNECTION_RESTRICTION, CONNECTION_RESTRICTION_END
 };
 
-inline constexpr EnumTable<ChangeKind, 10> TIMELINE_CHANGES{
+inline constexpr EnumTable<ChangeKind, 12> TIMELINE_CHANGES{
     "timeline_change",
     "kind of a change applied during the run (result.json /timeline[].kind)",
     {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
@@ -50,7 +60,11 @@ inline constexpr EnumTable<ChangeKind, 10> TIMELINE_CHANGES{
       {ChangeKind::REGISTRATION_FAULT, "registration_fault", "an agency's registration fault begins"},
       {ChangeKind::REGISTRATION_FAULT_END, "registration_fault_end", "that registration fault ends"},
       {ChangeKind::DISTRIBUTION_FAULT, "distribution_fault", "a server's line starts losing master distributions"},
-      {ChangeKind::DISTRIBUTION_FAULT_END, "distribution_fault_end", "that distribution fault ends"}}}};
+      {ChangeKind::DISTRIBUTION_FAULT_END, "distribution_fault_end", "that distribution fault ends"},
+      // issue 9: connection restriction
+      {ChangeKind::CONNECTION_RESTRICTION, "connection_restriction",
+       "the operator restricts an agency's connection (接続規制): the hub refuses its requests"},
+      {ChangeKind::CONNECTION_RESTRICTION_END, "connection_restriction_end", "that connection restriction is lifted"}}}};
 
 /// What a registration fault does to the batches that extract inside its window.
 struct RegistrationFault {
@@ -74,6 +88,8 @@ struct TimelineEvent {
   bool items_given = false;
   // registration_fault
   RegistrationFault fault;
+  // connection_restriction (issue 9)
+  bool as_provider = true; ///< requests addressed to the agency are refused too (params::RESTRICT_AS_PROVIDER)
 };
 
 } // namespace linksim

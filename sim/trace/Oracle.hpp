@@ -16,6 +16,9 @@
 //                       timeout had passed)
 //   unfinished          not fetched by the end for another reason: in flight when the drain
 //                       limit ended the run (timed_out if the requester's timeout had passed)
+//   restricted          the hub refused it because the operator restricts the requester's or the
+//                       provider's connection (接続規制, a connection_restriction event); nothing
+//                       delivered; not a correctness failure
 //   denied              the hub refused it (not in its permission master); nothing delivered
 //   wrong_person        the data is another person's, or the query itself named another person
 //                       (the requester's code table is wrong) whatever the provider answered
@@ -56,6 +59,8 @@ enum class Outcome : uint8_t {
   UNFINISHED,
   // linkage test (情報連携試験)
   TEST_MIXED,
+  // issue 9: connection restriction (接続規制)
+  RESTRICTED,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -85,7 +90,11 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       {Outcome::TEST_MIXED, "test_mixed",
        "試験・本番混在: a test person and a real one in one exchange (a real person asked in a linkage test or of the "
        "connectivity-check tool; test data for a real person; a real person's data for a test My Number); always fails "
-       "the run"}}}};
+       "the run"},
+      // issue 9: connection restriction
+      {Outcome::RESTRICTED, "restricted",
+       "the hub refused it: the operator restricts the requester's or the provider's connection (接続規制) at that "
+       "time; nothing delivered (not a correctness failure)"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -111,6 +120,8 @@ struct OracleFacts {
   bool test_mixed       = false; ///< a test person and a real one in the exchange (see test_mixed above)
   int64_t data_epoch    = 0;
   int64_t due_epoch     = 0;
+  // issue 9
+  bool restricted       = false; ///< ... refused because of a connection restriction (接続規制)
 };
 
 Outcome classify(const OracleFacts& f);

@@ -140,3 +140,84 @@ TEST_CASE("hand-contention with two requesters: each gets half of the segment (2
   const auto rows = csv_rows(dir + "/exchanges.csv");
   CHECK(rows[1][column(rows[0], "rq_req_in_s")] == "36002.007000");
 }
+
+TEST_CASE("connection-restriction: the hub refuses the agency's exchanges exactly inside the window, as requester "
+          "and as provider, and nothing else",
+          "[restriction]")
+{
+  const json sc = read_json(scenario("connection-restriction"));
+  const json& ev = sc["timeline"][0];
+  REQUIRE(ev["kind"] == "connection_restriction");
+  const std::string agency = ev["agency"].get<std::string>();
+  // Wed 2019-06-19 09:00 and Thu 06-20 12:00 JST, from the run's start on Mon 06-17 00:00.
+  const double at = 2 * 86400 + 9 * 3600, until = 3 * 86400 + 12 * 3600;
+  REQUIRE(ev["at"] == "2019-06-19T09:00:00+09:00");
+  REQUIRE(ev["until"] == "2019-06-20T12:00:00+09:00");
+
+  const std::string dir = run_file(scenario("connection-restriction"), "restriction");
+  const json r          = read_json(dir + "/result.json");
+  // The timeline lists the start and the end at their times.
+  int listed = 0;
+  for (const auto& e : r["timeline"]) {
+    if (e["id"] != ev["id"])
+      continue;
+    ++listed;
+    if (e["kind"] == "connection_restriction")
+      CHECK(e["t_s"].get<double>() == at);
+    else {
+      CHECK(e["kind"] == "connection_restriction_end");
+      CHECK(e["t_s"].get<double>() == until);
+    }
+  }
+  CHECK(listed == 2);
+
+  // Every exchange: restricted iff the hub decided inside the window and the agency is on either side.
+  const auto rows = csv_rows(dir + "/exchanges.csv");
+  const size_t req = column(rows[0], "requester"), prov = column(rows[0], "provider"),
+               out = column(rows[0], "outcome"), hub = column(rows[0], "hub_req_out_s"),
+               pv = column(rows[0], "pv_req_in_s");
+  size_t restricted = 0, inside_as_requester = 0, inside_as_provider = 0, outside_involved = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const auto& row       = rows[i];
+    const bool involved   = row[req] == agency || row[prov] == agency;
+    const bool decided    = !row[hub].empty();
+    const double t        = decided ? std::stod(row[hub]) : -1;
+    const bool in_window  = decided && t >= at && t < until;
+    const bool is_refused = row[out] == "restricted";
+    INFO("row " << i << ": " << row[req] << " -> " << row[prov] << " at " << row[hub] << ": " << row[out]);
+    CHECK(is_refused == (involved && in_window));
+    if (is_refused) {
+      ++restricted;
+      CHECK(row[pv].empty()); // never reached the provider
+      inside_as_requester += row[req] == agency;
+      inside_as_provider += row[prov] == agency;
+    } else if (involved && decided)
+      ++outside_involved;
+  }
+  CHECK(inside_as_requester > 0);
+  CHECK(inside_as_provider > 0);
+  CHECK(outside_involved > 0); // the agency's exchanges before and after went through
+  CHECK(r["outcomes"]["total"]["restricted"].get<size_t>() == restricted);
+  CHECK(r["restrictions"]["events"][ev["id"].get<std::string>()]["refused"].get<size_t>() == restricted);
+  CHECK(r["restrictions"]["outside"] == 0);
+  CHECK(r["denials"]["total"]["restricted"].get<size_t>() == restricted);
+  CHECK(r["outcomes"]["total"]["denied"] == 0); // its own class, not `denied`
+  CHECK(r["verdict"]["exit_code"] == 0);
+}
+
+TEST_CASE("connection-restriction with as_provider false: requests to the agency still pass", "[restriction]")
+{
+  const json patch = {
+      {"extends", scenario("connection-restriction")},
+      {"timeline", {{{"id", "restrict-03"}, {"as_provider", false}}}},
+      {"expect", {{{"name", "provider: every request to it refused inside the window (Wed)"}, {"$delete", true}},
+                  {{"name", "only a-city-03 is restricted (as requester or provider)"}, {"$delete", true}}}}};
+  const std::string dir = run_file(write_scenario(patch, "restriction-requester-only-scenario"), "restriction-requester-only");
+  const json r          = read_json(dir + "/result.json");
+  const json& wed       = r["outcomes"]["by_workload"]["asks-03-wed"];
+  CHECK(wed["all"].get<int>() > 0);
+  CHECK(wed["restricted"] == 0);
+  CHECK(r["outcomes"]["by_workload"]["03-asks-wed"]["restricted"] == r["outcomes"]["by_workload"]["03-asks-wed"]["all"]);
+  CHECK(r["outcomes"]["by_provider"]["a-city-03"]["restricted"] == 0);
+  CHECK(r["restrictions"]["outside"] == 0);
+}

@@ -3,7 +3,8 @@
 // the run's window, and what its kind needs. References must resolve, and no two events may
 // contradict each other: two switches of one agency's mode at one instant, a mode switched to
 // what it already is, overlapping registration faults of one agency, or one grant both added
-// and removed while both windows hold.
+// and removed while both windows hold. A connection restriction (接続規制) names an agency and a
+// window; two restrictions of one agency may not overlap.
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/sections/PermissionsSection.hpp"
 #include "sim/model/Registration.hpp"
@@ -135,7 +136,8 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
     ok = ok && ev.agency != NONE;
   }
   if (!kind) { // reported; take its kind-dependent keys so that they are not "unknown" too
-    for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate"})
+    for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate",
+                          "as_provider"})
       e.raw(k, Req::NO);
     return std::nullopt;
   }
@@ -153,6 +155,9 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       break;
     case TimelineKind::DISTRIBUTION_FAULT:
       break; // the site and the window are all it has
+    case TimelineKind::CONNECTION_RESTRICTION: // issue 9
+      ev.as_provider = read_bool(e, params::RESTRICT_AS_PROVIDER);
+      break;
   }
   e.finish();
   if (!ok || ctx.issues.size() != problems)
@@ -190,6 +195,9 @@ void check_contradictions(const std::vector<std::string>& where, LoadContext& ct
       if (e.kind == TimelineKind::DISTRIBUTION_FAULT && o.site == e.site && overlap(o, e))
         ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two distribution faults of " +
                                        ctx.sc.sites[e.site].id + " at the same time");
+      if (e.kind == TimelineKind::CONNECTION_RESTRICTION && o.agency == e.agency && overlap(o, e)) // issue 9
+        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two connection restrictions of " +
+                                       ctx.sc.agencies[e.agency].id + " at the same time");
       if (e.kind == TimelineKind::MASTER_ROWS && overlap(o, e))
         for (const auto& [adds, removes] : {std::pair(&e.add, &o.remove), std::pair(&o.add, &e.remove)})
           for (const PermissionRow& r : *adds)
