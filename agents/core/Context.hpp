@@ -18,6 +18,9 @@
 
 namespace linksim {
 
+[[noreturn]] inline void broken_invariant(const std::string& what);
+[[noreturn]] inline void broken_invariant_arrival(double arrived, double now);
+
 /// A message taken from an inbox, with the time it arrived there.
 struct Taken {
   Message* msg     = nullptr;
@@ -41,15 +44,15 @@ struct Context {
   /// Draws a duration in seconds (sim/Timing.hpp).
   static double sample(const Duration& d, Rng& rng) { return linksim::sample(d, rng); }
 
-  /// Sends a message (fire and forget) over a route at `now` (the current clock, which the caller
-  /// has already read); records when it left and its nominal transfer.
-  /// In a scenario with link or host faults (agents/core/Faults.cpp): a route that is down now
-  /// loses the message at once, and a message a fault loses on the way is accounted for.
+  /// Sends a message (fire and forget) at `now` (the current clock, which the caller has already
+  /// read); records when it left. Its arrival is what SimGrid computes over the route's links
+  /// (take() reads it). In a scenario with link or host faults (agents/core/Faults.cpp): a route
+  /// that is down now loses the message at once, and a message a fault loses on the way is
+  /// accounted for (the Route names the hop for that).
   void send(sg4::Mailbox* to, Message* m, double bytes, const Route& r, double now)
   {
     world.count_message();
-    m->sent_s    = now;
-    m->nominal_s = r.nominal_s(bytes);
+    m->sent_s = now;
     if (world.has_network_faults())
       send_watched(to, m, bytes, r, now);
     else
@@ -58,23 +61,37 @@ struct Context {
   /// send() in a scenario with faults (agents/core/Faults.cpp).
   void send_watched(sg4::Mailbox* to, Message* m, double bytes, const Route& r, double now);
 
-  /// Takes the next message of an inbox. If the worker had to wait, the message arrived now; if
-  /// it was already waiting in the inbox, it arrived at its send time plus its (uncontended)
-  /// transfer time.
+  /// Takes the next message of an inbox, with the exact time SimGrid delivered it: the finish time
+  /// of the communication that carried it. The inboxes have a permanent receiver (Platform.hpp),
+  /// so a transfer runs as soon as it is sent and ends in the inbox; SimGrid stamps the kernel
+  /// activity with the date its network action finished (under CM02 bandwidth sharing, link
+  /// degradation, whatever the model computed), and the comm returned to the receiver is that
+  /// activity, so Comm::get_finish_time() is the arrival even when the message then waited. If
+  /// the worker had to wait, that is the clock now. One case has no date yet: SimGrid hands over
+  /// a comm whose transfer has nothing left (remaining < 1e-12) before its engine has processed
+  /// the end, i.e. one that ends at this very instant, or a zero-byte message still in its latency
+  /// phase (SimGrid 3.32 CommImpl::irecv on a permanent mailbox): SimGrid delivers it now, so it
+  /// arrived now. Costs what get() costs (get() is get_async() + wait()), plus one read.
+  /// A message a fault lost on its way here (its line or this host went down) makes the wait
+  /// throw: SimGrid hands its payload to the send's clean function (agents/core/Faults.cpp), which
+  /// accounts for it, and the worker takes the next one.
   static Taken take(sg4::Mailbox* from)
   {
-    const double called = sg4::Engine::get_clock();
-    Message* m          = nullptr;
-    while (!m) {
+    for (;;) {
+      Message* m           = nullptr;
+      const sg4::CommPtr c = from->get_async<Message>(&m);
       try {
-        m = from->get<Message>();
+        c->wait();
       } catch (const simgrid::NetworkFailureException&) {
-        // A message a fault lost on its way here (its line or this host went down): SimGrid hands
-        // its payload to the send's clean function (agents/core/Faults.cpp), which accounts for it.
+        continue;
       }
+      const double now      = sg4::Engine::get_clock();
+      const double finished = c->get_finish_time();
+      const double arrived  = finished < 0 ? now : finished;
+      if (arrived > now) // a delivery from the future
+        broken_invariant_arrival(arrived, now);
+      return Taken{m, arrived, now};
     }
-    const double now    = sg4::Engine::get_clock();
-    return Taken{m, now > called ? now : std::min(now, m->sent_s + m->nominal_s), now};
   }
 
   /// Bytes of a message carrying n persons' requests.
@@ -124,6 +141,12 @@ struct Context {
   std::fprintf(stderr, "internal error: %s\n", what.c_str());
   std::fflush(nullptr);
   std::_Exit(70);
+}
+
+[[noreturn]] inline void broken_invariant_arrival(double arrived, double now)
+{
+  broken_invariant("a message taken at " + std::to_string(now) + " s arrived after that (" + std::to_string(arrived) +
+                   " s)");
 }
 
 /// Tells the recorder that a server's worker handled a message (busy and waiting statistics).

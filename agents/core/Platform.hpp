@@ -11,8 +11,11 @@
 //
 // Mailboxes have a permanent receiver, so a message travels as soon as it is sent and waits at
 // the destination until a worker takes it (a network does not hold packets for busy servers).
-// `nominal_s` is the uncontended transfer time of a route, latency + size / bottleneck bandwidth
-// (CM02, TCP-gamma off: exactly what SimGrid computes when nothing else shares the links).
+// Its arrival is the finish time of its communication as SimGrid computed it (Context::take):
+// exact when links are shared (CM02 splits a link's bandwidth among the flows crossing it) or
+// degraded. `nominal_s` is the uncontended transfer time of a route, latency + size / bottleneck
+// bandwidth (CM02, TCP-gamma off: what SimGrid computes when nothing else shares the links); the
+// agents no longer stamp with it (the hand-contention scenario test shows where it differs).
 //
 // Also used, unchanged, by the raw SimGrid comparison program in bench/.
 #pragma once

@@ -30,6 +30,8 @@ void HubWorker::request(Message* m)
   const Scenario& sc  = w.scenario();
   const double now    = sg4::Engine::get_clock();
   const uint32_t rsite = sc.agencies[m->requester].site;
+  const ModelTimeline& tl = w.timeline();
+  const bool restricting  = tl.has_restrictions(); // issue 9: false unless the scenario restricts someone
   // Split the request per provider; refused exchanges (and the connectivity-check tool's answers)
   // go straight back.
   Message* refused = nullptr;
@@ -45,7 +47,13 @@ void HubWorker::request(Message* m)
     const uint32_t delegator = sc.workload[ex->workload].on_behalf_of;
     const uint32_t in_name   = delegator != NONE ? delegator : ex->requester;
     bool allowed             = true;
-    if (delegator != NONE && !w.cycle().delegated(ex->procedure, delegator, ex->requester, now)) {
+    // Connection restriction (接続規制, issue 9): the operator cut the agency off; the hub refuses
+    // what it asks and what is asked of it, before looking at any master.
+    if (restricting &&
+        (tl.restricted_requester_at(ex->requester, now) || tl.restricted_provider_at(ex->provider, now))) {
+      allowed  = false;
+      ex->deny = DenyReason::RESTRICTED;
+    } else if (delegator != NONE && !w.cycle().delegated(ex->procedure, delegator, ex->requester, now)) {
       allowed   = false;
       ex->deny  = DenyReason::NO_DELEGATION;
     } else if (!w.hub_master().allows(ex->procedure, ex->item, in_name, ex->provider)) {

@@ -1,6 +1,7 @@
 // Every collector of a run, subscribed to the World's recorder when made; `write` adds their
 // sections to result.json in its order (outcomes, latency, records, servers, volume, timeline, denials; revisions and masters when
-// the scenario has revisions; verification when it has a verification environment).
+// the scenario has revisions; verification when it has a verification environment;
+// restrictions when it has connection restrictions).
 #pragma once
 
 #include <memory>
@@ -13,6 +14,7 @@
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
+#include "harness/collect/Restrictions.hpp"
 #include "harness/collect/Revisions.hpp"
 #include "harness/collect/Servers.hpp"
 #include "harness/collect/TestCases.hpp"
@@ -36,6 +38,8 @@ struct Collectors {
       verification = std::make_unique<VerificationCollector>(w);
     if (w.has_network_faults()) // issue 9: /faults, only when the timeline has link or host faults
       faults = std::make_unique<FaultsCollector>(w);
+    if (w.timeline().has_restrictions()) // issue 9: /restrictions, only when someone is restricted
+      restrictions = std::make_unique<RestrictionsCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -51,6 +55,8 @@ struct Collectors {
       verification->write(result, end);
     if (faults)
       faults->write(result, end);
+    if (restrictions)
+      restrictions->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -67,6 +73,7 @@ struct Collectors {
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
   std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
+  std::unique_ptr<RestrictionsCollector> restrictions; ///< /restrictions, when the scenario restricts a connection
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
   std::unique_ptr<FaultsCollector> faults; ///< /faults, when the timeline has link or host faults
 };

@@ -1,6 +1,6 @@
 // Why requests were refused (result.json /denials): per reason (DENY_REASONS: not in the hub's
 // permission master, no delegation registered, the requester's server missing the procedure's
-// masters), in total and per workload line.
+// masters, a connection restriction: outcome `restricted`), in total and per workload line.
 #pragma once
 
 #include "harness/collect/Collector.hpp"

@@ -120,6 +120,11 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"case_verdict", "partially_verified", "一部検証"},
     {"case_verdict", "failed", "失敗"},
     {"case_verdict", "not_run", "未実施"},
+    // issue 9: connection restriction (domain.md §6: 接続規制)
+    {"outcome", "restricted", "接続規制"},
+    {"deny_reason", "restricted", "接続規制"},
+    {"timeline_change", "connection_restriction", "接続規制"},
+    {"timeline_change", "connection_restriction_end", "接続規制解除"}, // [unsure]
 };
 
 /// The Japanese name of a term, or "" when the table has none.

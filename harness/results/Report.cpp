@@ -390,6 +390,26 @@ std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
         << f["failed_sends"].get<uint64_t>() << "</td></tr>";
     o << "</table>";
   }
+  // issue 9: connection restrictions (接続規制), when the scenario has any
+  if (r.contains("restrictions")) {
+    const ojson& rs = r["restrictions"];
+    o << "<h2 id='restrictions'><span class='ja'>接続規制</span> Connection restrictions</h2>"
+      << "<p>Exchanges the hub refused because the operator restricted the requester's or the provider's connection "
+         "(outcome <code>restricted</code>), per restriction; refused outside every window: "
+      << rs["outside"].get<uint64_t>() << ".</p>"
+      << "<table><tr><th class='l'>restriction</th><th class='l'>agency</th><th class='l'>from (JST)</th>"
+         "<th class='l'>until (JST)</th><th>refused</th><th>first refusal (s)</th><th>last refusal (s)</th></tr>";
+    auto secs = [](const ojson& v) { return v.is_null() ? std::string("–") : fmt("%.3f", v.get<double>()); };
+    for (auto it = rs["events"].begin(); it != rs["events"].end(); ++it) {
+      const ojson& e = it.value();
+      o << "<tr><td class='l'>" << esc(it.key()) << "</td><td class='l'>" << esc(e["agency"].get<std::string>())
+        << "</td><td class='l'>" << esc(e["from"].get<std::string>()) << "</td><td class='l'>"
+        << (e["until"].is_null() ? std::string("end of run") : esc(e["until"].get<std::string>())) << "</td><td>"
+        << e["refused"].get<uint64_t>() << "</td><td>" << secs(e["first_s"]) << "</td><td>" << secs(e["last_s"])
+        << "</td></tr>";
+    }
+    o << "</table>";
+  }
   o << cycle_html(r);
   o << verification_html(r);
   o << "<h2><span class='ja'>応答時間</span> Latency</h2>";

@@ -70,6 +70,11 @@ const std::vector<MetricPattern>& metric_patterns()
        "what one link or host fault did to the exchanges whose life overlapped its window: exchanges, timed_out, "
        "unreachable, retried (tried more than once), delayed (delivered after a retry); and the messages it lost: "
        "lost_in_flight (on the way or in a dying worker's hands), failed_sends (sent over a route that was down)"},
+      // issue 9: connection restriction (接続規制), when the scenario has any
+      {"/restrictions/outside", K::CORRECTNESS, false,
+       "restricted exchanges the hub refused at a time no connection_restriction window covered (0: only inside)"},
+      {"/restrictions/events/<restriction>/<restriction_field>", K::CORRECTNESS, false,
+       "one restriction: exchanges refused inside its window, and when the first and the last were refused (s)"},
   };
   return list;
 }
@@ -88,7 +93,7 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency" || name == "fault";
+         name == "agency" || name == "fault" || name == "restriction";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -196,6 +201,15 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
   }
   if (slot == "fault_count")
     return FAULT_COUNTS;
+  if (slot == "restriction") { // issue 9: connection_restriction events
+    std::vector<std::string> v;
+    for (const TimelineEvent& e : sc.timeline)
+      if (e.kind == TimelineKind::CONNECTION_RESTRICTION)
+        v.push_back(e.id);
+    return v;
+  }
+  if (slot == "restriction_field")
+    return {"refused", "first_s", "last_s"};
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

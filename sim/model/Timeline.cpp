@@ -130,6 +130,16 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
     else if (e.kind == TimelineKind::DISTRIBUTION_FAULT)
       distribution_faults_.emplace_back(e.site, e.at_s, e.until_s);
   }
+  // Connection restrictions, per agency (the loader refuses overlapping windows of one agency;
+  // events come sorted by `at`, so each agency's changes are in time order).
+  restricted_.assign(sc.agencies.size(), Timed<uint8_t>(0));
+  for (const TimelineEvent& e : sc.timeline)
+    if (e.kind == TimelineKind::CONNECTION_RESTRICTION) {
+      has_restrictions_ = true;
+      restricted_[e.agency].change_at(e.at_s, RESTRICT_REQUESTER | (e.as_provider ? RESTRICT_PROVIDER : 0));
+      if (std::isfinite(e.until_s))
+        restricted_[e.agency].change_at(e.until_s, 0);
+    }
 
   // The agenda: what the scheduler applies, with a note for the timeline list.
   using T = AgendaEntry::Type;
@@ -224,6 +234,15 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
         }
         add_fault(T::FAULT_BEGAN, e.agency, e.at_s, e.id, begin, what, ix);
         add_fault(T::FAULT_ENDED, e.agency, e.until_s, e.id, end, back, ix);
+        break;
+      }
+      case TimelineKind::CONNECTION_RESTRICTION: { // issue 9
+        const Agency& a = sc.agencies[e.agency];
+        add(T::OPERATOR, e.agency, e.at_s, e.id, ChangeKind::CONNECTION_RESTRICTION,
+            a.id + " connection restricted by the operator (接続規制): the hub refuses its requests" +
+                (e.as_provider ? " and the requests addressed to it" : ""));
+        add(T::OPERATOR, e.agency, e.until_s, e.id, ChangeKind::CONNECTION_RESTRICTION_END,
+            a.id + " connection restriction lifted");
         break;
       }
     }

@@ -89,11 +89,32 @@ public:
   /// Moves every table's "now" past the changes at or before t.
   void advance_to(double t);
 
+  // --- issue 9: connection restriction (接続規制) ---------------------------------------------
+  /// The scenario restricts some agency's connection at some time (false: the hub never asks).
+  bool has_restrictions() const { return has_restrictions_; }
+  /// The operator restricts the agency's connection at time t ([at, until) of a
+  /// connection_restriction event): its requests are refused (as requester), and unless the event
+  /// says `"as_provider": false` the requests addressed to it too. Read "as of t" (a binary search
+  /// over that agency's few changes) by the hub, exact at a window's edges whatever the order of
+  /// the actors at that instant.
+  bool restricted_requester_at(uint32_t agency, double t) const
+  {
+    return !restricted_[agency].constant() && (restricted_[agency].at(t) & RESTRICT_REQUESTER) != 0;
+  }
+  bool restricted_provider_at(uint32_t agency, double t) const
+  {
+    return !restricted_[agency].constant() && (restricted_[agency].at(t) & RESTRICT_PROVIDER) != 0;
+  }
+
 private:
   std::vector<Timed<ManualState>> manual_;
   std::vector<std::vector<FaultWindow>> faults_;
   std::vector<std::tuple<uint32_t, double, double>> distribution_faults_; ///< (site, from, until)
   std::vector<AgendaEntry> agenda_;
+  // issue 9: connection restriction, per agency: RESTRICT_* bits
+  static constexpr uint8_t RESTRICT_REQUESTER = 1, RESTRICT_PROVIDER = 2;
+  std::vector<Timed<uint8_t>> restricted_;
+  bool has_restrictions_ = false;
 };
 
 } // namespace linksim

@@ -90,6 +90,8 @@ inline constexpr Param VERIFICATION_BANDWIDTH_MBPS{"/verification/link/bandwidth
 inline constexpr Param WORKLOAD_RETRIES{"/workload/*/retries", "0", "attempts", "[K]", "how many times a requester tries a query again after an attempt failed (its line or server unreachable when sent, or no answer within its timeout because a fault lost it)"};
 inline constexpr Param WORKLOAD_RETRY_INTERVAL_S{"/workload/*/retry_interval_s", "60", "s", "[K]", "how long a requester waits after it notices a failed attempt before it tries again"};
 inline constexpr Param WORKLOAD_FAULT_TIMEOUT_S{"/workload/*/fault_timeout_s", "300", "s", "[K]", "how long an attempt of a line without `timeout_s` waits for an answer a fault lost before it counts as failed (a line with `timeout_s` waits that long)"};
+// issue 9: connection restriction (接続規制)
+inline constexpr Param RESTRICT_AS_PROVIDER{"/timeline/*/as_provider", "true", "", "[K]", "a connection_restriction also refuses the requests addressed to the agency as provider (the operator restricts its connection; domain.md §6 says only that its requests are blocked)"};
 // clang-format on
 } // namespace params
 

@@ -47,16 +47,24 @@ inline constexpr EnumTable<GoLiveMiss, 3> GO_LIVE_MISSES{
       {GoLiveMiss::TEST_LATE, "test_late", "its inter-agency test (機関間試験) ends after go-live"}}}};
 
 /// Why the network refused a request (result.json /denials).
-enum class DenyReason : uint8_t { NOT_PERMITTED, NO_DELEGATION, SERVER_MASTER };
+enum class DenyReason : uint8_t {
+  NOT_PERMITTED, NO_DELEGATION, SERVER_MASTER,
+  // issue 9: connection restriction (接続規制)
+  RESTRICTED
+};
 
-inline constexpr EnumTable<DenyReason, 3> DENY_REASONS{
+inline constexpr EnumTable<DenyReason, 4> DENY_REASONS{
     "deny_reason",
     "why a request was refused (result.json /denials)",
     {{{DenyReason::NOT_PERMITTED, "not_permitted", "the hub's permission master has no row for it"},
       {DenyReason::NO_DELEGATION, "no_delegation",
        "a delegate (受任者) asked under a procedure for which no delegation (委任) is registered in the hub's master"},
       {DenyReason::SERVER_MASTER, "server_master",
-       "the requester's intermediate server runs on a master that does not know the procedure (it missed a distribution)"}}}};
+       "the requester's intermediate server runs on a master that does not know the procedure (it missed a distribution)"},
+      // issue 9: connection restriction
+      {DenyReason::RESTRICTED, "restricted",
+       "the operator restricts the requester's or the provider's connection (接続規制, a connection_restriction "
+       "event): counted in the outcome class `restricted`, not `denied`"}}}};
 
 /// A delegation (委任受任), registered per procedure: `delegate` may query under `procedure` on
 /// behalf of `delegator`, in [from_s, until_s).

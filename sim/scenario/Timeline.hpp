@@ -17,10 +17,12 @@ namespace linksim {
 enum class TimelineKind {
   MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT,
   // network and host faults (issue 9, point 1)
-  LINK_DOWN, LINK_DEGRADED, HOST_DOWN, PLANNED_OUTAGE, VPN_FAULT
+  LINK_DOWN, LINK_DEGRADED, HOST_DOWN, PLANNED_OUTAGE, VPN_FAULT,
+  // issue 9: connection restriction (接続規制)
+  CONNECTION_RESTRICTION
 };
 
-inline constexpr EnumTable<TimelineKind, 9> TIMELINE_KINDS{
+inline constexpr EnumTable<TimelineKind, 10> TIMELINE_KINDS{
     "timeline_kind",
     "kind of a timeline event (`timeline[].kind`)",
     {{{TimelineKind::MASTER_ROWS, "master_rows",
@@ -50,7 +52,11 @@ inline constexpr EnumTable<TimelineKind, 9> TIMELINE_KINDS{
       {TimelineKind::VPN_FAULT, "vpn_fault",
        "an agency's VPN device (its own line, `agency`) is down from `at` until `until` (or the end), e.g. it did not "
        "come back after a planned outage (seed case 4): while it is down the agency cannot set 不開示 flags, "
-       "manual-answer mode or record annotation"}}}};
+       "manual-answer mode or record annotation"},
+      // issue 9: connection restriction
+      {TimelineKind::CONNECTION_RESTRICTION, "connection_restriction",
+       "the operator restricts an agency's connection (接続規制) from `at` until `until`: the hub refuses every "
+       "request the agency makes, and every request addressed to it as provider (outcome `restricted`)"}}}};
 
 /// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
 /// a permission row, makes one or two of them).
@@ -59,10 +65,12 @@ enum class ChangeKind {
   REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END,
   // network and host faults (issue 9, point 1)
   LINK_DOWN, LINK_DOWN_END, LINK_DEGRADED, LINK_DEGRADED_END, HOST_DOWN, HOST_DOWN_END, PLANNED_OUTAGE,
-  PLANNED_OUTAGE_END, VPN_FAULT, VPN_FAULT_END, MANUAL_ANSWER_REFUSED
+  PLANNED_OUTAGE_END, VPN_FAULT, VPN_FAULT_END, MANUAL_ANSWER_REFUSED,
+  // issue 9: connection restriction
+  CONNECTION_RESTRICTION, CONNECTION_RESTRICTION_END
 };
 
-inline constexpr EnumTable<ChangeKind, 21> TIMELINE_CHANGES{
+inline constexpr EnumTable<ChangeKind, 23> TIMELINE_CHANGES{
     "timeline_change",
     "kind of a change applied during the run (result.json /timeline[].kind)",
     {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
@@ -87,7 +95,12 @@ inline constexpr EnumTable<ChangeKind, 21> TIMELINE_CHANGES{
       {ChangeKind::VPN_FAULT, "vpn_fault", "an agency's VPN device is down"},
       {ChangeKind::VPN_FAULT_END, "vpn_fault_end", "that VPN device works again"},
       {ChangeKind::MANUAL_ANSWER_REFUSED, "manual_answer_refused",
-       "an agency could not switch manual-answer mode: its line (VPN device) was down; the mode did not change"}}}};
+       "an agency could not switch manual-answer mode: its line (VPN device) was down; the mode did not change"},
+      // issue 9: connection restriction
+      {ChangeKind::CONNECTION_RESTRICTION, "connection_restriction",
+       "the operator restricts an agency's connection (接続規制): the hub refuses its requests"},
+      {ChangeKind::CONNECTION_RESTRICTION_END, "connection_restriction_end", "that connection restriction is lifted"}}}};
+
 
 /// What a network or host fault acts on (sim/scenario/Timeline.hpp, kinds link_down .. vpn_fault).
 enum class FaultTarget : uint8_t { NONE, AGENCY_LINE, SITE_UPLINK, JLIS_LINE, SITE_HOST, HUB_HOST, JLIS_HOST };
@@ -129,6 +142,8 @@ struct TimelineEvent {
   double latency_factor    = 1; ///< link_degraded: latency × this
   double bandwidth_divisor = 1; ///< link_degraded: bandwidth ÷ this
   bool refused             = false; ///< manual_answer: refused (the agency's line was down then)
+  // connection_restriction (issue 9)
+  bool as_provider = true; ///< requests addressed to the agency are refused too (params::RESTRICT_AS_PROVIDER)
 };
 
 } // namespace linksim

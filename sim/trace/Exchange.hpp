@@ -155,8 +155,7 @@ struct Message {
   Exchange* head    = nullptr;
   Exchange* tail    = nullptr;
   double extraction_s = 0; ///< REGISTER: when the data was extracted
-  double sent_s       = 0; ///< when it was sent
-  double nominal_s    = 0; ///< its uncontended transfer time
+  double sent_s       = 0; ///< when it was sent (its arrival is the comm's finish time, Context::take)
 
   /// Appends an exchange at the end of the list (keeps a batch in order).
   void append(Exchange* ex)

@@ -41,6 +41,8 @@ Outcome classify(const OracleFacts& f)
       return f.late ? Outcome::TIMED_OUT : Outcome::PENDING_MANUAL;
     return f.late ? Outcome::TIMED_OUT : Outcome::UNFINISHED;
   }
+  if (f.denied && f.restricted)
+    return Outcome::RESTRICTED;
   if (f.denied)
     return Outcome::DENIED;
   if (!f.right_query || (f.data_answered && !f.right_person))

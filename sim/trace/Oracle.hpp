@@ -20,6 +20,9 @@
 //                       timeout had passed)
 //   unfinished          not fetched by the end for another reason: in flight when the drain
 //                       limit ended the run (timed_out if the requester's timeout had passed)
+//   restricted          the hub refused it because the operator restricts the requester's or the
+//                       provider's connection (接続規制, a connection_restriction event); nothing
+//                       delivered; not a correctness failure
 //   denied              the hub refused it (not in its permission master); nothing delivered
 //   wrong_person        the data is another person's, or the query itself named another person
 //                       (the requester's code table is wrong) whatever the provider answered
@@ -62,6 +65,8 @@ enum class Outcome : uint8_t {
   TEST_MIXED,
   // network and host faults (issue 9, point 1)
   UNREACHABLE,
+  // issue 9: connection restriction (接続規制)
+  RESTRICTED,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -95,7 +100,11 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       // network and host faults (issue 9, point 1)
       {Outcome::UNREACHABLE, "unreachable",
        "the requester could not reach its intermediate server (its line or the server down when it sent), on every "
-       "attempt its retries allowed"}}}};
+       "attempt its retries allowed"},
+      // issue 9: connection restriction
+      {Outcome::RESTRICTED, "restricted",
+       "the hub refused it: the operator restricts the requester's or the provider's connection (接続規制) at that "
+       "time; nothing delivered (not a correctness failure)"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -123,6 +132,8 @@ struct OracleFacts {
   bool gave_up          = false; ///< the requester gave up: its last attempt was lost by a fault
   int64_t data_epoch    = 0;
   int64_t due_epoch     = 0;
+  // issue 9
+  bool restricted       = false; ///< ... refused because of a connection restriction (接続規制)
 };
 
 Outcome classify(const OracleFacts& f);

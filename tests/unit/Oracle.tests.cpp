@@ -113,3 +113,20 @@ TEST_CASE("sim::classify: a requester that gave up after its retries is unreacha
   CHECK_FALSE(provides_data(Outcome::UNREACHABLE));
   CHECK_FALSE(is_correctness_failure(Outcome::UNREACHABLE));
 }
+
+TEST_CASE("sim::classify: a refusal for a connection restriction is its own class, not denied", "[oracle][restriction]")
+{
+  OracleFacts r;
+  r.denied     = true;
+  r.fetched    = true;
+  r.restricted = true;
+  CHECK(classify(r) == Outcome::RESTRICTED);
+  r.restricted = false;
+  CHECK(classify(r) == Outcome::DENIED);
+  r.restricted = true;
+  r.fetched    = false; // the refusal never reached the requester before the end
+  CHECK(classify(r) == Outcome::UNFINISHED);
+  CHECK_FALSE(provides_data(Outcome::RESTRICTED));
+  CHECK_FALSE(is_correctness_failure(Outcome::RESTRICTED));
+  CHECK(std::string(to_string(Outcome::RESTRICTED)) == "restricted");
+}

@@ -87,3 +87,40 @@ TEST_CASE("sim::RegistrationSchedule: the due batch is the last scheduled one wh
     CHECK(r.runs(1, d0 + 2));            // Wednesday early: Tuesday's batch
   }
 }
+
+TEST_CASE("sim::ModelTimeline: a connection restriction holds from at until until, as requester and as provider",
+          "[world][restriction]")
+{
+  auto j        = test::small_scenario_json();
+  j["timeline"] = {{{"id", "r1"}, {"kind", "connection_restriction"}, {"agency", "m1"},
+                    {"at", "2019-06-17T09:00:00+09:00"}, {"until", "2019-06-17T12:00:00+09:00"}},
+                   {{"id", "r2"}, {"kind", "connection_restriction"}, {"agency", "m2"},
+                    {"at", "2019-06-17T12:00:00+09:00"}, {"as_provider", false}}};
+  const Scenario sc = parse_scenario(j.dump(), "unit.json");
+  const ModelTimeline tl(sc);
+  REQUIRE(tl.has_restrictions());
+  const double at = 9 * 3600.0, until = 12 * 3600.0;
+  // m1 (agency 1): both sides, exactly inside [at, until).
+  CHECK_FALSE(tl.restricted_requester_at(1, at - 1e-6));
+  CHECK(tl.restricted_requester_at(1, at));
+  CHECK(tl.restricted_provider_at(1, at));
+  CHECK(tl.restricted_requester_at(1, until - 1e-6));
+  CHECK_FALSE(tl.restricted_requester_at(1, until));
+  CHECK_FALSE(tl.restricted_provider_at(1, until));
+  // m2 (agency 2): as requester only, from 12:00 to the end.
+  CHECK_FALSE(tl.restricted_requester_at(2, until - 1e-6));
+  CHECK(tl.restricted_requester_at(2, until));
+  CHECK(tl.restricted_requester_at(2, 2 * 86400.0 - 1));
+  CHECK_FALSE(tl.restricted_provider_at(2, until + 1));
+  // Nobody else.
+  CHECK_FALSE(tl.restricted_requester_at(3, at + 1));
+  CHECK_FALSE(ModelTimeline(test::small_scenario()).has_restrictions());
+  // The agenda lists the start and the end (none for an open end).
+  int begins = 0, ends = 0;
+  for (const AgendaEntry& e : tl.agenda()) {
+    begins += e.note.kind == "connection_restriction";
+    ends += e.note.kind == "connection_restriction_end";
+  }
+  CHECK(begins == 2);
+  CHECK(ends == 1);
+}

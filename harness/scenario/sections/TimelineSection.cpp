@@ -3,7 +3,8 @@
 // the run's window, and what its kind needs. References must resolve, and no two events may
 // contradict each other: two switches of one agency's mode at one instant, a mode switched to
 // what it already is, overlapping registration faults of one agency, or one grant both added
-// and removed while both windows hold.
+// and removed while both windows hold. A connection restriction (接続規制) names an agency and a
+// window; two restrictions of one agency may not overlap.
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/sections/PermissionsSection.hpp"
 #include "sim/model/Registration.hpp"
@@ -207,7 +208,7 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
   }
   if (!kind) { // reported; take its kind-dependent keys so that they are not "unknown" too
     for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate",
-                          "jlis", "host", "latency_factor", "bandwidth_divisor"})
+                          "jlis", "host", "latency_factor", "bandwidth_divisor", "as_provider"})
       e.raw(k, Req::NO);
     return std::nullopt;
   }
@@ -231,6 +232,9 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
     case TimelineKind::PLANNED_OUTAGE:
     case TimelineKind::VPN_FAULT:
       break; // read above with the target
+    case TimelineKind::CONNECTION_RESTRICTION: // issue 9
+      ev.as_provider = read_bool(e, params::RESTRICT_AS_PROVIDER);
+      break;
   }
   e.finish();
   if (!ok || ctx.issues.size() != problems)
@@ -271,6 +275,9 @@ void check_contradictions(const std::vector<std::string>& where, LoadContext& ct
       if (is_network_fault(e.kind) && is_network_fault(o.kind) && e.target == o.target && e.agency == o.agency &&
           e.site == o.site && overlap(o, e))
         ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two faults of the same line or host at the same time");
+      if (e.kind == TimelineKind::CONNECTION_RESTRICTION && o.agency == e.agency && overlap(o, e)) // issue 9
+        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two connection restrictions of " +
+                                       ctx.sc.agencies[e.agency].id + " at the same time");
       if (e.kind == TimelineKind::MASTER_ROWS && overlap(o, e))
         for (const auto& [adds, removes] : {std::pair(&e.add, &o.remove), std::pair(&o.add, &e.remove)})
           for (const PermissionRow& r : *adds)
