@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -364,4 +365,51 @@ TEST_CASE("faults: the hub down on a Monday morning: early queries time out, lat
   CHECK(inside > 0);
   CHECK(outside_slow > 0);
   CHECK(slow["timed_out"].get<unsigned>() == 0);
+}
+
+TEST_CASE("faults: a host that goes down loses what its worker holds and what waits in its inbox, and its worker "
+          "restarts with it",
+          "[faults][host]")
+{
+  // hand-latency's idle network with a slow hub (one worker, 60 s a request) and two queries, at
+  // 10:00:00 and 10:00:20; the hub is down 10:00:30-10:05:00. The first request is in the worker's
+  // hands, the second waits in the hub's inbox: both are lost (lost_in_flight 2). Each requester
+  // notices at its timeout (200 s), tries again 60 s later while the hub is still down (the server's
+  // send fails: failed_sends 2), notices again, and its third attempt, after the hub restarted, is
+  // answered within its timeout (the second waits 60 s behind the first at the one hub worker).
+  json doc         = json::parse(read_text(scenario("hand-latency")));
+  doc["name"]      = "hub-down-holding";
+  doc["hub"]["request"] = {{"dist", "fixed"}, {"ms", 60000}};
+  json& wl         = doc["workload"][0];
+  wl["at"]         = {"2019-06-17T10:00:00+09:00", "2019-06-17T10:00:20+09:00"};
+  wl["timeout_s"]  = 200;
+  wl["retries"]    = 2;
+  wl["retry_interval_s"] = 60;
+  doc["timeline"] = {{{"id", "hub-down"}, {"kind", "host_down"}, {"host", "hub"}, {"at", "2019-06-17T10:00:30+09:00"},
+                      {"until", "2019-06-17T10:05:00+09:00"}}};
+  doc["expect"] = {{{"name", "both answered in the end"}, {"metric", "/outcomes/total/correct"}, {"min", 2}, {"max", 2}}};
+  const std::string path = fresh_dir("faults-host-scenario") + "/scenario.json";
+  {
+    std::ofstream(path) << doc.dump(2);
+  }
+  const std::string dir = fresh_dir("faults-host-out");
+  const ProcessResult p = run_linksim({"run", path, "--out", dir, "--quiet"});
+  INFO("stderr: " << p.err);
+  REQUIRE(p.signal == 0);
+  REQUIRE(p.exit_code == 0);
+  const json r  = read_json(dir + "/result.json");
+  const json& f = r["faults"]["hub-down"];
+  CHECK(f["lost_in_flight"].get<unsigned>() == 2);
+  CHECK(f["failed_sends"].get<unsigned>() == 2);
+  CHECK(f["retried"].get<unsigned>() == 2);
+  CHECK(f["delayed"].get<unsigned>() == 2);
+  const auto rows = read_rows(dir + "/exchanges.csv");
+  REQUIRE(rows.size() == 2);
+  for (const auto& row : rows) {
+    CHECK(row.at("outcome") == "correct");
+    CHECK(row.at("attempts") == "3");
+    const double issued = std::stod(row.at("issued_s"));
+    // third attempt: issued + 2 x (timeout 200 + retry 60), then 20 ms to the hub
+    CHECK(std::stod(row.at("hub_req_in_s")) == Approx(issued + 520 + 0.020).margin(1e-6));
+  }
 }
