@@ -44,7 +44,12 @@ void HubWorker::request(Message* m)
     const uint32_t delegator = sc.workload[ex->workload].on_behalf_of;
     const uint32_t in_name   = delegator != NONE ? delegator : ex->requester;
     bool allowed             = true;
-    if (delegator != NONE && !w.cycle().delegated(ex->procedure, delegator, ex->requester, now)) {
+    // Issue 9, case 2 ④: a code derived from a deleted resident code has no linkage code left.
+    ex->code_deleted = w.code_deleted(ex->requester, ex->req_code, now);
+    if (ex->code_deleted) {
+      allowed  = false;
+      ex->deny = DenyReason::NOT_PERMITTED; // not read: the oracle classes it code_deleted
+    } else if (delegator != NONE && !w.cycle().delegated(ex->procedure, delegator, ex->requester, now)) {
       allowed   = false;
       ex->deny  = DenyReason::NO_DELEGATION;
     } else if (!w.hub_master().allows(ex->procedure, ex->item, in_name, ex->provider)) {
@@ -182,7 +187,7 @@ void JlisWorker::operator()()
     uint32_t n       = 0;
     for (Exchange* ex = m->head; ex; ex = ex->next)
       if (ex->needs_code) {
-        ex->link_code = w.requester_linkage(ex->requester, ex->req_ref);
+        ex->link_code = w.requester_linkage(ex->requester, ex->req_ref, now);
         ++n;
       }
     double spent = 0;

@@ -9,6 +9,7 @@
 #include "harness/collect/Denials.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
 #include "harness/collect/Failing.hpp"
+#include "harness/collect/IdentityInjects.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
@@ -33,6 +34,8 @@ struct Collectors {
       revisions = std::make_unique<RevisionsCollector>(w);
     if (w.scenario().verification.configured)
       verification = std::make_unique<VerificationCollector>(w);
+    if (w.identity_injects().any()) // issue 9: /identity_injects, only when the timeline has them
+      identity_injects = std::make_unique<IdentityInjectsCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -46,6 +49,8 @@ struct Collectors {
       test_cases->write(result, end);
     if (verification)
       verification->write(result, end);
+    if (identity_injects)
+      identity_injects->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -62,6 +67,8 @@ struct Collectors {
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
   std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
+  /// issue 9: /identity_injects, when the timeline has resident_code_error or number_swap events
+  std::unique_ptr<IdentityInjectsCollector> identity_injects;
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };
 

@@ -16,6 +16,9 @@ const std::vector<std::string> LATENCY_STATS  = {"count", "mean_ms", "p50_ms", "
 const std::vector<std::string> RECORD_FIELDS  = {"requester", "provider", "hub", "nondisclosure", "inconsistent"};
 const std::vector<std::string> SERVER_FIELDS  = {"messages", "utilisation", "mean_wait_ms", "max_wait_ms"};
 const std::string SKIPPED                     = "skipped";
+// issue 9: identity injects (cases 2 and 3)
+const std::vector<std::string> INJECT_COUNTS = {"exchanges", "affected", "affected_before_at", "holders_hit",
+                                                "holders_failed"};
 
 std::string shape::pointer(std::initializer_list<std::string> segments)
 {
@@ -62,6 +65,13 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/verification/agencies/<agency>/misses_go_live", K::CORRECTNESS, false,
        "1 if this agency's inter-agency test is not complete by go-live, else 0"},
       {"/verification/agencies/<agency>/wait_days", K::LATENCY, false, "this agency's wait for a slot"},
+      // issue 9: identity incidents injected on the timeline (cases 2 and 3)
+      {"/identity_injects/<identity_inject>/<inject_count>", K::CORRECTNESS, false,
+       "an identity inject's exchanges about its persons (`exchanges`), those wrong_person or code_deleted "
+       "(`affected`, `affected_before_at`), the holders of codes a deletion killed (`holders_hit`) and those "
+       "with a query refused (`holders_failed`)"},
+      {"/identity_injects/<identity_inject>/by_class/<outcome_class>", K::CORRECTNESS, false,
+       "an identity inject's exchanges about its persons, by outcome class"},
   };
   return list;
 }
@@ -80,7 +90,7 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency";
+         name == "agency" || name == "identity_inject";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -179,6 +189,17 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
       v.push_back(sc.agencies[a.agency].id);
     return v;
   }
+  if (slot == "identity_inject") { // issue 9: cases 2 and 3
+    std::vector<std::string> v;
+    for (const TimelineEvent& e : sc.timeline)
+      if (e.kind == TimelineKind::RESIDENT_CODE_ERROR || e.kind == TimelineKind::NUMBER_SWAP)
+        v.push_back(e.id);
+    return v;
+  }
+  if (slot == "inject_count")
+    return INJECT_COUNTS;
+  if (slot == "outcome_class") // the classes only (no all, provided, ...)
+    return OUTCOMES.names();
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

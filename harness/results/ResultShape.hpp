@@ -43,6 +43,9 @@ extern const std::vector<std::string> RECORD_FIELDS;
 extern const std::vector<std::string> SERVER_FIELDS;
 /// Workload arrivals that found no person to ask about (/outcomes/skipped, and per workload line).
 extern const std::string SKIPPED;
+/// issue 9: an identity inject's counts (/identity_injects/<id>/<name>): exchanges, affected,
+/// affected_before_at, holders_hit, holders_failed.
+extern const std::vector<std::string> INJECT_COUNTS;
 
 /// Indexes into the name lists above: code names a metric through them, never by spelling it.
 namespace shape {

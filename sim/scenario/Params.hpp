@@ -86,6 +86,8 @@ inline constexpr Param VERIFICATION_REPORT_DAYS{"/verification/report_days", "3"
 inline constexpr Param VERIFICATION_ANSWER_MS{"/verification/answer_ms", "50", "ms", "[K]", "the verification hub's time to answer one test request"};
 inline constexpr Param VERIFICATION_LATENCY_MS{"/verification/link/latency_ms", "5", "ms", "[K]", "latency of the verification hub's line"};
 inline constexpr Param VERIFICATION_BANDWIDTH_MBPS{"/verification/link/bandwidth_mbps", "100", "Mbit/s", "[K]", "bandwidth of the verification hub's line"};
+// issue 9, incidents (case 2): the deletion cascade
+inline constexpr Param REACQUIRE_AFTER_HOURS{"/timeline/*/reacquire_after_hours", "72", "h", "[K]", "after code A's physical deletion (resident_code_error ④ `delete_shared_code`) every holder has re-acquired its agency codes (符号取得) this long later; the seed (p.19) says only that all holders must re-acquire and that nobody can quickly tell who they are"};
 // clang-format on
 } // namespace params
 

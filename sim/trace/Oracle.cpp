@@ -38,7 +38,7 @@ Outcome classify(const OracleFacts& f)
     return f.late ? Outcome::TIMED_OUT : Outcome::UNFINISHED;
   }
   if (f.denied)
-    return Outcome::DENIED;
+    return f.code_deleted ? Outcome::CODE_DELETED : Outcome::DENIED;
   if (!f.right_query || (f.data_answered && !f.right_person))
     return Outcome::WRONG_PERSON;
   if (f.no_record || !f.data_answered)

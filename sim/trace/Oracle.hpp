@@ -16,6 +16,9 @@
 //                       timeout had passed)
 //   unfinished          not fetched by the end for another reason: in flight when the drain
 //                       limit ended the run (timed_out if the requester's timeout had passed)
+//   code_deleted        (issue 9) the hub refused it because the requester's agency code derives
+//                       from a resident code physically deleted on 住基全国センター and not yet
+//                       re-acquired (seed case 2 ④, the cascade); nothing delivered
 //   denied              the hub refused it (not in its permission master); nothing delivered
 //   wrong_person        the data is another person's, or the query itself named another person
 //                       (the requester's code table is wrong) whatever the provider answered
@@ -56,6 +59,8 @@ enum class Outcome : uint8_t {
   UNFINISHED,
   // linkage test (情報連携試験)
   TEST_MIXED,
+  // issue 9, incidents (case 2 ④: the deletion cascade)
+  CODE_DELETED,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -85,7 +90,11 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       {Outcome::TEST_MIXED, "test_mixed",
        "試験・本番混在: a test person and a real one in one exchange (a real person asked in a linkage test or of the "
        "connectivity-check tool; test data for a real person; a real person's data for a test My Number); always fails "
-       "the run"}}}};
+       "the run"},
+      // issue 9, incidents (case 2 ④)
+      {Outcome::CODE_DELETED, "code_deleted",
+       "the hub refused it: the requester's agency code derives from a resident code physically deleted on 住基全国センター "
+       "(with its linkage code and every agency code derived from it) and not re-acquired yet; nothing delivered"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -98,6 +107,7 @@ struct OracleFacts {
   bool data_answered    = false; ///< the provider answered with data
   bool no_record        = false; ///< the provider answered "no record"
   bool denied           = false; ///< the hub refused the request
+  bool code_deleted     = false; ///< ... because the code's linkage code was deleted (issue 9)
   bool fetched          = false; ///< a result reached an existing system
   bool fetched_by_other = false; ///< ... and it was not the requester's
   bool late             = false; ///< the requester's timeout passed first

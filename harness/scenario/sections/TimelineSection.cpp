@@ -5,6 +5,7 @@
 // what it already is, overlapping registration faults of one agency, or one grant both added
 // and removed while both windows hold.
 #include "harness/scenario/Section.hpp"
+#include "harness/scenario/sections/IdentityInjects.hpp" // issue 9: cases 2 and 3
 #include "harness/scenario/sections/PermissionsSection.hpp"
 #include "sim/model/Registration.hpp"
 
@@ -137,6 +138,8 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
   if (!kind) { // reported; take its kind-dependent keys so that they are not "unknown" too
     for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate"})
       e.raw(k, Req::NO);
+    for (const char* k : IDENTITY_INJECT_KEYS) // issue 9: cases 2 and 3
+      e.raw(k, Req::NO);
     return std::nullopt;
   }
   ev.kind               = *kind;
@@ -153,6 +156,13 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       break;
     case TimelineKind::DISTRIBUTION_FAULT:
       break; // the site and the window are all it has
+    // issue 9: identity incidents (cases 2 and 3)
+    case TimelineKind::RESIDENT_CODE_ERROR:
+      read_resident_code_error(e, ev, ctx);
+      break;
+    case TimelineKind::NUMBER_SWAP:
+      read_number_swap(e, ev, ctx);
+      break;
   }
   e.finish();
   if (!ok || ctx.issues.size() != problems)
@@ -235,6 +245,7 @@ void read_timeline(ObjReader& root, LoadContext& ctx)
     where.push_back(ptr);
   }
   check_contradictions(where, ctx);
+  check_identity_injects(where, ctx); // issue 9: cases 2 and 3
 }
 
 } // namespace
