@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
@@ -70,7 +71,7 @@ bool affected(const Row& r) { return r.outcome == "wrong_person" || r.outcome ==
 
 } // namespace
 
-TEST_CASE("resident-code-cascade: B's data for A after at, then every holder refused until re-acquisition, then correct",
+TEST_CASE("resident-code-cascade: the data of B for A after at, then every holder refused until re-acquisition, then correct",
           "[incidents][case2]")
 {
   const std::string dir = run("resident-code-cascade", 1); // the "no refusal" check fails by design
@@ -192,4 +193,58 @@ TEST_CASE("number-swap-from-date: correct before at, wrong_person both ways insi
   CHECK(swaps["drawn-swaps"].as_requester > 0);
   CHECK(caught == r["outcomes"]["total"]["wrong_person"].get<uint64_t>());
   CHECK(caught >= couple.as_requester + couple.as_provider + swaps["drawn-swaps"].as_requester);
+}
+
+TEST_CASE("resident-code-subcases: each sub-case wrong from the next batch of the provider after at, right again after its batch after the fix",
+          "[incidents][case2]")
+{
+  const std::string dir = run("resident-code-subcases", 0);
+  const json r          = read_json(dir + "/result.json");
+  const double day      = 86400;
+  struct Inject {
+    uint64_t a = 0, b = 0;
+    double wrong_from = 0, wrong_until = 1e300; ///< jpo's first batch after at / after the fix (06:00 the next day)
+    double at = 0;
+    uint64_t before = 0, wrong = 0, after = 0;
+  };
+  std::map<uint64_t, Inject> by_person; // A → its inject
+  std::set<std::string> subcases;
+  for (const auto& [id, inj] : r["identity_injects"].items()) {
+    Inject x;
+    x.a          = inj["pairs"][0][0].get<uint64_t>();
+    x.b          = inj["pairs"][0][1].get<uint64_t>();
+    x.at         = inj["at_s"].get<double>();
+    x.wrong_from = (std::floor(x.at / day) + 1.25) * day; // the nightly window closes at 05:00
+    if (!inj["fixed_s"].is_null())
+      x.wrong_until = (std::floor(inj["fixed_s"].get<double>() / day) + 1.25) * day;
+    by_person[x.a] = x;
+    subcases.insert(inj["subcase"].get<std::string>());
+    CHECK(inj["holders_hit"] == 0); // no deletion of a code anybody held
+  }
+  CHECK(subcases == std::set<std::string>{"duplicate_at_birth", "other_persons_code_on_move_in", "changed_by_mistake"});
+  for (const Row& row : exchanges(dir)) {
+    CHECK(row.outcome != "code_deleted");
+    auto it = by_person.find(row.person);
+    if (it == by_person.end()) {
+      CHECK_FALSE(affected(row));
+      continue;
+    }
+    Inject& x = it->second;
+    if (row.issued_s < x.wrong_from) {
+      CHECK(row.outcome == "correct"); // before at, and until jpo's batch registers B's replica under A's code
+      x.before += row.issued_s < x.at;
+    } else if (row.issued_s < x.wrong_until) {
+      CHECK(row.outcome == "wrong_person"); // A's query gets B's data
+      ++x.wrong;
+    } else {
+      CHECK(row.outcome == "correct"); // the fix, re-registered by the next batch
+      ++x.after;
+    }
+  }
+  for (const auto& [a, x] : by_person) {
+    INFO("person A " << a);
+    CHECK(x.before > 0);
+    CHECK(x.wrong > 0);
+    CHECK((x.wrong_until > 1e299 || x.after > 0));
+  }
 }

@@ -34,7 +34,7 @@ uint64_t answered_subject(const World& w, uint64_t person, double now)
 
 } // namespace
 
-TEST_CASE("sim::IdentityInjects: B carries A's resident code from at, and B's replica answers for A after the next batch",
+TEST_CASE("sim::IdentityInjects: B carries the resident code of A from at, and the replica of B answers for A after the next batch",
           "[identity][case2]")
 {
   const Scenario sc = with_event({{"id", "rc"}, {"kind", "resident_code_error"}, {"subcase", "other_persons_code_on_move_in"},
@@ -109,7 +109,7 @@ TEST_CASE("sim::IdentityInjects: a number swap from a time: queries at once, rep
   CHECK(answered_subject(w, 1500, 38 * H) == 1500);
 }
 
-TEST_CASE("sim::IdentityInjects: pairs drawn with the seed are the agency's persons, distinct, and the same for the same seed",
+TEST_CASE("sim::IdentityInjects: pairs drawn with the seed are persons of the agency, distinct, and the same for the same seed",
           "[identity][count]")
 {
   const Scenario sc = with_event({{"id", "sw"}, {"kind", "number_swap"}, {"agency", "m1"}, {"at", "2019-06-17T12:00:00+09:00"},
@@ -142,7 +142,7 @@ TEST_CASE("sim::Oracle: a refusal for a deleted code is code_deleted, not denied
   CHECK(std::string(to_string(Outcome::CODE_DELETED)) == "code_deleted");
 }
 
-TEST_CASE("harness::Loader: identity injects: the seed's rule on physical deletion and the other rules", "[loader][identity]")
+TEST_CASE("harness::Loader: identity injects: the rule of the seed on physical deletion and the other rules", "[loader][identity]")
 {
   auto errors = [](nlohmann::json ev) {
     auto j        = test::small_scenario_json();
