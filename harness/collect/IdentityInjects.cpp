@@ -96,15 +96,27 @@ void IdentityInjectsCollector::write(ojson& r, const RunEnd&) const
     o["last_affected_s"]    = secs(y.last_s);
     // Holders of codes derived from the deleted code A (case 2 ④ only): agencies that hold a
     // record of A or of B (they acquired the code to register replicas), or asked about either.
-    uint64_t holders = 0;
-    if (e.delete_shared_s != NEVER)
-      for (uint32_t g = 0; g < sc.agencies.size(); ++g) {
-        bool holds = y.asked_before_deletion.count(g) > 0;
-        for (size_t p = 0; p < pairs.size() && !holds; ++p)
-          holds = pop.covered_by(g, pairs[p].first) || pop.covered_by(g, pairs[p].second);
-        holders += holds;
-      }
-    o[INJECT_COUNTS[3]] = holders; // every code derived from the deleted one dies with its linkage code
+    // Per person, the agencies that cover it (Population::covered_by): its municipality and its
+    // previous one, their prefecture, its insurer, and the national bodies covering it — so the
+    // cost grows with the pairs and the few national bodies, not with pairs × agencies.
+    std::set<uint32_t> holders;
+    if (e.delete_shared_s != NEVER) {
+      holders = y.asked_before_deletion;
+      std::vector<uint32_t> bodies;
+      for (uint32_t g = 0; g < sc.agencies.size(); ++g)
+        if (sc.agencies[g].kind == AgencyKind::NATIONAL_BODY)
+          bodies.push_back(g);
+      for (const auto& [a, b] : pairs)
+        for (uint64_t p : {a, b}) {
+          for (uint32_t g : {pop.residence(p), pop.previous_residence(p), pop.prefecture(p), pop.insurer(p)})
+            if (g != NONE && pop.covered_by(g, p))
+              holders.insert(g);
+          for (uint32_t g : bodies)
+            if (pop.covered_by(g, p))
+              holders.insert(g);
+        }
+    }
+    o[INJECT_COUNTS[3]] = static_cast<uint64_t>(holders.size()); // every code derived from the deleted one dies
     o[INJECT_COUNTS[4]] = static_cast<uint64_t>(y.failed.size());
     out[e.id]           = o;
   }
