@@ -36,7 +36,7 @@ void BM_code_conversion(benchmark::State& state)
   World& w        = *fixture().world;
   uint64_t person = 0;
   for (auto _ : state) {
-    const uint64_t code = w.requester_code(8, person);
+    const uint64_t code = w.requester_code(8, person, 0);
     benchmark::DoNotOptimize(w.convert_code(8, code, 9));
     person = (person + 7919) % w.population().size();
   }
@@ -60,7 +60,7 @@ void BM_replica_lookup(benchmark::State& state)
   uint64_t person = 0;
   for (auto _ : state) {
     const uint32_t prov = w.population().previous_residence(person);
-    const uint64_t code = w.convert_code(8, w.requester_code(8, person), prov);
+    const uint64_t code = w.convert_code(8, w.requester_code(8, person, 0), prov);
     benchmark::DoNotOptimize(w.lookup_replica(prov, code, 1, 3600.0));
     person = (person + 7919) % w.population().size();
   }
@@ -106,7 +106,7 @@ void BM_recorder_complete(benchmark::State& state)
     ex->workload  = 0;
     ex->t[ISSUED] = 36000;
     w.ledger().issue(*ex);
-    const ReplicaHit hit = w.lookup_replica(prov, w.convert_code(8, w.requester_code(8, person), prov), 1, 36000.05);
+    const ReplicaHit hit = w.lookup_replica(prov, w.convert_code(8, w.requester_code(8, person, 0), prov), 1, 36000.05);
     ex->answer          = Answer::DATA;
     ex->version         = hit.version;
     ex->epoch           = hit.epoch;

@@ -155,10 +155,10 @@ void ExistingSystem::issue(Arrivals& s)
     ex->batch       = wl.batch;
     ex->req_ref     = person; // the caseworker's pick, by the agency's own number
     ex->truth.person = person;
-    ex->truth.queried = w.queried_person(agency_, person); // hidden: for the oracle only
+    ex->truth.queried = w.queried_person(agency_, person, now); // hidden: for the oracle only
     ex->needs_code  = wl.acquire_rate > 0 && rng_.uniform() < wl.acquire_rate;
     if (!ex->needs_code)
-      ex->req_code = w.requester_code(agency_, ex->req_ref);
+      ex->req_code = w.requester_code(agency_, ex->req_ref, now);
     w.ledger().issue(*ex);
     m->append(ex);
   }

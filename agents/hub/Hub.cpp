@@ -53,6 +53,10 @@ void HubWorker::request(Message* m)
         (tl.restricted_requester_at(ex->requester, now) || tl.restricted_provider_at(ex->provider, now))) {
       allowed  = false;
       ex->deny = DenyReason::RESTRICTED;
+    } else if ((ex->code_deleted = w.code_deleted(ex->requester, ex->req_code, now))) {
+      // Issue 9, case 2 ④: a code derived from a deleted resident code has no linkage code left.
+      allowed  = false;
+      ex->deny = DenyReason::NOT_PERMITTED; // not read: the oracle classes it code_deleted
     } else if (delegator != NONE && !w.cycle().delegated(ex->procedure, delegator, ex->requester, now)) {
       allowed   = false;
       ex->deny  = DenyReason::NO_DELEGATION;
@@ -198,7 +202,7 @@ void JlisWorker::operator()()
     uint32_t n       = 0;
     for (Exchange* ex = m->head; ex; ex = ex->next)
       if (ex->needs_code) {
-        ex->link_code = w.requester_linkage(ex->requester, ex->req_ref);
+        ex->link_code = w.requester_linkage(ex->requester, ex->req_ref, now);
         ++n;
       }
     double spent = 0;

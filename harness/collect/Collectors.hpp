@@ -11,6 +11,7 @@
 #include "harness/collect/ExchangesCsv.hpp"
 #include "harness/collect/Faults.hpp"
 #include "harness/collect/Failing.hpp"
+#include "harness/collect/IdentityInjects.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
@@ -40,6 +41,8 @@ struct Collectors {
       faults = std::make_unique<FaultsCollector>(w);
     if (w.timeline().has_restrictions()) // issue 9: /restrictions, only when someone is restricted
       restrictions = std::make_unique<RestrictionsCollector>(w);
+    if (w.identity_injects().any()) // issue 9: /identity_injects, only when the timeline has them
+      identity_injects = std::make_unique<IdentityInjectsCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -57,6 +60,8 @@ struct Collectors {
       faults->write(result, end);
     if (restrictions)
       restrictions->write(result, end);
+    if (identity_injects)
+      identity_injects->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -74,6 +79,8 @@ struct Collectors {
   std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
   std::unique_ptr<RestrictionsCollector> restrictions; ///< /restrictions, when the scenario restricts a connection
+  /// issue 9: /identity_injects, when the timeline has resident_code_error or number_swap events
+  std::unique_ptr<IdentityInjectsCollector> identity_injects;
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
   std::unique_ptr<FaultsCollector> faults; ///< /faults, when the timeline has link or host faults
 };

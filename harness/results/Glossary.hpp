@@ -111,6 +111,14 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"timeline_change", "vpn_fault", "VPN装置障害"},
     {"timeline_change", "vpn_fault_end", "VPN装置復旧"},
     {"timeline_change", "manual_answer_refused", "自動応答不可設定不能"}, // [unsure] seed case 4
+    // issue 9, incidents (cases 2 and 3)
+    {"timeline_change", "resident_code_error", "住基事務処理誤り（住民票コード誤付番）"},
+    {"timeline_change", "resident_code_fixed", "住民票コードの修正"},
+    {"timeline_change", "resident_code_deleted", "住民票コードの物理削除"},
+    {"timeline_change", "codes_reacquired", "機関別符号の再取得"},
+    {"timeline_change", "number_swap", "個人番号と内部番号のひも付け誤り"},
+    {"timeline_change", "number_swap_end", "ひも付け誤りの修正"},
+    {"outcome", "code_deleted", "符号削除済み"}, // [unsure] the hub finds no linkage code (連携用符号削除)
     // test regimes (domain.md §5; sim/scenario/TestCases.hpp REGIMES)
     {"regime", "production", "本番環境"},
     {"regime", "interagency", "機関間試験"},

@@ -19,6 +19,9 @@ const std::string SKIPPED                     = "skipped";
 // network and host faults (issue 9)
 const std::vector<std::string> FAULT_COUNTS = {"exchanges", "timed_out",      "unreachable", "retried",
                                                "delayed",   "lost_in_flight", "failed_sends"};
+// issue 9: identity injects (cases 2 and 3)
+const std::vector<std::string> INJECT_COUNTS = {"exchanges", "affected", "affected_before_at", "holders_hit",
+                                                "holders_failed"};
 
 std::string shape::pointer(std::initializer_list<std::string> segments)
 {
@@ -75,6 +78,13 @@ const std::vector<MetricPattern>& metric_patterns()
        "restricted exchanges the hub refused at a time no connection_restriction window covered (0: only inside)"},
       {"/restrictions/events/<restriction>/<restriction_field>", K::CORRECTNESS, false,
        "one restriction: exchanges refused inside its window, and when the first and the last were refused (s)"},
+      // issue 9: identity incidents injected on the timeline (cases 2 and 3)
+      {"/identity_injects/<identity_inject>/<inject_count>", K::CORRECTNESS, false,
+       "an identity inject's exchanges about its persons (`exchanges`), those wrong_person or code_deleted "
+       "(`affected`, `affected_before_at`), the holders of codes a deletion killed (`holders_hit`) and those "
+       "with a query refused (`holders_failed`)"},
+      {"/identity_injects/<identity_inject>/by_class/<outcome_class>", K::CORRECTNESS, false,
+       "an identity inject's exchanges about its persons, by outcome class"},
   };
   return list;
 }
@@ -93,7 +103,7 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency" || name == "fault" || name == "restriction";
+         name == "agency" || name == "fault" || name == "restriction" || name == "identity_inject";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -210,6 +220,17 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
   }
   if (slot == "restriction_field")
     return {"refused", "first_s", "last_s"};
+  if (slot == "identity_inject") { // issue 9: cases 2 and 3
+    std::vector<std::string> v;
+    for (const TimelineEvent& e : sc.timeline)
+      if (e.kind == TimelineKind::RESIDENT_CODE_ERROR || e.kind == TimelineKind::NUMBER_SWAP)
+        v.push_back(e.id);
+    return v;
+  }
+  if (slot == "inject_count")
+    return INJECT_COUNTS;
+  if (slot == "outcome_class") // the classes only (no all, provided, ...)
+    return OUTCOMES.names();
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

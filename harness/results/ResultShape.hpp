@@ -45,6 +45,9 @@ extern const std::vector<std::string> SERVER_FIELDS;
 extern const std::string SKIPPED;
 /// Counters of one link or host fault (/faults/<id>/<name>), in FaultsCollector::Count order.
 extern const std::vector<std::string> FAULT_COUNTS;
+/// issue 9: an identity inject's counts (/identity_injects/<id>/<name>): exchanges, affected,
+/// affected_before_at, holders_hit, holders_failed.
+extern const std::vector<std::string> INJECT_COUNTS;
 
 /// Indexes into the name lists above: code names a metric through them, never by spelling it.
 namespace shape {

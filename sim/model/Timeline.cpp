@@ -245,6 +245,33 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
             a.id + " connection restriction lifted");
         break;
       }
+      // issue 9: identity incidents (cases 2 and 3); their persons are in result.json /identity_injects
+      case TimelineKind::RESIDENT_CODE_ERROR: {
+        const std::string& a = sc.agencies[e.agency].id;
+        const std::string persons = e.count ? std::to_string(e.count) + " drawn pair(s)" : std::to_string(e.pairs.size()) + " pair(s)";
+        add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, ChangeKind::RESIDENT_CODE_ERROR,
+            a + " (起因機関), " + RESIDENT_CODE_SUBCASES.name(e.subcase) + ": " + persons +
+                " — person B's record carries person A's resident code (住民票コード)");
+        if (e.delete_shared_s != NEVER) {
+          add(T::FAULT_BEGAN, e.agency, e.delete_shared_s, e.id, ChangeKind::RESIDENT_CODE_DELETED,
+              "code A physically deleted on 住基全国センター: its linkage code and every agency code derived from it die");
+          if (e.delete_shared_s + e.reacquire_s < sc.duration_s)
+            add(T::FAULT_ENDED, e.agency, e.delete_shared_s + e.reacquire_s, e.id, ChangeKind::CODES_REACQUIRED,
+                "every holder has re-acquired its agency codes (符号取得)");
+        } else
+          add(T::FAULT_ENDED, e.agency, e.until_s, e.id, ChangeKind::RESIDENT_CODE_FIXED,
+              e.delete_code_s != NEVER ? a + ": the unused code X physically deleted, B's record corrected"
+                                       : a + ": the 本人確認情報 history corrected, B carries its own code again");
+        break;
+      }
+      case TimelineKind::NUMBER_SWAP: {
+        const std::string& a = sc.agencies[e.agency].id;
+        const std::string persons = e.count ? std::to_string(e.count) + " drawn pair(s)" : std::to_string(e.pairs.size()) + " pair(s)";
+        add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, ChangeKind::NUMBER_SWAP,
+            a + ": 個人番号 ↔ 宛名番号 links swapped for " + persons);
+        add(T::FAULT_ENDED, e.agency, e.until_s, e.id, ChangeKind::NUMBER_SWAP_END, a + ": the swapped links are fixed");
+        break;
+      }
     }
   }
   std::stable_sort(agenda_.begin(), agenda_.end(),

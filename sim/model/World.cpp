@@ -24,6 +24,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     , timeline_(sc)
     , cycle_(sc)
     , reg_(sc, cal_, seed, &timeline_)
+    , injects_(sc, pop_, seed)
     , ledger_(*this, recorder_)
 {
   const size_t n = sc.agencies.size();
@@ -58,9 +59,9 @@ uint64_t World::table_person(uint32_t agency, uint64_t person) const
   return it == links_[agency].end() ? person : it->second;
 }
 
-uint64_t World::requester_code(uint32_t agency, uint64_t person) const
+uint64_t World::requester_code(uint32_t agency, uint64_t person, double now) const
 {
-  const uint64_t p = table_person(agency, person);
+  const uint64_t p = injects_.resident_person(linked(agency, person, now), now);
   return codes_.agency_code(agency, codes_.linkage(codes_.resident_code(p)));
 }
 
@@ -99,7 +100,10 @@ ReplicaHit World::lookup_replica(uint32_t provider, uint64_t code, uint32_t item
   // The provider's own table: its code → its internal person (宛名番号) → the replica's subject.
   const uint64_t own =
       codes_.person_of_resident_code(codes_.resident_of_linkage(codes_.linkage_of_agency_code(provider, code)));
-  const uint64_t subject = table_person(provider, own);
+  uint64_t subject = table_person(provider, own);
+  if (injects_.any()) // issue 9: a resident-code error or a number swap registered by the latest batch
+    subject = injects_.replica_subject(provider, subject, replica_extraction_[provider], now,
+                                       [&](uint64_t b) { return holds_record(provider, b, item); });
   if (!pop_.test_persons().exists(subject) || !holds_record(provider, subject, item))
     return hit;
   const Agency& ag    = sc_.agencies[provider];

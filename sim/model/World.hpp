@@ -14,6 +14,7 @@
 #include "sim/model/Calendar.hpp"
 #include "sim/model/Codes.hpp"
 #include "sim/model/Cycle.hpp"
+#include "sim/model/IdentityInjects.hpp"
 #include "sim/model/Population.hpp"
 #include "sim/model/Registration.hpp"
 #include "sim/model/Timeline.hpp"
@@ -74,14 +75,17 @@ public:
   uint64_t messages_sent() const { return messages_sent_; }
 
   // --- requester side -------------------------------------------------------------------------
-  /// The requester's own code table (宛名番号 → 機関別符号): the code it holds for the person its
-  /// caseworker picked. Normally the person's true code; a swapped link gives another's.
-  uint64_t requester_code(uint32_t agency, uint64_t person) const;
-  /// J-LIS's derivation for a code acquisition: the linkage code of the person the requester's
-  /// table names (the requester sends its acquisition number; J-LIS maps it to the resident code).
-  uint64_t requester_linkage(uint32_t agency, uint64_t person) const
+  /// The requester's own code table (宛名番号 → 機関別符号): the code it holds at time now for the
+  /// person its caseworker picked. Normally the person's true code; a swapped link (whole-run, or a
+  /// number_swap in force) gives another's, and a resident-code error gives the code of the
+  /// resident code the person's record carries (sim/model/IdentityInjects.hpp).
+  uint64_t requester_code(uint32_t agency, uint64_t person, double now) const;
+  /// J-LIS's derivation for a code acquisition at time now: the linkage code of the resident code
+  /// the record of the person the requester's table names carries (the requester sends its
+  /// acquisition number; J-LIS maps it to the resident code).
+  uint64_t requester_linkage(uint32_t agency, uint64_t person, double now) const
   {
-    return codes_.linkage(codes_.resident_code(table_person(agency, person)));
+    return codes_.linkage(codes_.resident_code(injects_.resident_person(linked(agency, person, now), now)));
   }
 
   // --- hub side -------------------------------------------------------------------------------
@@ -92,6 +96,16 @@ public:
   uint64_t convert_code(uint32_t requester, uint64_t code, uint32_t provider) const
   {
     return codes_.agency_code(provider, codes_.linkage_of_agency_code(requester, code));
+  }
+
+  /// Issue 9, case 2 ④: the requester's code derives from a resident code physically deleted on
+  /// 住基全国センター, and the holders have not re-acquired yet (the hub finds no linkage code).
+  bool code_deleted(uint32_t requester, uint64_t code, double now) const
+  {
+    if (!injects_.any_deletion())
+      return false;
+    return injects_.code_dead(
+        codes_.person_of_resident_code(codes_.resident_of_linkage(codes_.linkage_of_agency_code(requester, code))), now);
   }
 
   /// The agency is the connectivity-check tool (業務疎通確認ツール): the hub answers for it.
@@ -145,8 +159,11 @@ public:
   // --- truth (ledger and oracle only) ---------------------------------------------------------
   /// The law's permission table as of time t (the oracle's reference for `unentitled`).
   const PermissionTable& law_at(double t) const { return timeline_.law.at(t); }
-  /// The person whose code the requester holds for its own person (differs under a swapped link).
-  uint64_t queried_person(uint32_t requester, uint64_t person) const { return table_person(requester, person); }
+  /// The person whose code the requester holds for its own person at time now (differs under a
+  /// swapped link, whole-run or a number_swap in force).
+  uint64_t queried_person(uint32_t requester, uint64_t person, double now) const { return linked(requester, person, now); }
+  /// Issue 9: the identity injects of the timeline (cases 2 and 3), with their persons.
+  const IdentityInjects& identity_injects() const { return injects_; }
   bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
   /// The same rule without a World (the loader checks a test case's persons with it).
   static bool holds_record(const Scenario& sc, const Population& pop, uint64_t seed, uint32_t provider,
@@ -154,6 +171,11 @@ public:
 
 private:
   uint64_t table_person(uint32_t agency, uint64_t person) const;
+  /// table_person, then a number_swap in force at t.
+  uint64_t linked(uint32_t agency, uint64_t person, double t) const
+  {
+    return injects_.linked_person(agency, table_person(agency, person), t);
+  }
 
   const Scenario& sc_;
   uint64_t seed_;
@@ -164,6 +186,7 @@ private:
   ModelTimeline timeline_;
   Cycle cycle_;
   RegistrationSchedule reg_;
+  IdentityInjects injects_; ///< issue 9: resident-code errors and number swaps (sparse)
   std::vector<double> replica_extraction_; ///< per provider: extraction time of its latest registered batch
   std::vector<std::unordered_map<uint64_t, uint64_t>> links_; ///< per agency: swapped links (sparse)
   std::vector<uint8_t> has_links_;

@@ -92,6 +92,8 @@ inline constexpr Param WORKLOAD_RETRY_INTERVAL_S{"/workload/*/retry_interval_s",
 inline constexpr Param WORKLOAD_FAULT_TIMEOUT_S{"/workload/*/fault_timeout_s", "300", "s", "[K]", "how long an attempt of a line without `timeout_s` waits for an answer a fault lost before it counts as failed (a line with `timeout_s` waits that long)"};
 // issue 9: connection restriction (接続規制)
 inline constexpr Param RESTRICT_AS_PROVIDER{"/timeline/*/as_provider", "true", "", "[K]", "a connection_restriction also refuses the requests addressed to the agency as provider (the operator restricts its connection; domain.md §6 says only that its requests are blocked)"};
+// issue 9, incidents (case 2): the deletion cascade
+inline constexpr Param REACQUIRE_AFTER_HOURS{"/timeline/*/reacquire_after_hours", "72", "h", "[K]", "after code A's physical deletion (resident_code_error ④ `delete_shared_code`) every holder has re-acquired its agency codes (符号取得) this long later; the seed (p.19) says only that all holders must re-acquire and that nobody can quickly tell who they are"};
 // clang-format on
 } // namespace params
 

@@ -26,7 +26,9 @@ const std::vector<const Param*>& all_params()
       // network and host faults: retries
       &WORKLOAD_RETRIES, &WORKLOAD_RETRY_INTERVAL_S, &WORKLOAD_FAULT_TIMEOUT_S,
       // issue 9: connection restriction
-      &RESTRICT_AS_PROVIDER};
+      &RESTRICT_AS_PROVIDER,
+      // issue 9, incidents (case 2)
+      &REACQUIRE_AFTER_HOURS};
   return list;
 }
 
@@ -41,7 +43,8 @@ std::vector<EnumInfo> model_enums()
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
                                describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
-                               describe(VERIFICATION_SELECTS)};
+                               describe(VERIFICATION_SELECTS),
+                               describe(RESIDENT_CODE_SUBCASES)}; // issue 9, incidents (case 2)
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

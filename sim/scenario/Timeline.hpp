@@ -9,7 +9,9 @@
 
 #include "sim/scenario/Permissions.hpp"
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace linksim {
@@ -19,10 +21,12 @@ enum class TimelineKind {
   // network and host faults (issue 9, point 1)
   LINK_DOWN, LINK_DEGRADED, HOST_DOWN, PLANNED_OUTAGE, VPN_FAULT,
   // issue 9: connection restriction (接続規制)
-  CONNECTION_RESTRICTION
+  CONNECTION_RESTRICTION,
+  // issue 9, incidents (cases 2 and 3)
+  RESIDENT_CODE_ERROR, NUMBER_SWAP
 };
 
-inline constexpr EnumTable<TimelineKind, 10> TIMELINE_KINDS{
+inline constexpr EnumTable<TimelineKind, 12> TIMELINE_KINDS{
     "timeline_kind",
     "kind of a timeline event (`timeline[].kind`)",
     {{{TimelineKind::MASTER_ROWS, "master_rows",
@@ -56,7 +60,14 @@ inline constexpr EnumTable<TimelineKind, 10> TIMELINE_KINDS{
       // issue 9: connection restriction
       {TimelineKind::CONNECTION_RESTRICTION, "connection_restriction",
        "the operator restricts an agency's connection (接続規制) from `at` until `until`: the hub refuses every "
-       "request the agency makes, and every request addressed to it as provider (outcome `restricted`)"}}}};
+       "request the agency makes, and every request addressed to it as provider (outcome `restricted`)"},
+      // issue 9, incidents (cases 2 and 3)
+      {TimelineKind::RESIDENT_CODE_ERROR, "resident_code_error",
+       "住基事務処理誤り (seed case 2): person B's record carries person A's resident code (住民票コード) from `at` "
+       "until it is fixed (`until`, `delete_code` in sub-cases ① ②, or `delete_shared_code` in ④ with its cascade)"},
+      {TimelineKind::NUMBER_SWAP, "number_swap",
+       "個人番号 ↔ 宛名番号 mislink (seed case 3) at an agency from `at` until `until`: its queries about the swapped "
+       "persons name the other person, and its replicas are registered under the other's code from its next batch"}}}};
 
 /// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
 /// a permission row, makes one or two of them).
@@ -67,10 +78,12 @@ enum class ChangeKind {
   LINK_DOWN, LINK_DOWN_END, LINK_DEGRADED, LINK_DEGRADED_END, HOST_DOWN, HOST_DOWN_END, PLANNED_OUTAGE,
   PLANNED_OUTAGE_END, VPN_FAULT, VPN_FAULT_END, MANUAL_ANSWER_REFUSED,
   // issue 9: connection restriction
-  CONNECTION_RESTRICTION, CONNECTION_RESTRICTION_END
+  CONNECTION_RESTRICTION, CONNECTION_RESTRICTION_END,
+  // issue 9, incidents (cases 2 and 3)
+  RESIDENT_CODE_ERROR, RESIDENT_CODE_FIXED, RESIDENT_CODE_DELETED, CODES_REACQUIRED, NUMBER_SWAP, NUMBER_SWAP_END
 };
 
-inline constexpr EnumTable<ChangeKind, 23> TIMELINE_CHANGES{
+inline constexpr EnumTable<ChangeKind, 29> TIMELINE_CHANGES{
     "timeline_change",
     "kind of a change applied during the run (result.json /timeline[].kind)",
     {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
@@ -99,7 +112,16 @@ inline constexpr EnumTable<ChangeKind, 23> TIMELINE_CHANGES{
       // issue 9: connection restriction
       {ChangeKind::CONNECTION_RESTRICTION, "connection_restriction",
        "the operator restricts an agency's connection (接続規制): the hub refuses its requests"},
-      {ChangeKind::CONNECTION_RESTRICTION_END, "connection_restriction_end", "that connection restriction is lifted"}}}};
+      {ChangeKind::CONNECTION_RESTRICTION_END, "connection_restriction_end", "that connection restriction is lifted"},
+      // issue 9, incidents (cases 2 and 3)
+      {ChangeKind::RESIDENT_CODE_ERROR, "resident_code_error", "person B's record starts to carry person A's resident code"},
+      {ChangeKind::RESIDENT_CODE_FIXED, "resident_code_fixed",
+       "the resident-code error is fixed (history corrected, or the unused code deleted in sub-cases ① ②)"},
+      {ChangeKind::RESIDENT_CODE_DELETED, "resident_code_deleted",
+       "code A is physically deleted on 住基全国センター: its linkage code and every agency code derived from it die"},
+      {ChangeKind::CODES_REACQUIRED, "codes_reacquired", "the holders of the deleted codes have re-acquired them (符号取得)"},
+      {ChangeKind::NUMBER_SWAP, "number_swap", "an agency's 個人番号 ↔ 宛名番号 links of two persons are swapped"},
+      {ChangeKind::NUMBER_SWAP_END, "number_swap_end", "that swap is fixed"}}}};
 
 
 /// What a network or host fault acts on (sim/scenario/Timeline.hpp, kinds link_down .. vpn_fault).
@@ -114,6 +136,31 @@ inline bool is_host_target(FaultTarget t)
 {
   return t == FaultTarget::SITE_HOST || t == FaultTarget::HUB_HOST || t == FaultTarget::JLIS_HOST;
 }
+
+// --- issue 9, incidents (cases 2 and 3) ------------------------------------------------------
+
+/// The seed's five sub-cases of a 住基 processing error (seed p.19, figure ①–⑤).
+enum class ResidentCodeSubcase {
+  DUPLICATE_AT_BIRTH, WRONG_NEW_CODE_ON_MOVE_IN, OTHER_PERSONS_CODE_ON_MOVE_IN, ONE_CODE_TWO_PERSONS, CHANGED_BY_MISTAKE
+};
+
+inline constexpr EnumTable<ResidentCodeSubcase, 5> RESIDENT_CODE_SUBCASES{
+    "resident_code_subcase",
+    "sub-case of a resident_code_error (`timeline[].subcase`, seed p.19 ①–⑤); each makes B's records carry A's code",
+    {{{ResidentCodeSubcase::DUPLICATE_AT_BIRTH, "duplicate_at_birth",
+       "① 出生時の二重付番: a second code X was issued at a birth and is assigned to nobody; physical deletion of X "
+       "(`delete_code`) is allowed"},
+      {ResidentCodeSubcase::WRONG_NEW_CODE_ON_MOVE_IN, "wrong_new_code_on_move_in",
+       "② 転入時の新規住民票コード誤付番: a new code X issued on a move-in by mistake; physical deletion of X "
+       "(`delete_code`) is allowed"},
+      {ResidentCodeSubcase::OTHER_PERSONS_CODE_ON_MOVE_IN, "other_persons_code_on_move_in",
+       "③ 転入時の別人の住民票コードでの誤更新 (spouses mixed up): fixed by deleting the 本人確認情報 history (`until`), "
+       "never by physical deletion"},
+      {ResidentCodeSubcase::ONE_CODE_TWO_PERSONS, "one_code_two_persons",
+       "④ 誤って異なる個人に同一の住民票コード (B from abroad matched to namesake A): fixed by the history (`until`); "
+       "`delete_shared_code` simulates the physical deletion of code A the seed warns about, with its cascade"},
+      {ResidentCodeSubcase::CHANGED_BY_MISTAKE, "changed_by_mistake",
+       "⑤ 誤って住民票コードを変更: fixed by cancelling the change (`until`), never by physical deletion"}}}};
 
 /// What a registration fault does to the batches that extract inside its window.
 struct RegistrationFault {
@@ -144,6 +191,15 @@ struct TimelineEvent {
   bool refused             = false; ///< manual_answer: refused (the agency's line was down then)
   // connection_restriction (issue 9)
   bool as_provider = true; ///< requests addressed to the agency are refused too (params::RESTRICT_AS_PROVIDER)
+  // --- issue 9, incidents: resident_code_error (case 2) and number_swap (case 3) ---
+  ResidentCodeSubcase subcase = ResidentCodeSubcase::DUPLICATE_AT_BIRTH;
+  /// (A, B) person pairs: B's record carries A's code (resident_code_error) / A and B swapped (number_swap).
+  /// Empty when `count` pairs are drawn with the run's seed (sim/model/IdentityInjects.hpp).
+  std::vector<std::pair<uint64_t, uint64_t>> pairs;
+  uint32_t count           = 0;     ///< pairs drawn with the seed (0: `pairs` given)
+  double delete_code_s     = NEVER; ///< ① ②: physical deletion of the unused code X (the fix)
+  double delete_shared_s   = NEVER; ///< ④: physical deletion of code A on 住基全国センター (the cascade)
+  double reacquire_s       = 0;     ///< ④: holders re-acquire their agency codes this long after the deletion
 };
 
 } // namespace linksim

@@ -44,7 +44,7 @@ Outcome classify(const OracleFacts& f)
   if (f.denied && f.restricted)
     return Outcome::RESTRICTED;
   if (f.denied)
-    return Outcome::DENIED;
+    return f.code_deleted ? Outcome::CODE_DELETED : Outcome::DENIED;
   if (!f.right_query || (f.data_answered && !f.right_person))
     return Outcome::WRONG_PERSON;
   if (f.no_record || !f.data_answered)

@@ -23,6 +23,9 @@
 //   restricted          the hub refused it because the operator restricts the requester's or the
 //                       provider's connection (接続規制, a connection_restriction event); nothing
 //                       delivered; not a correctness failure
+//   code_deleted        (issue 9) the hub refused it because the requester's agency code derives
+//                       from a resident code physically deleted on 住基全国センター and not yet
+//                       re-acquired (seed case 2 ④, the cascade); nothing delivered
 //   denied              the hub refused it (not in its permission master); nothing delivered
 //   wrong_person        the data is another person's, or the query itself named another person
 //                       (the requester's code table is wrong) whatever the provider answered
@@ -67,6 +70,8 @@ enum class Outcome : uint8_t {
   UNREACHABLE,
   // issue 9: connection restriction (接続規制)
   RESTRICTED,
+  // issue 9, incidents (case 2 ④: the deletion cascade)
+  CODE_DELETED,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -104,7 +109,11 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       // issue 9: connection restriction
       {Outcome::RESTRICTED, "restricted",
        "the hub refused it: the operator restricts the requester's or the provider's connection (接続規制) at that "
-       "time; nothing delivered (not a correctness failure)"}}}};
+       "time; nothing delivered (not a correctness failure)"},
+      // issue 9, incidents (case 2 ④)
+      {Outcome::CODE_DELETED, "code_deleted",
+       "the hub refused it: the requester's agency code derives from a resident code physically deleted on 住基全国センター "
+       "(with its linkage code and every agency code derived from it) and not re-acquired yet; nothing delivered"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -117,6 +126,7 @@ struct OracleFacts {
   bool data_answered    = false; ///< the provider answered with data
   bool no_record        = false; ///< the provider answered "no record"
   bool denied           = false; ///< the hub refused the request
+  bool code_deleted     = false; ///< ... because the code's linkage code was deleted (issue 9)
   bool fetched          = false; ///< a result reached an existing system
   bool fetched_by_other = false; ///< ... and it was not the requester's
   bool late             = false; ///< the requester's timeout passed first

@@ -12,7 +12,7 @@ TEST_CASE("sim::World: a requester's code, converted by the hub, finds the same 
   int found = 0;
   for (uint64_t p = 0; p < 4000; p += 37) {
     const uint32_t prov = w.population().previous_residence(p);
-    const uint64_t code = w.requester_code(1, p);
+    const uint64_t code = w.requester_code(1, p, 0);
     const ReplicaHit hit = w.lookup_replica(prov, w.convert_code(1, code, prov), 0, 3600);
     REQUIRE(hit.found); // the previous residence holds records on former residents
     CHECK(hit.subject == p);
@@ -29,12 +29,12 @@ TEST_CASE("sim::World: a swapped link at the provider returns another person's r
   const Scenario sc    = parse_scenario(j.dump(), "unit.json");
   World w(sc, 1, "t");
   // Provider m2 (agency 2) answers for person 1500 with 2500's record.
-  const uint64_t code = w.convert_code(1, w.requester_code(1, 1500), 2);
+  const uint64_t code = w.convert_code(1, w.requester_code(1, 1500, 0), 2);
   const ReplicaHit hit = w.lookup_replica(2, code, 0, 3600);
   REQUIRE(hit.found);
   CHECK(hit.subject == 2500);
   // Other persons are unaffected.
-  CHECK(w.lookup_replica(2, w.convert_code(1, w.requester_code(1, 1501), 2), 0, 3600).subject == 1501);
+  CHECK(w.lookup_replica(2, w.convert_code(1, w.requester_code(1, 1501, 0), 2), 0, 3600).subject == 1501);
 }
 
 TEST_CASE("sim::World: replicas answer from the last registered extraction, not from the truth", "[world][replica]")
@@ -45,7 +45,7 @@ TEST_CASE("sim::World: replicas answer from the last registered extraction, not 
   World w(sc, 1, "t");
   const double before = w.replica_extraction(2);
   CHECK(before < 0); // the last batch before the start (the night before)
-  const uint64_t code = w.convert_code(1, w.requester_code(1, 1234), 2);
+  const uint64_t code = w.convert_code(1, w.requester_code(1, 1234, 0), 2);
   const int64_t e1    = w.lookup_replica(2, code, 0, 3 * 86400).epoch;
   w.register_replicas(2, 2 * 86400.0);
   const int64_t e2 = w.lookup_replica(2, code, 0, 3 * 86400).epoch;

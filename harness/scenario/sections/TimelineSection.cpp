@@ -6,6 +6,7 @@
 // and removed while both windows hold. A connection restriction (接続規制) names an agency and a
 // window; two restrictions of one agency may not overlap.
 #include "harness/scenario/Section.hpp"
+#include "harness/scenario/sections/IdentityInjects.hpp" // issue 9: cases 2 and 3
 #include "harness/scenario/sections/PermissionsSection.hpp"
 #include "sim/model/Registration.hpp"
 
@@ -210,6 +211,8 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
     for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate",
                           "jlis", "host", "latency_factor", "bandwidth_divisor", "as_provider"})
       e.raw(k, Req::NO);
+    for (const char* k : IDENTITY_INJECT_KEYS) // issue 9: cases 2 and 3
+      e.raw(k, Req::NO);
     return std::nullopt;
   }
   ev.kind               = *kind;
@@ -234,6 +237,13 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       break; // read above with the target
     case TimelineKind::CONNECTION_RESTRICTION: // issue 9
       ev.as_provider = read_bool(e, params::RESTRICT_AS_PROVIDER);
+      break;
+    // issue 9: identity incidents (cases 2 and 3)
+    case TimelineKind::RESIDENT_CODE_ERROR:
+      read_resident_code_error(e, ev, ctx);
+      break;
+    case TimelineKind::NUMBER_SWAP:
+      read_number_swap(e, ev, ctx);
       break;
   }
   e.finish();
@@ -331,6 +341,7 @@ void read_timeline(ObjReader& root, LoadContext& ctx)
         if (is_network_fault(f.kind) && f.kind != TimelineKind::LINK_DEGRADED && f.target == FaultTarget::AGENCY_LINE &&
             f.agency == m.agency && f.at_s <= m.at_s && m.at_s < f.until_s)
           m.refused = true;
+  check_identity_injects(where, ctx); // issue 9: cases 2 and 3
 }
 
 } // namespace
