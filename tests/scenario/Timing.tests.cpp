@@ -17,10 +17,13 @@ namespace {
 std::string scenario(const std::string& name) { return source_dir() + "/scenarios/" + name + ".json"; }
 
 /// Runs a scenario file into a fresh directory; returns the directory.
-std::string run_file(const std::string& path, const std::string& tag, int expect = 0)
+std::string run_file(const std::string& path, const std::string& tag, int expect = 0, bool report = false)
 {
   const std::string dir = fresh_dir(tag);
-  const ProcessResult r = run_linksim({"run", path, "--out", dir, "--quiet", "--no-report"});
+  std::vector<std::string> args = {"run", path, "--out", dir, "--quiet"};
+  if (!report)
+    args.emplace_back("--no-report");
+  const ProcessResult r = run_linksim(args);
   INFO("stderr: " << r.err);
   REQUIRE(r.signal == 0);
   REQUIRE(r.exit_code == expect);
@@ -154,7 +157,7 @@ TEST_CASE("connection-restriction: the hub refuses the agency's exchanges exactl
   REQUIRE(ev["at"] == "2019-06-19T09:00:00+09:00");
   REQUIRE(ev["until"] == "2019-06-20T12:00:00+09:00");
 
-  const std::string dir = run_file(scenario("connection-restriction"), "restriction");
+  const std::string dir = run_file(scenario("connection-restriction"), "restriction", 0, true);
   const json r          = read_json(dir + "/result.json");
   // The timeline lists the start and the end at their times.
   int listed = 0;
@@ -203,6 +206,10 @@ TEST_CASE("connection-restriction: the hub refuses the agency's exchanges exactl
   CHECK(r["denials"]["total"]["restricted"].get<size_t>() == restricted);
   CHECK(r["outcomes"]["total"]["denied"] == 0); // its own class, not `denied`
   CHECK(r["verdict"]["exit_code"] == 0);
+  // The report lists the restriction with its refusals.
+  const std::string html = read_text(dir + "/report.html");
+  CHECK(html.find("<h2 id='restrictions'>") != std::string::npos);
+  CHECK(html.find("<td class='l'>restrict-03</td><td class='l'>" + agency + "</td>") != std::string::npos);
 }
 
 TEST_CASE("connection-restriction with as_provider false: requests to the agency still pass", "[restriction]")
