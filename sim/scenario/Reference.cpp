@@ -22,7 +22,11 @@ const std::vector<const Param*>& all_params()
       &TEST_PERSONS_PER_AGENCY, &LINKAGE_MAX_PER_HOUR, &TEST_PARTNERS,
       // verification environment and inter-agency test
       &VERIFICATION_SLOTS, &VERIFICATION_APPROVAL_DAYS, &VERIFICATION_TEST_DAYS, &VERIFICATION_REPORT_DAYS,
-      &VERIFICATION_ANSWER_MS, &VERIFICATION_LATENCY_MS, &VERIFICATION_BANDWIDTH_MBPS};
+      &VERIFICATION_ANSWER_MS, &VERIFICATION_LATENCY_MS, &VERIFICATION_BANDWIDTH_MBPS,
+      // annual notification drill (訓練)
+      &DRILLS, &DRILL_CATEGORY, &DRILL_KINDS_TARGETED, &DRILL_OCCURRED_MINUTES, &DRILL_RESOLVED_HOURS, &DRILL_CUTOFF_DAYS,
+      &DRILL_STALE_RATE, &DRILL_MAIL_DELAY, &DRILL_MAIL_BYTES, &DRILL_ACK_MUNICIPALITY, &DRILL_ACK_PREFECTURE,
+      &DRILL_ACK_NATIONAL, &DRILL_ACK_INSURER, &DRILL_STRAGGLERS};
   return list;
 }
 
@@ -37,7 +41,8 @@ std::vector<EnumInfo> model_enums()
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
                                describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
-                               describe(VERIFICATION_SELECTS)};
+                               describe(VERIFICATION_SELECTS),
+                               describe(DRILL_CATEGORIES)}; // annual notification drill
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

@@ -42,6 +42,7 @@ ENUM_KEYS = {
     "regime": ["/test_cases/*/regime"],
     "outcome": ["/test_cases/*/expect/outcome"],
     "verification_select": ["/verification/agencies/revision"],
+    "drill_category": ["/drills/*/category"],  # annual notification drill
 }
 NOT_IN_SCENARIOS = {"case_verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 
