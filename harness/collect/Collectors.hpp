@@ -1,12 +1,13 @@
 // Every collector of a run, subscribed to the World's recorder when made; `write` adds their
 // sections to result.json in its order (outcomes, latency, records, servers, volume, timeline, denials; revisions and masters when
-// the scenario has revisions; verification when it has a verification environment).
+// the scenario has revisions; verification when it has a verification environment; drills when it has drills).
 #pragma once
 
 #include <memory>
 
 #include "harness/collect/AgencyLatency.hpp"
 #include "harness/collect/Denials.hpp"
+#include "harness/collect/Drills.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
 #include "harness/collect/Failing.hpp"
 #include "harness/collect/Latency.hpp"
@@ -33,6 +34,8 @@ struct Collectors {
       revisions = std::make_unique<RevisionsCollector>(w);
     if (w.scenario().verification.configured)
       verification = std::make_unique<VerificationCollector>(w);
+    if (!w.scenario().drills.empty()) // annual notification drills: only then
+      drills = std::make_unique<DrillsCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -46,6 +49,8 @@ struct Collectors {
       test_cases->write(result, end);
     if (verification)
       verification->write(result, end);
+    if (drills)
+      drills->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -62,6 +67,7 @@ struct Collectors {
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
   std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
+  std::unique_ptr<DrillsCollector> drills; ///< /drills, when the scenario has annual notification drills
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };
 
