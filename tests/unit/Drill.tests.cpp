@@ -1,5 +1,8 @@
 // The drill's arithmetic (sim/model/Drill.hpp): its cutoff, when staff acknowledge inside business
-// hours, and the nearest-rank percentile its results report.
+// hours, and the nearest-rank percentile its results report; and the `drills` section's reader.
+#include "Fixtures.hpp"
+#include "harness/Errors.hpp"
+#include "harness/results/ResultShape.hpp"
 #include "sim/model/Drill.hpp"
 
 #include <catch2/catch.hpp>
@@ -76,4 +79,55 @@ TEST_CASE("sim::nearest_rank: the ceil(q n)-th smallest value", "[drill]")
   CHECK(nearest_rank(three, 0.5) == 20); // ceil(1.5) = 2
   CHECK(nearest_rank(three, 0.34) == 20); // ceil(1.02) = 2
   CHECK(nearest_rank(three, 0.33) == 10); // ceil(0.99) = 1
+}
+
+// The section reader (harness/scenario/sections/DrillsSection.cpp) on the unit fixture: targets by
+// kind in agency order, the declared defaults, drills kept in post order, a drill-only scenario.
+TEST_CASE("harness::drills section: targets by kind, defaults, post order, and a drill-only scenario", "[drill][loader]")
+{
+  auto j                         = test::small_scenario_json();
+  j["calendar"]["duration_days"] = 5; // the drills must close inside the run
+  j["drills"] = nlohmann::json::parse(R"([
+    {"id": "late", "posted": "2019-06-18T09:00:00+09:00", "kinds": ["insurer", "prefecture"], "cutoff_business_days": 0},
+    {"id": "early", "posted": "2019-06-17T10:00:00+09:00", "stale_contact_rate": 0.5,
+     "ack": {"insurer": {"dist": "fixed", "ms": 1000}}}])");
+  const Scenario sc = parse_scenario(j.dump(), "unit.json");
+  REQUIRE(sc.drills.size() == 2);
+  const Drill& e = sc.drills[0]; // post order, not file order
+  const Drill& l = sc.drills[1];
+  CHECK(e.id == "early");
+  CHECK(l.id == "late");
+  // Targets: every agency of the kinds, in agency order (pref, m1, m2, ins1, ins2, nb1).
+  CHECK(e.targets == std::vector<uint32_t>{0, 1, 2, 3, 4, 5});
+  CHECK(l.targets == std::vector<uint32_t>{0, 3, 4});
+  // Given values and the declared defaults.
+  CHECK(e.stale_contact_rate == 0.5);
+  CHECK(l.stale_contact_rate == 0.05);
+  CHECK(e.category == DrillCategory::IMPORTANT_NOTICE);
+  CHECK(e.mail_bytes == 20000);
+  CHECK(e.stragglers == 10);
+  CHECK(e.mail_delay.dist == Duration::Dist::EXPONENTIAL);
+  CHECK(e.mail_delay.value_s == 120);
+  const size_t ins = drill_kind_index(AgencyKind::INSURER), muni = drill_kind_index(AgencyKind::MUNICIPALITY);
+  CHECK(e.ack[ins].dist == Duration::Dist::FIXED);
+  CHECK(e.ack[ins].value_s == 1);
+  CHECK(e.ack[muni].dist == Duration::Dist::LOGNORMAL);
+  CHECK(e.ack[muni].value_s == 7200);
+  CHECK(e.ack[muni].sigma == 1.2);
+  // Times: occurred 30 min before the post, resolved 4 h after; cutoffs from the business days.
+  const Calendar cal = sc.calendar();
+  CHECK(e.posted_s - e.occurred_s == 1800);
+  CHECK(e.resolved_s - e.posted_s == 4 * 3600);
+  CHECK(cal.format(e.cutoff_s) == "2019-06-20T17:15:00+09:00"); // 3 business days after Monday
+  CHECK(cal.format(l.cutoff_s) == "2019-06-18T17:15:00+09:00");
+  // Its metrics are known to checks; another drill's are not.
+  CHECK(metric_problem("/drills/early/by_kind/insurer/time_to_ack_minutes/p95", sc) == "");
+  CHECK(metric_problem("/drills/early/mtta_minutes", sc) == "");
+  CHECK(metric_problem("/drills/other/reach", sc) == "unknown drill \"other\"; known: early, late");
+
+  // Without a drill, no workload is an error; with one, it is a drill-only scenario.
+  j["workload"] = nlohmann::json::array();
+  CHECK_NOTHROW(parse_scenario(j.dump(), "unit.json"));
+  j.erase("drills");
+  CHECK_THROWS_AS(parse_scenario(j.dump(), "unit.json"), ScenarioError);
 }
