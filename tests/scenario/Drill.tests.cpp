@@ -260,7 +260,7 @@ TEST_CASE("a hand-computable drill next to quickstart's queries: fixed delays gi
   CHECK(d["stragglers"]["never"].empty());
 }
 
-TEST_CASE("a drill whose contacts are all stale reaches nobody and its percentiles are inconclusive", "[drill]")
+TEST_CASE("a drill whose contacts are all stale reaches nobody and its percentiles are inconclusive - a drill whose mails are due after its cutoff reaches nobody", "[drill]")
 {
   const std::string out  = fresh_dir("drill-all-stale");
   const std::string path = out + "/drill-stale.json";
@@ -269,7 +269,13 @@ TEST_CASE("a drill whose contacts are all stale reaches nobody and its percentil
     f << nlohmann::json{{"extends", scenario("quickstart")},
                         {"name", "drill-stale"},
                         {"workload", {{{"$replace", true}}}},
-                        {"drills", {{{"id", "stale"}, {"posted", "2019-06-18T10:00:00+09:00"}, {"stale_contact_rate", 1}}}},
+                        {"drills",
+                         {{{"id", "stale"}, {"posted", "2019-06-18T10:00:00+09:00"}, {"stale_contact_rate", 1}},
+                          {{"id", "slow-mail"}, // every mail due after the drill closes: never sent
+                           {"posted", "2019-06-18T10:00:00+09:00"},
+                           {"stale_contact_rate", 0},
+                           {"cutoff_business_days", 0},
+                           {"mail_delay", {{"dist", "fixed"}, {"ms", 8 * 3600 * 1000}}}}}},
                         {"expect",
                          {{{"$replace", true}},
                           {{"name", "reach"}, {"metric", "/drills/stale/reach"}, {"max", 0}},
@@ -287,4 +293,11 @@ TEST_CASE("a drill whose contacts are all stale reaches nobody and its percentil
   CHECK(d["time_to_ack_minutes"]["p95"].is_null());
   CHECK(d["mtta_minutes"].is_null());
   CHECK(res["outcomes"]["total"]["all"] == 0);
+  const auto& m = res["drills"]["slow-mail"];
+  CHECK(m["cutoff"] == "2019-06-18T17:15:00+09:00");
+  CHECK(m["not_reached_by_cutoff"] == m["targeted"]);
+  CHECK(m["reached"] == 0);
+  CHECK(m["stale_contacts"] == 0);
+  for (const auto& n : m["stragglers"]["never"])
+    CHECK(n["why"] == "not_reached_by_cutoff");
 }
