@@ -5,6 +5,7 @@
 #include "agents/scheduler/Scheduler.hpp"
 #include "agents/server/IntermediateServer.hpp"
 #include "agents/verification/Verification.hpp"
+#include "agents/drill/Drill.hpp"
 
 namespace linksim {
 
@@ -115,7 +116,21 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
           pf.staff_inbox(a)->set_receiver(s);
       }
   }
-  sg4::Actor::create("closer", pf.control_host(), [&w]() { close_run(w); });
+  // Annual notification drills (訓練): per drill, the sharing site (not a daemon: it keeps the run
+  // going until the drill's cutoff) and one staff member per targeted agency.
+  for (uint32_t d = 0; d < sc.drills.size(); ++d) {
+    const Drill& dr = sc.drills[d];
+    auto site       = std::make_shared<DrillSite>(w, d);
+    sg4::Actor::create("drill-site-" + dr.id, pf.hub_host(), SharingSite(ctx, site));
+    ++n.actors;
+    for (uint32_t k = 0; k < dr.targets.size(); ++k) {
+      const uint32_t a = dr.targets[k];
+      sg4::Host* h     = pf.agency_host(a) ? pf.agency_host(a) : pf.hub_host();
+      auto staff = daemon("drill-staff-" + dr.id + "-" + sc.agencies[a].id, h, DrillStaff(ctx, site, k), n);
+      site->inbox[k]->set_receiver(staff);
+    }
+  }
+    sg4::Actor::create("closer", pf.control_host(), [&w]() { close_run(w); });
   ++n.actors;
   return n;
 }

@@ -1,13 +1,14 @@
 // Every collector of a run, subscribed to the World's recorder when made; `write` adds their
 // sections to result.json in its order (outcomes, latency, records, servers, volume, timeline, denials; revisions and masters when
-// the scenario has revisions; verification when it has a verification environment;
-// restrictions when it has connection restrictions).
+// the scenario has revisions; verification when it has a verification environment; faults,
+// restrictions, identity injects and drills when the scenario has them).
 #pragma once
 
 #include <memory>
 
 #include "harness/collect/AgencyLatency.hpp"
 #include "harness/collect/Denials.hpp"
+#include "harness/collect/Drills.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
 #include "harness/collect/Faults.hpp"
 #include "harness/collect/Failing.hpp"
@@ -43,6 +44,8 @@ struct Collectors {
       restrictions = std::make_unique<RestrictionsCollector>(w);
     if (w.identity_injects().any()) // issue 9: /identity_injects, only when the timeline has them
       identity_injects = std::make_unique<IdentityInjectsCollector>(w);
+    if (!w.scenario().drills.empty()) // annual notification drills: only then
+      drills = std::make_unique<DrillsCollector>(w);
   }
 
   void write(ojson& result, const RunEnd& end) const
@@ -62,6 +65,8 @@ struct Collectors {
       restrictions->write(result, end);
     if (identity_injects)
       identity_injects->write(result, end);
+    if (drills)
+      drills->write(result, end);
   }
 
   OutcomesCollector outcomes;
@@ -81,6 +86,7 @@ struct Collectors {
   std::unique_ptr<RestrictionsCollector> restrictions; ///< /restrictions, when the scenario restricts a connection
   /// issue 9: /identity_injects, when the timeline has resident_code_error or number_swap events
   std::unique_ptr<IdentityInjectsCollector> identity_injects;
+  std::unique_ptr<DrillsCollector> drills; ///< /drills, when the scenario has annual notification drills
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
   std::unique_ptr<FaultsCollector> faults; ///< /faults, when the timeline has link or host faults
 };

@@ -174,6 +174,13 @@ const char* RENDER = R"JS(
         { type: 'line', label: 'mean delta 平均差', data: s.means, showLine: false, pointRadius: 5, pointStyle: 'rectRot', backgroundColor: '#d62728', borderColor: '#d62728' }] },
       options: { scales: { x: { ticks: { autoSkip: false } },
                            y: { title: axisTitle(s.unit) } } } };
+    if (s.kind === 'ackcurve') return { // a drill's acknowledgement curve (訓練): cumulative share acknowledged
+      type: 'scatter',
+      data: { datasets: [{ label: s.label, data: s.points, showLine: true, stepped: true, pointRadius: 0, borderColor: '#3182bd', borderWidth: 2 }] },
+      options: { scales: {
+          x: { type: 'linear', min: 0, title: axisTitle('hours since the post 掲載からの時間 (h)') },
+          y: { min: 0, max: 100, title: axisTitle('share of targeted agencies acknowledged 確認済み (%)'), ticks: { stepSize: 10, callback: function (v) { return v + ' %'; } } } },
+        plugins: { tooltip: { callbacks: { label: function (c) { return c.parsed.y + ' % by ' + c.parsed.x + ' h'; } } } } } };
     throw new Error('unknown chart kind ' + s.kind);
   }
   var rendered = 0;

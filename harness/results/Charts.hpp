@@ -27,7 +27,7 @@ namespace linksim {
 std::string chart_scripts(const std::string& page, std::string& notice);
 /// The charts' data and the script that draws them, for the end of <body>. `meta`: {"charts": [{kind,
 /// canvas, ...}], and "origin"/"origin_t" (a JST date-time and its simulated second) for date axes}.
-/// Kinds: volume, cdf, hops, timeline (report.html), deltas (compare.html).
+/// Kinds: volume, cdf, hops, timeline, ackcurve (report.html), deltas (compare.html).
 std::string chart_render(const nlohmann::ordered_json& meta);
 
 } // namespace linksim

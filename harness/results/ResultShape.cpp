@@ -22,6 +22,14 @@ const std::vector<std::string> FAULT_COUNTS = {"exchanges", "timed_out",      "u
 // issue 9: identity injects (cases 2 and 3)
 const std::vector<std::string> INJECT_COUNTS = {"exchanges", "affected", "affected_before_at", "holders_hit",
                                                 "holders_failed"};
+// annual notification drill (訓練)
+const std::vector<std::string> DRILL_COUNTS    = {"targeted",        "reached",          "acknowledged",
+                                                  "stale_contacts",  "not_reached_by_cutoff", "no_ack_by_cutoff",
+                                                  "never_acknowledged", "reach"};
+const std::vector<std::string> DRILL_ACK_STATS = {"count", "mean", "p50", "p90", "p95", "max"};
+const std::vector<std::string> DRILL_TIMES     = {"mttd_minutes", "mtta_minutes", "mttr_minutes"};
+const std::vector<std::string> DRILL_WHY       = {"stale_contact", "not_reached_by_cutoff", "no_ack_by_cutoff"};
+
 
 std::string shape::pointer(std::initializer_list<std::string> segments)
 {
@@ -85,6 +93,17 @@ const std::vector<MetricPattern>& metric_patterns()
        "with a query refused (`holders_failed`)"},
       {"/identity_injects/<identity_inject>/by_class/<outcome_class>", K::CORRECTNESS, false,
        "an identity inject's exchanges about its persons, by outcome class"},
+      // annual notification drill (訓練), when the scenario has drills
+      {"/drills/<drill>/<drill_count>", K::CORRECTNESS, false,
+       "a drill's agencies targeted, reached (mail arrived by the cutoff), acknowledged, never acknowledged and why; "
+       "reach = acknowledged / targeted"},
+      {"/drills/<drill>/time_to_ack_minutes/<ack_stat>", K::LATENCY, false,
+       "time from the post (the alert) to an agency's acknowledgement, over the agencies that acknowledged"},
+      {"/drills/<drill>/<drill_time>", K::LATENCY, false,
+       "MTTD (occurred → posted), MTTA (mean posted → acknowledged), MTTR (occurred → resolved), apart"},
+      {"/drills/<drill>/by_kind/<drill_kind>/<drill_count>", K::CORRECTNESS, false, "the same counts, for one agency kind"},
+      {"/drills/<drill>/by_kind/<drill_kind>/time_to_ack_minutes/<ack_stat>", K::LATENCY, false,
+       "the time to acknowledge, for one agency kind"},
   };
   return list;
 }
@@ -103,7 +122,7 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency" || name == "fault" || name == "restriction" || name == "identity_inject";
+         name == "agency" || name == "fault" || name == "restriction" || name == "identity_inject" || name == "drill";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -231,6 +250,25 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
     return INJECT_COUNTS;
   if (slot == "outcome_class") // the classes only (no all, provided, ...)
     return OUTCOMES.names();
+  // annual notification drill (訓練)
+  if (slot == "drill") {
+    std::vector<std::string> v;
+    for (const Drill& d : sc.drills)
+      v.push_back(d.id);
+    return v;
+  }
+  if (slot == "drill_count")
+    return DRILL_COUNTS;
+  if (slot == "ack_stat")
+    return DRILL_ACK_STATS;
+  if (slot == "drill_time")
+    return DRILL_TIMES;
+  if (slot == "drill_kind") {
+    std::vector<std::string> v;
+    for (AgencyKind k : DRILL_KINDS)
+      v.emplace_back(AGENCY_KINDS.name(k));
+    return v;
+  }
   if (slot == "revision") {
     std::vector<std::string> v;
     for (const Revision& r : sc.revisions)

@@ -48,6 +48,15 @@ extern const std::vector<std::string> FAULT_COUNTS;
 /// issue 9: an identity inject's counts (/identity_injects/<id>/<name>): exchanges, affected,
 /// affected_before_at, holders_hit, holders_failed.
 extern const std::vector<std::string> INJECT_COUNTS;
+// annual notification drill (訓練, /drills/<id>)
+/// Counts of a drill and of each agency kind in it (and `reach`, acknowledged / targeted).
+extern const std::vector<std::string> DRILL_COUNTS;
+/// Statistics of the time to acknowledge, in minutes from the post: count, mean, p50, p90, p95, max.
+extern const std::vector<std::string> DRILL_ACK_STATS;
+/// The drill's three times, apart: mttd_minutes, mtta_minutes, mttr_minutes.
+extern const std::vector<std::string> DRILL_TIMES;
+/// Why an agency never acknowledged: stale_contact, not_reached_by_cutoff, no_ack_by_cutoff.
+extern const std::vector<std::string> DRILL_WHY;
 
 /// Indexes into the name lists above: code names a metric through them, never by spelling it.
 namespace shape {

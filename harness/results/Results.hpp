@@ -72,6 +72,10 @@ std::string identity_injects_html(const ojson& result);
 /// junit.xml's <testsuite> on the inter-agency test queue, one testcase per agency with its
 /// dates as properties (empty without `verification`); it goes inside <testsuites>.
 JUnitSuite verification_junit(const std::string& scenario, const ojson& result);
+/// report.html's section on the annual notification drills (empty without drills): per drill its
+/// reach, MTTD / MTTA / MTTR, the acknowledgement curve (a chart added to `charts`, its canvas in
+/// the returned HTML), the per-kind table and the stragglers.
+std::string drills_html(const ojson& result, ojson& charts);
 std::string terminal_summary(const ojson& result, const std::vector<CheckResult>& checks, const std::string& dir,
                              int exit_code, bool with_csv, bool with_report, const LatencyCollector* latency = nullptr);
 

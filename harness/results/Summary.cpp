@@ -108,6 +108,16 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
     if (hidden)
       o << "  ... and " << hidden << " more (junit.xml, report.html)\n";
   }
+  // annual notification drills (訓練): one line each
+  if (r.contains("drills"))
+    for (auto it = r["drills"].begin(); it != r["drills"].end(); ++it) {
+      const ojson& d = it.value();
+      const ojson& t = d["time_to_ack_minutes"];
+      auto num       = [](const ojson& x) { return x.is_null() ? std::string("-") : x.dump(); };
+      o << "drill " << it.key() << ": reach " << num(d["reach"]) << " (" << num(d["acknowledged"]) << " of "
+        << num(d["targeted"]) << " acknowledged, " << num(d["stale_contacts"]) << " stale contacts), time to acknowledge p50 "
+        << num(t["p50"]) << " min, p95 " << num(t["p95"]) << " min\n";
+    }
   size_t pass = 0, fail = 0, inc = 0;
   for (const CheckResult& c : checks) {
     pass += c.verdict == "pass";

@@ -18,8 +18,9 @@ namespace {
 void check_across(ObjReader& root, LoadContext& ctx)
 {
   const Scenario& sc = ctx.sc;
-  if (sc.workload.empty() && sc.test_cases.empty() && ctx.issues.empty())
-    root.error("workload", "expected at least one workload line: a scenario with no traffic checks nothing");
+  // A drill-only scenario (annual notification drill, no queries) has something to simulate.
+  if (sc.workload.empty() && sc.test_cases.empty() && sc.drills.empty() && ctx.issues.empty())
+    root.error("workload", "expected at least one workload line (or a drill): a scenario with no traffic checks nothing");
   if (!ctx.have_vpn)
     for (size_t a = 0; a < sc.agencies.size(); ++a) {
       const uint32_t s = sc.agencies[a].site;

@@ -15,7 +15,8 @@
 namespace linksim {
 
 /// Kinds of random streams (part of the stream key, so streams never collide).
-enum class Stream : uint64_t { GENERATOR = 1, SERVER = 2, HUB = 3, STAFF = 4, JLIS = 5, REGISTRATION = 6, TRUTH = 7 };
+enum class Stream : uint64_t { GENERATOR = 1, SERVER = 2, HUB = 3, STAFF = 4, JLIS = 5, REGISTRATION = 6, TRUTH = 7,
+                          DRILL = 8 };
 
 constexpr uint64_t stream_key(uint64_t seed, Stream kind, uint64_t index, uint64_t sub = 0)
 {

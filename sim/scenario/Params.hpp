@@ -94,6 +94,21 @@ inline constexpr Param WORKLOAD_FAULT_TIMEOUT_S{"/workload/*/fault_timeout_s", "
 inline constexpr Param RESTRICT_AS_PROVIDER{"/timeline/*/as_provider", "true", "", "[K]", "a connection_restriction also refuses the requests addressed to the agency as provider (the operator restricts its connection; domain.md §6 says only that its requests are blocked)"};
 // issue 9, incidents (case 2): the deletion cascade
 inline constexpr Param REACQUIRE_AFTER_HOURS{"/timeline/*/reacquire_after_hours", "72", "h", "[K]", "after code A's physical deletion (resident_code_error ④ `delete_shared_code`) every holder has re-acquired its agency codes (符号取得) this long later; the seed (p.19) says only that all holders must re-acquire and that nobody can quickly tell who they are"};
+// annual notification drill (訓練) [SEED p.30-31, domain.md §6] (section `drills`)
+inline constexpr Param DRILLS{"/drills", "[]", "", "", "annual notification drills on the information-sharing site (none)"};
+inline constexpr Param DRILL_CATEGORY{"/drills/*/category", "\"01-01\"", "", "[SEED]", "the sharing site's category the drill posts to (see the drill_category table): 01>01 mails every user"};
+inline constexpr Param DRILL_KINDS_TARGETED{"/drills/*/kinds", "[\"municipality\", \"prefecture\", \"national_body\", \"insurer\"]", "", "[SEED]", "agency kinds whose registered contacts are mailed (each agency gets the site's alert email [SEED])"};
+inline constexpr Param DRILL_OCCURRED_MINUTES{"/drills/*/occurred_minutes_before", "30", "min", "[K]", "the simulated incident occurred this long before the operator posts it (MTTD)"};
+inline constexpr Param DRILL_RESOLVED_HOURS{"/drills/*/resolved_hours_after", "4", "h", "[K]", "the simulated incident is resolved this long after the post (MTTR counts from its occurrence)"};
+inline constexpr Param DRILL_CUTOFF_DAYS{"/drills/*/cutoff_business_days", "3", "business days", "[K]", "the drill closes at the close of business this many business days after the post (0: the post's own business day)"};
+inline constexpr Param DRILL_STALE_RATE{"/drills/*/stale_contact_rate", "0.05", "share", "[K]", "share of targeted agencies whose registered contact is stale (never receives the mail); contacts are updated as a duty [SEED] but not always"};
+inline constexpr Param DRILL_MAIL_DELAY{"/drills/*/mail_delay", "{\"dist\": \"exponential\", \"mean_ms\": 120000}", "", "[K]", "post → the alert mail in the contact's inbox (calendar time)"};
+inline constexpr Param DRILL_MAIL_BYTES{"/drills/*/mail_bytes", "20000", "bytes", "[K]", "size of the alert mail sent over the network from the site"};
+inline constexpr Param DRILL_ACK_MUNICIPALITY{"/drills/*/ack/municipality", "{\"dist\": \"lognormal\", \"median_ms\": 7200000, \"sigma\": 1.2}", "", "[K]", "a municipality's staff: mail received → acknowledged, in business time (median 2 business hours)"};
+inline constexpr Param DRILL_ACK_PREFECTURE{"/drills/*/ack/prefecture", "{\"dist\": \"lognormal\", \"median_ms\": 3600000, \"sigma\": 1.0}", "", "[K]", "a prefecture's staff: mail received → acknowledged, in business time (median 1 business hour)"};
+inline constexpr Param DRILL_ACK_NATIONAL{"/drills/*/ack/national_body", "{\"dist\": \"lognormal\", \"median_ms\": 3600000, \"sigma\": 1.0}", "", "[K]", "a national body's staff: mail received → acknowledged, in business time (median 1 business hour)"};
+inline constexpr Param DRILL_ACK_INSURER{"/drills/*/ack/insurer", "{\"dist\": \"lognormal\", \"median_ms\": 10800000, \"sigma\": 1.2}", "", "[K]", "an insurer's staff: mail received → acknowledged, in business time (median 3 business hours)"};
+inline constexpr Param DRILL_STRAGGLERS{"/drills/*/stragglers", "10", "agencies", "", "how many of the last agencies to acknowledge the results list (those that never did are all listed)"};
 // clang-format on
 } // namespace params
 

@@ -28,7 +28,11 @@ const std::vector<const Param*>& all_params()
       // issue 9: connection restriction
       &RESTRICT_AS_PROVIDER,
       // issue 9, incidents (case 2)
-      &REACQUIRE_AFTER_HOURS};
+      &REACQUIRE_AFTER_HOURS,
+      // annual notification drill (訓練)
+      &DRILLS, &DRILL_CATEGORY, &DRILL_KINDS_TARGETED, &DRILL_OCCURRED_MINUTES, &DRILL_RESOLVED_HOURS, &DRILL_CUTOFF_DAYS,
+      &DRILL_STALE_RATE, &DRILL_MAIL_DELAY, &DRILL_MAIL_BYTES, &DRILL_ACK_MUNICIPALITY, &DRILL_ACK_PREFECTURE,
+      &DRILL_ACK_NATIONAL, &DRILL_ACK_INSURER, &DRILL_STRAGGLERS};
   return list;
 }
 
@@ -44,7 +48,8 @@ std::vector<EnumInfo> model_enums()
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
                                describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
                                describe(VERIFICATION_SELECTS),
-                               describe(RESIDENT_CODE_SUBCASES)}; // issue 9, incidents (case 2)
+                               describe(RESIDENT_CODE_SUBCASES), // issue 9, incidents (case 2)
+                               describe(DRILL_CATEGORIES)}; // annual notification drill
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

@@ -9,6 +9,7 @@
 #include "sim/model/Calendar.hpp"
 #include "sim/scenario/Agencies.hpp"
 #include "sim/scenario/Checks.hpp"
+#include "sim/scenario/Drills.hpp"
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
@@ -75,6 +76,8 @@ struct Scenario {
   LinkageTestSpec linkage;
   // verification environment and inter-agency test (機関間試験)
   Verification verification;
+  // annual notification drill (訓練): in post order (ties: file order)
+  std::vector<Drill> drills;
 
   Calendar calendar() const
   {

@@ -131,4 +131,27 @@ struct ExchangeRetried {
   double t_s;
 };
 
+// --- annual notification drill (訓練, sim/scenario/Drills.hpp) ----------------------------------
+
+/// The operator posted a drill's simulated incident to the information-sharing site (the alert).
+struct DrillPosted {
+  uint32_t drill; ///< index into Scenario::drills
+  double t_s;
+};
+/// The site mailed a targeted agency's registered contact: `reached` when the mail arrived in its
+/// inbox (t_s: then); not reached when the contact is stale (t_s: when it was sent, to nobody).
+struct Notified {
+  uint32_t drill;
+  uint32_t agency;
+  double t_s;
+  bool reached;
+};
+/// A staff member of the agency logged in to the site and viewed the status (inside business
+/// hours, by the drill's cutoff).
+struct Acknowledged {
+  uint32_t drill;
+  uint32_t agency;
+  double t_s;
+};
+
 } // namespace linksim

@@ -43,6 +43,7 @@ ENUM_KEYS = {
     "outcome": ["/test_cases/*/expect/outcome"],
     "verification_select": ["/verification/agencies/revision"],
     "resident_code_subcase": ["/timeline/*/subcase"],  # issue 9: incidents (case 2)
+    "drill_category": ["/drills/*/category"],  # annual notification drill
 }
 NOT_IN_SCENARIOS = {"case_verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 

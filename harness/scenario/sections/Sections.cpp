@@ -14,6 +14,7 @@ extern const SectionDecl HEADER_SECTION, CALENDAR_SECTION, NETWORK_SECTION, HUB_
     IDENTITY_ERRORS_SECTION, MESSAGES_SECTION, TIMELINE_SECTION, EXPECT_SECTION;
 extern const SectionDecl LINKAGE_TEST_SECTION; // after agencies: test persons and their holders, before workload
 extern const SectionDecl VERIFICATION_SECTION; // after revisions (it names one) and test_cases
+extern const SectionDecl DRILLS_SECTION; // annual notification drill: after agencies, before expect
 
 const std::vector<const SectionDecl*>& scenario_sections()
 {
@@ -25,6 +26,7 @@ const std::vector<const SectionDecl*>& scenario_sections()
       &TEST_CASES_SECTION, &IDENTITY_ERRORS_SECTION, &MESSAGES_SECTION,
       &TIMELINE_SECTION,
       &VERIFICATION_SECTION, // after test_cases: it takes the interagency cases
+      &DRILLS_SECTION, // annual notification drill (訓練): names agencies' kinds; checks name its ids
       &EXPECT_SECTION};
   return order;
 }
