@@ -49,8 +49,15 @@ std::string names_list(const std::vector<std::string>& names)
 
 std::optional<double> parse_iso_duration(const std::string& s)
 {
+  auto d = parse_iso_duration_parts(s);
+  return d ? std::optional<double>(d->seconds()) : std::nullopt;
+}
+
+std::optional<IsoDuration> parse_iso_duration_parts(const std::string& s)
+{
   if (s.size() < 3 || s[0] != 'P')
     return std::nullopt;
+  IsoDuration out;
   double total = 0;
   bool in_time = false, any = false;
   std::string num;
@@ -71,7 +78,7 @@ std::optional<double> parse_iso_duration(const std::string& s)
       return std::nullopt;
     num.clear();
     if (!in_time && c == 'D')
-      total += *n * 86400.0;
+      out.days += *n;
     else if (in_time && c == 'H')
       total += *n * 3600.0;
     else if (in_time && c == 'M')
@@ -84,7 +91,8 @@ std::optional<double> parse_iso_duration(const std::string& s)
   }
   if (!num.empty() || !any)
     return std::nullopt;
-  return total;
+  out.rest_s = total;
+  return out;
 }
 
 std::optional<double> parse_short_duration(const std::string& s)
@@ -349,11 +357,11 @@ Score score(const std::vector<ExpectationTimes>& expected, const std::vector<Tak
   return s;
 }
 
-double due_after(const Calendar& cal, double anchor_s, double d, bool business)
+double due_after(const Calendar& cal, double anchor_s, const IsoDuration& d, bool business)
 {
   if (!business)
-    return anchor_s + d;
-  return cal.from_business(cal.to_business(anchor_s) + d);
+    return anchor_s + d.seconds();
+  return cal.from_business(cal.to_business(anchor_s) + static_cast<double>(d.days) * cal.business_day_seconds() + d.rest_s);
 }
 
 } // namespace linksim::exercise

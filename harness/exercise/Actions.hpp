@@ -24,6 +24,14 @@ namespace linksim::exercise {
 /// ISO-8601 duration with days, hours, minutes and seconds ("PT45M", "P1DT2H", "PT1H30M",
 /// "PT90S"; no years, months or weeks: their length is not fixed) → seconds; nullopt if malformed.
 std::optional<double> parse_iso_duration(const std::string& s);
+/// The same, split into its days part (D) and the rest (hours, minutes, seconds) in seconds: in
+/// business time a day is a business day, not 24 hours.
+struct IsoDuration {
+  long days   = 0;
+  double rest_s = 0;
+  double seconds() const { return static_cast<double>(days) * 86400.0 + rest_s; }
+};
+std::optional<IsoDuration> parse_iso_duration_parts(const std::string& s);
 /// A duration typed at the prompt: ISO-8601, or "30m", "2h", "1h30m", "45s", "1d" → seconds.
 std::optional<double> parse_short_duration(const std::string& s);
 
@@ -122,8 +130,8 @@ struct Score {
 /// none: missing, 0.
 Score score(const std::vector<ExpectationTimes>& expected, const std::vector<TakenAction>& taken, double late_credit);
 
-/// The due time of a `within` deadline: `d` seconds after `anchor_s`, counted in business time
-/// (business hours on business days, the scenario's calendar) when `business`.
-double due_after(const Calendar& cal, double anchor_s, double d, bool business);
+/// The due time of a `within` deadline `d` after `anchor_s`; when `business`, counted in business
+/// time (business hours on business days of the scenario's calendar), a day being one business day.
+double due_after(const Calendar& cal, double anchor_s, const IsoDuration& d, bool business);
 
 } // namespace linksim::exercise

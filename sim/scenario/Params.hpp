@@ -86,6 +86,11 @@ inline constexpr Param VERIFICATION_REPORT_DAYS{"/verification/report_days", "3"
 inline constexpr Param VERIFICATION_ANSWER_MS{"/verification/answer_ms", "50", "ms", "[K]", "the verification hub's time to answer one test request"};
 inline constexpr Param VERIFICATION_LATENCY_MS{"/verification/link/latency_ms", "5", "ms", "[K]", "latency of the verification hub's line"};
 inline constexpr Param VERIFICATION_BANDWIDTH_MBPS{"/verification/link/bandwidth_mbps", "100", "Mbit/s", "[K]", "bandwidth of the verification hub's line"};
+// training exercise a person plays (section `exercise`, `linksim exercise`)
+inline constexpr Param EXERCISE_LATE_CREDIT{"/exercise/late_credit", "0.5", "share", "", "share of an expectation's points a late action earns (on time: all of them; missing: none)"};
+inline constexpr Param EXERCISE_POINTS{"/exercise/expectations/*/points", "1", "points", "", "what an expectation is worth in the score"};
+inline constexpr Param EXERCISE_FROM{"/exercise/expectations/*/from", "\"notice\"", "", "", "what `within` counts from (see the exercise_anchor table)"};
+inline constexpr Param EXERCISE_BUSINESS_TIME{"/exercise/expectations/*/business_time", "false", "", "", "`within` counts business hours on business days only (the scenario's calendar); a day (D) is then one business day"};
 // clang-format on
 } // namespace params
 

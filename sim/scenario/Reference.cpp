@@ -22,7 +22,9 @@ const std::vector<const Param*>& all_params()
       &TEST_PERSONS_PER_AGENCY, &LINKAGE_MAX_PER_HOUR, &TEST_PARTNERS,
       // verification environment and inter-agency test
       &VERIFICATION_SLOTS, &VERIFICATION_APPROVAL_DAYS, &VERIFICATION_TEST_DAYS, &VERIFICATION_REPORT_DAYS,
-      &VERIFICATION_ANSWER_MS, &VERIFICATION_LATENCY_MS, &VERIFICATION_BANDWIDTH_MBPS};
+      &VERIFICATION_ANSWER_MS, &VERIFICATION_LATENCY_MS, &VERIFICATION_BANDWIDTH_MBPS,
+      // training exercise (section `exercise`)
+      &EXERCISE_LATE_CREDIT, &EXERCISE_POINTS, &EXERCISE_FROM, &EXERCISE_BUSINESS_TIME};
   return list;
 }
 
@@ -37,7 +39,8 @@ std::vector<EnumInfo> model_enums()
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
                                describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
-                               describe(VERIFICATION_SELECTS)};
+                               describe(VERIFICATION_SELECTS),
+                               describe(EXERCISE_ANCHORS)}; // issue 9: training exercise
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

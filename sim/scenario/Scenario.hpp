@@ -9,6 +9,7 @@
 #include "sim/model/Calendar.hpp"
 #include "sim/scenario/Agencies.hpp"
 #include "sim/scenario/Checks.hpp"
+#include "sim/scenario/Exercise.hpp"
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
@@ -75,6 +76,9 @@ struct Scenario {
   LinkageTestSpec linkage;
   // verification environment and inter-agency test (機関間試験)
   Verification verification;
+
+  // training exercise a person plays (section `exercise`, `linksim exercise`)
+  ExerciseSpec exercise;
 
   Calendar calendar() const
   {

@@ -42,6 +42,8 @@ ENUM_KEYS = {
     "regime": ["/test_cases/*/regime"],
     "outcome": ["/test_cases/*/expect/outcome"],
     "verification_select": ["/verification/agencies/revision"],
+    # issue 9: training exercise
+    "exercise_anchor": ["/exercise/expectations/*/from"],
 }
 NOT_IN_SCENARIOS = {"case_verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 

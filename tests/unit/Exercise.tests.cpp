@@ -21,6 +21,16 @@ std::vector<PlannedAction> parse(const std::string& text)
   std::istringstream in(text);
   return parse_actions_file(in, "answers.txt", NAMES, START);
 }
+TakenAction taken(uint32_t action, int level, int category, double t, bool accepted)
+{
+  TakenAction a;
+  a.action        = action;
+  a.args.level    = level;
+  a.args.category = category;
+  a.t_s           = t;
+  a.accepted      = accepted;
+  return a;
+}
 std::string parse_error(const std::string& text)
 {
   try {
@@ -133,7 +143,7 @@ TEST_CASE("exercise::score: on time earns all points, late a share, missing none
       {0, 4, 0, 1000, 2800, 10}, {1, 0, 0, 1000, 4600, 30}, {6, 0, 6, 1000, 10000, 10}};
   SECTION("all on time: 100 %")
   {
-    std::vector<TakenAction> t = {{0, {4, 0, {}}, 2000, true, ""}, {1, {}, 4600, true, ""}, {6, {0, 6, {}}, 9000, true, ""}};
+    std::vector<TakenAction> t = {taken(0, 4, 0, 2000, true), taken(1, 0, 0, 4600, true), taken(6, 0, 6, 9000, true)};
     const Score s = score(ex, t, 0.5);
     CHECK(s.pct == 100.0);
     CHECK(s.expectations[1].verdict == Verdict::ON_TIME); // at the deadline itself: on time
@@ -141,7 +151,7 @@ TEST_CASE("exercise::score: on time earns all points, late a share, missing none
   }
   SECTION("late containment earns half of its points, a missing post none")
   {
-    std::vector<TakenAction> t = {{0, {4, 0, {}}, 2000, true, ""}, {1, {}, 8000, true, ""}};
+    std::vector<TakenAction> t = {taken(0, 4, 0, 2000, true), taken(1, 0, 0, 8000, true)};
     const Score s = score(ex, t, 0.5);
     CHECK(s.expectations[0].verdict == Verdict::ON_TIME);
     CHECK(s.expectations[1].verdict == Verdict::LATE);
@@ -152,11 +162,8 @@ TEST_CASE("exercise::score: on time earns all points, late a share, missing none
   }
   SECTION("the wrong level, the wrong category, a refused action or one before the inject do not count")
   {
-    std::vector<TakenAction> t = {{0, {3, 0, {}}, 2000, true, ""},
-                                  {1, {}, 500, true, ""},
-                                  {1, {}, 1500, false, "the VPN is down"},
-                                  {6, {0, 5, {}}, 3000, true, ""},
-                                  {8, {}, 3000, true, ""}};
+    std::vector<TakenAction> t = {taken(0, 3, 0, 2000, true), taken(1, 0, 0, 500, true), taken(1, 0, 0, 1500, false),
+                                  taken(6, 0, 5, 3000, true), taken(8, 0, 0, 3000, true)};
     const Score s = score(ex, t, 0.5);
     CHECK(s.pct == 0);
     for (const auto& e : s.expectations)
@@ -167,7 +174,7 @@ TEST_CASE("exercise::score: on time earns all points, late a share, missing none
   SECTION("one action meets one expectation only")
   {
     const std::vector<ExpectationTimes> two = {{1, 0, 0, 0, 100, 1}, {1, 0, 0, 0, 100, 1}};
-    std::vector<TakenAction> t = {{1, {}, 50, true, ""}};
+    std::vector<TakenAction> t = {taken(1, 0, 0, 50, true)};
     const Score s = score(two, t, 0.5);
     CHECK(s.expectations[0].verdict == Verdict::ON_TIME);
     CHECK(s.expectations[1].verdict == Verdict::MISSING);
@@ -175,12 +182,17 @@ TEST_CASE("exercise::score: on time earns all points, late a share, missing none
   }
 }
 
-TEST_CASE("exercise::due_after: a business-time deadline skips the night and the weekend", "[exercise]")
+TEST_CASE("exercise::due_after: a business-time deadline skips the night and the weekend, a day is a business day", "[exercise]")
 {
   // 2019-06-21 is a Friday; business hours 08:30-17:15
   const Calendar cal(START, 8 * 3600 + 1800, 17 * 3600 + 900, (1u << 0) | (1u << 6), {});
   const double fri_1700 = 4 * 86400 + 17 * 3600;
-  CHECK(due_after(cal, fri_1700, 3600, false) == fri_1700 + 3600);
+  const IsoDuration hour = *parse_iso_duration_parts("PT1H");
+  CHECK(due_after(cal, fri_1700, hour, false) == fri_1700 + 3600);
   // 15 business minutes on Friday, 45 on Monday from 08:30: Monday 09:15
-  CHECK(due_after(cal, fri_1700, 3600, true) == Approx(7 * 86400 + 9 * 3600 + 900));
+  CHECK(due_after(cal, fri_1700, hour, true) == Approx(7 * 86400 + 9 * 3600 + 900));
+  // a business day is a business day: Friday 17:00 + P1D = Monday 17:00; + P1DT1H = Tuesday 09:15
+  CHECK(due_after(cal, fri_1700, *parse_iso_duration_parts("P1D"), true) == Approx(7 * 86400 + 17 * 3600));
+  CHECK(due_after(cal, fri_1700, *parse_iso_duration_parts("P1DT1H"), true) == Approx(8 * 86400 + 9 * 3600 + 900));
+  CHECK(due_after(cal, fri_1700, *parse_iso_duration_parts("P1D"), false) == fri_1700 + 86400);
 }
