@@ -9,6 +9,7 @@
 #include "sim/model/Calendar.hpp"
 #include "sim/scenario/Agencies.hpp"
 #include "sim/scenario/Checks.hpp"
+#include "sim/scenario/Incidents.hpp"
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
@@ -75,6 +76,12 @@ struct Scenario {
   LinkageTestSpec linkage;
   // verification environment and inter-agency test (機関間試験)
   Verification verification;
+
+  // issue 9: incidents and their response (section `incidents`, sim/scenario/Incidents.hpp)
+  IncidentsSpec incidents;
+  /// The agency an exercise's trainee plays (`linksim exercise --play`): the automatic responder
+  /// does not act for it; NONE: the responder acts for every agency.
+  uint32_t exercise_play = NONE;
 
   Calendar calendar() const
   {
