@@ -106,7 +106,7 @@ inline constexpr Param STEP_FINAL_HOURS{"/incidents/steps/final_report_hours", "
 inline constexpr Param STEP_RETRY_HOURS{"/incidents/steps/retry_hours", "1", "business h", "[K]", "a refused action (e.g. the VPN is down) is tried again after this long"};
 inline constexpr Param STEP_REQUESTER_ANNOTATION_HOURS{"/incidents/steps/requester_annotation_hours", "16", "business h", "[K]", "the provider's annotation → the requester's part"};
 inline constexpr Param STEP_HUB_ANNOTATION_HOURS{"/incidents/steps/hub_annotation_hours", "8", "business h", "[K]", "the provider's annotation → the hub's (operator's) part"};
-inline constexpr Param DEADLINE_PHONE_HOURS{"/incidents/deadlines/phone_hours", "2", "h", "[K]", "the operator must be phoned (\"at once\") within this long after detection"};
+inline constexpr Param DEADLINE_PHONE_HOURS{"/incidents/deadlines/phone_hours", "24", "h", "[K]", "the operator must be phoned (\"at once\") within this long after detection (a detection late in the day is phoned the next morning)"};
 inline constexpr Param DEADLINE_INITIAL_HOURS{"/incidents/deadlines/initial_report_hours", "24", "h", "[K]", "form 03-13 initial report due this long after detection"};
 inline constexpr Param DEADLINE_INTERIM_HOURS{"/incidents/deadlines/interim_report_hours", "168", "h", "[K]", "form 03-13 interim report due this long after detection"};
 inline constexpr Param DEADLINE_FINAL_HOURS{"/incidents/deadlines/final_report_hours", "720", "h", "[K]", "form 03-13 final report due this long after detection"};
