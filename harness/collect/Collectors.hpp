@@ -9,6 +9,7 @@
 #include "harness/collect/Denials.hpp"
 #include "harness/collect/ExchangesCsv.hpp"
 #include "harness/collect/Failing.hpp"
+#include "harness/collect/Incidents.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
@@ -25,7 +26,7 @@ struct Collectors {
   /// `failing`: failing exchanges kept per outcome class (report list, junit.xml messages).
   explicit Collectors(World& w, size_t failing_limit = FailingCollector::DEFAULT_LIMIT)
       : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), failing(w, failing_limit),
-        csv(w)
+        incidents(w), csv(w)
   {
     if (!w.scenario().test_cases.empty()) // issue 8: /test_cases, only when the scenario has test cases
       test_cases = std::make_unique<TestCasesCollector>(w);
@@ -46,6 +47,7 @@ struct Collectors {
       test_cases->write(result, end);
     if (verification)
       verification->write(result, end);
+    incidents.write(result, end); // issue 9: /incidents, only when the scenario injects one
   }
 
   OutcomesCollector outcomes;
@@ -62,6 +64,7 @@ struct Collectors {
   std::unique_ptr<RevisionsCollector> revisions; ///< /revisions and /masters, when the scenario has revisions
   std::unique_ptr<TestCasesCollector> test_cases; ///< /test_cases, when the scenario has test cases
   std::unique_ptr<VerificationCollector> verification; ///< /verification, when the scenario has one
+  IncidentsCollector incidents; ///< /incidents (issue 9), when the scenario injects an incident
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
 };
 

@@ -1,5 +1,6 @@
 #include "harness/results/ResultShape.hpp"
 
+#include "harness/collect/Incidents.hpp"
 #include "harness/scenario/JsonReader.hpp"
 #include "sim/trace/Hops.hpp"
 #include "sim/trace/Oracle.hpp"
@@ -62,6 +63,10 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/verification/agencies/<agency>/misses_go_live", K::CORRECTNESS, false,
        "1 if this agency's inter-agency test is not complete by go-live, else 0"},
       {"/verification/agencies/<agency>/wait_days", K::LATENCY, false, "this agency's wait for a slot"},
+      // issue 9: incidents and their response (when the scenario injects one)
+      {"/incidents/<incident>/<incident_metric>", K::CORRECTNESS, false,
+       "an incident's detection, level, times to detect / contain / report / fix (hours after the inject), wrong "
+       "provisions before and after containment, annotations done and missing, actions on time, late, refused"},
   };
   return list;
 }
@@ -80,7 +85,7 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency";
+         name == "agency" || name == "incident";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -177,6 +182,15 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
     std::vector<std::string> v;
     for (const VerificationAgency& a : sc.verification.agencies)
       v.push_back(sc.agencies[a.agency].id);
+    return v;
+  }
+  if (slot == "incident_metric") // issue 9
+    return incident_metrics();
+  if (slot == "incident") {
+    std::vector<std::string> v;
+    for (const TimelineEvent& e : sc.timeline)
+      if (e.kind == TimelineKind::REPLICA_MISREGISTRATION)
+        v.push_back(e.id);
     return v;
   }
   if (slot == "revision") {

@@ -25,6 +25,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     , cycle_(sc)
     , reg_(sc, cal_, seed, &timeline_)
     , ledger_(*this, recorder_)
+    , incidents_(*this, recorder_)
 {
   const size_t n = sc.agencies.size();
   replica_extraction_.resize(n);

@@ -13,6 +13,7 @@
 
 #include "sim/model/Calendar.hpp"
 #include "sim/model/Codes.hpp"
+#include "sim/model/Incidents.hpp"
 #include "sim/model/Cycle.hpp"
 #include "sim/model/Population.hpp"
 #include "sim/model/Registration.hpp"
@@ -124,7 +125,7 @@ public:
   /// The provider holds requests for this item for a manual answer (自動応答不可), as it is now.
   bool manual_for(uint32_t provider, uint32_t item) const
   {
-    return timeline_.manual_now(provider, item);
+    return timeline_.manual_now(provider, item) || incidents_.restrained(provider, item);
   }
 
   // --- truth (ledger and oracle only) ---------------------------------------------------------
@@ -133,6 +134,18 @@ public:
   /// The person whose code the requester holds for its own person (differs under a swapped link).
   uint64_t queried_person(uint32_t requester, uint64_t person) const { return table_person(requester, person); }
   bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
+
+  // --- incidents and their response (issue 9: case 1 inject, point 3) ---------------------------
+  /// The incidents injected and the state of their response (sim/model/Incidents.hpp): the
+  /// responder actor and the exercise driver act through it.
+  IncidentModel& incidents() { return incidents_; }
+  const IncidentModel& incidents() const { return incidents_; }
+  // replaced by the faults branch
+  /// The agency's line (its VPN device) is up now: settings at its intermediate server (不開示,
+  /// self-restraint, record annotation) can be made.
+  bool agency_line_up(uint32_t agency) const { return (void)agency, true; }
+  // end of the block replaced by the faults branch
+
   /// The same rule without a World (the loader checks a test case's persons with it).
   static bool holds_record(const Scenario& sc, const Population& pop, uint64_t seed, uint32_t provider,
                            uint64_t person, uint32_t item);
@@ -161,6 +174,7 @@ private:
   uint64_t messages_sent_ = 0;
   Recorder recorder_;
   Ledger ledger_;
+  IncidentModel incidents_; ///< after the recorder: it subscribes to it
 };
 
 } // namespace linksim

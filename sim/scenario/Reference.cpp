@@ -23,6 +23,12 @@ const std::vector<const Param*>& all_params()
       // verification environment and inter-agency test
       &VERIFICATION_SLOTS, &VERIFICATION_APPROVAL_DAYS, &VERIFICATION_TEST_DAYS, &VERIFICATION_REPORT_DAYS,
       &VERIFICATION_ANSWER_MS, &VERIFICATION_LATENCY_MS, &VERIFICATION_BANDWIDTH_MBPS,
+      // issue 9: incidents and their response
+      &INCIDENT_DETECT_PROBABILITY, &INCIDENT_COMPLAINT, &INCIDENT_OWN_CHECK_HOURS, &INCIDENT_LEVELS,
+      &INCIDENT_REPORTABLE_LEVEL, &INCIDENT_POST_CATEGORY, &STEP_JUDGE_HOURS, &STEP_RESTRAINT_HOURS, &STEP_PHONE_HOURS,
+      &STEP_INITIAL_HOURS, &STEP_POST_HOURS, &STEP_FIX_HOURS, &STEP_INTERIM_HOURS, &STEP_LIFT_HOURS, &STEP_ANNOTATE_HOURS,
+      &STEP_FINAL_HOURS, &STEP_RETRY_HOURS, &STEP_REQUESTER_ANNOTATION_HOURS, &STEP_HUB_ANNOTATION_HOURS,
+      &DEADLINE_PHONE_HOURS, &DEADLINE_INITIAL_HOURS, &DEADLINE_INTERIM_HOURS, &DEADLINE_FINAL_HOURS,
       // training exercise (section `exercise`)
       &EXERCISE_LATE_CREDIT, &EXERCISE_POINTS, &EXERCISE_FROM, &EXERCISE_BUSINESS_TIME};
   return list;
@@ -40,6 +46,8 @@ std::vector<EnumInfo> model_enums()
                                describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
                                describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
                                describe(VERIFICATION_SELECTS),
+                               // issue 9: incidents and their response
+                               describe(RESPONSE_ACTIONS), describe(MISREGISTRATION_MODES),
                                describe(EXERCISE_ANCHORS)}; // issue 9: training exercise
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)

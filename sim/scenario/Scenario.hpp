@@ -10,6 +10,7 @@
 #include "sim/scenario/Agencies.hpp"
 #include "sim/scenario/Checks.hpp"
 #include "sim/scenario/Exercise.hpp"
+#include "sim/scenario/Incidents.hpp"
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
@@ -77,6 +78,11 @@ struct Scenario {
   // verification environment and inter-agency test (機関間試験)
   Verification verification;
 
+  // issue 9: incidents and their response (section `incidents`, sim/scenario/Incidents.hpp)
+  IncidentsSpec incidents;
+  /// The agency an exercise's trainee plays (`linksim exercise --play`): the automatic responder
+  /// does not act for it; NONE: the responder acts for every agency.
+  uint32_t exercise_play = NONE;
   // training exercise a person plays (section `exercise`, `linksim exercise`)
   ExerciseSpec exercise;
 

@@ -7,6 +7,7 @@
 //    "agency": "a-city-03", "mode": "on", "items": [2]}
 #pragma once
 
+#include "sim/scenario/Incidents.hpp"
 #include "sim/scenario/Permissions.hpp"
 
 #include <string>
@@ -14,9 +15,13 @@
 
 namespace linksim {
 
-enum class TimelineKind { MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT };
+enum class TimelineKind {
+  MASTER_ROWS, MANUAL_ANSWER, REGISTRATION_FAULT, DISTRIBUTION_FAULT,
+  // issue 9, case 1 (response branch)
+  REPLICA_MISREGISTRATION
+};
 
-inline constexpr EnumTable<TimelineKind, 4> TIMELINE_KINDS{
+inline constexpr EnumTable<TimelineKind, 5> TIMELINE_KINDS{
     "timeline_kind",
     "kind of a timeline event (`timeline[].kind`)",
     {{{TimelineKind::MASTER_ROWS, "master_rows",
@@ -29,16 +34,22 @@ inline constexpr EnumTable<TimelineKind, 4> TIMELINE_KINDS{
        "`until`"},
       {TimelineKind::DISTRIBUTION_FAULT, "distribution_fault",
        "the line of an intermediate server (`site`) loses master distributions (マスター配信) sent from `at` until "
-       "`until`: the server keeps its old masters until a later attempt reaches it"}}}};
+       "`until`: the server keeps its old masters until a later attempt reaches it"},
+      // issue 9, case 1 (response branch)
+      {TimelineKind::REPLICA_MISREGISTRATION, "replica_misregistration",
+       "副本登録誤り (incident case 1): from `at`, a provider's replicas of `items` are wrong for `persons` persons "
+       "(`mode` wrong_value or blank_reason) until the fix is re-registered; answered by the `incidents` section"}}}};
 
 /// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
 /// a permission row, makes one or two of them).
 enum class ChangeKind {
   PERMISSION_FROM, PERMISSION_UNTIL, MASTER_ROWS, MASTER_ROWS_END, MANUAL_ANSWER_ON, MANUAL_ANSWER_OFF,
-  REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END
+  REGISTRATION_FAULT, REGISTRATION_FAULT_END, DISTRIBUTION_FAULT, DISTRIBUTION_FAULT_END,
+  // issue 9, case 1 (response branch)
+  REPLICA_MISREGISTRATION
 };
 
-inline constexpr EnumTable<ChangeKind, 10> TIMELINE_CHANGES{
+inline constexpr EnumTable<ChangeKind, 11> TIMELINE_CHANGES{
     "timeline_change",
     "kind of a change applied during the run (result.json /timeline[].kind)",
     {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
@@ -50,7 +61,10 @@ inline constexpr EnumTable<ChangeKind, 10> TIMELINE_CHANGES{
       {ChangeKind::REGISTRATION_FAULT, "registration_fault", "an agency's registration fault begins"},
       {ChangeKind::REGISTRATION_FAULT_END, "registration_fault_end", "that registration fault ends"},
       {ChangeKind::DISTRIBUTION_FAULT, "distribution_fault", "a server's line starts losing master distributions"},
-      {ChangeKind::DISTRIBUTION_FAULT_END, "distribution_fault_end", "that distribution fault ends"}}}};
+      {ChangeKind::DISTRIBUTION_FAULT_END, "distribution_fault_end", "that distribution fault ends"},
+      // issue 9, case 1 (response branch)
+      {ChangeKind::REPLICA_MISREGISTRATION, "replica_misregistration",
+       "a provider's replicas become wrong for some persons (副本登録誤り; it ends with the response's fix)"}}}};
 
 /// What a registration fault does to the batches that extract inside its window.
 struct RegistrationFault {
@@ -74,6 +88,9 @@ struct TimelineEvent {
   bool items_given = false;
   // registration_fault
   RegistrationFault fault;
+  // replica_misregistration (issue 9 case 1; `items` above are the layouts affected)
+  uint64_t persons         = 0; ///< persons whose replicas are wrong
+  MisregistrationMode mode = MisregistrationMode::WRONG_VALUE;
 };
 
 } // namespace linksim

@@ -23,6 +23,8 @@
 //   wrong_version       the record's layout version is no longer accepted
 //   not_importable      the requester cannot take the record's layout version yet (not ready for its revision)
 //   null_rule_violation an item is blank without ReasonOfNull, or a conditional rule is broken
+//   wrong_data          the right person's record, but with wrong values: the provider's replica
+//                       was misregistered (副本登録誤り, issue 9 case 1)
 //   timed_out           right data, but after the requester's timeout (it had given up)
 //   stale               the data is older than the truth as of the provider's last *due* nightly
 //                       registration batch (the latest scheduled batch whose window closed
@@ -56,6 +58,8 @@ enum class Outcome : uint8_t {
   UNFINISHED,
   // linkage test (情報連携試験)
   TEST_MIXED,
+  // issue 9, case 1: replica misregistration (response branch)
+  WRONG_DATA,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -85,7 +89,10 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       {Outcome::TEST_MIXED, "test_mixed",
        "試験・本番混在: a test person and a real one in one exchange (a real person asked in a linkage test or of the "
        "connectivity-check tool; test data for a real person; a real person's data for a test My Number); always fails "
-       "the run"}}}};
+       "the run"},
+      // issue 9, case 1 (response branch)
+      {Outcome::WRONG_DATA, "wrong_data",
+       "the right person's record with wrong values: the provider's replica was misregistered (副本登録誤り)"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -108,6 +115,7 @@ struct OracleFacts {
   bool version_ok       = true;  ///< accepted now, and in the version a ready provider would have used
   bool importable       = true;  ///< the requester can take that version
   bool nulls_ok         = true;
+  bool values_ok        = true;  ///< the record's values are the registered truth (not misregistered)
   bool test_mixed       = false; ///< a test person and a real one in the exchange (see test_mixed above)
   int64_t data_epoch    = 0;
   int64_t due_epoch     = 0;

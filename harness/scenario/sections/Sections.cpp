@@ -14,6 +14,7 @@ extern const SectionDecl HEADER_SECTION, CALENDAR_SECTION, NETWORK_SECTION, HUB_
     IDENTITY_ERRORS_SECTION, MESSAGES_SECTION, TIMELINE_SECTION, EXPECT_SECTION;
 extern const SectionDecl LINKAGE_TEST_SECTION; // after agencies: test persons and their holders, before workload
 extern const SectionDecl VERIFICATION_SECTION; // after revisions (it names one) and test_cases
+extern const SectionDecl INCIDENTS_SECTION;    // issue 9: after timeline (its injects are the incidents)
 extern const SectionDecl EXERCISE_SECTION; // issue 9: after timeline and incidents (its expectations name their injects)
 
 const std::vector<const SectionDecl*>& scenario_sections()
@@ -26,6 +27,7 @@ const std::vector<const SectionDecl*>& scenario_sections()
       &TEST_CASES_SECTION, &IDENTITY_ERRORS_SECTION, &MESSAGES_SECTION,
       &TIMELINE_SECTION,
       &VERIFICATION_SECTION, // after test_cases: it takes the interagency cases
+      &INCIDENTS_SECTION,    // issue 9: incidents and their response
       &EXERCISE_SECTION, // issue 9: training exercise (after timeline and incidents)
       &EXPECT_SECTION};
   return order;
