@@ -2,16 +2,6 @@
 
 namespace linksim {
 
-const std::vector<std::string>& incident_metrics()
-{
-  static const std::vector<std::string> v = {
-      "detected",         "level",          "table_level",      "time_to_detect_h", "time_to_contain_h",
-      "time_to_report_h", "time_to_fix_h",  "wrong_provisions", "wrong_before_containment",
-      "wrong_after_containment", "wrong_answered_after_containment", "annotations_done", "annotations_missing",
-      "actions_on_time",  "actions_late",   "actions_refused"};
-  return v;
-}
-
 void IncidentsCollector::write(ojson& r, const RunEnd& end) const
 {
   const IncidentModel& m = w_.incidents();

@@ -13,6 +13,9 @@
 
 #include "harness/collect/Collector.hpp"
 
+#include <string>
+#include <vector>
+
 namespace linksim {
 
 class IncidentsCollector : public Collector {
@@ -24,7 +27,16 @@ private:
   World& w_;
 };
 
-/// The metrics of one incident, under /incidents/<id>/ (ResultShape's <incident_metric> slot).
-const std::vector<std::string>& incident_metrics();
+/// The metrics of one incident, under /incidents/<id>/ (ResultShape's <incident_metric> slot;
+/// inline: the loader's result shape reads it without the collectors' library).
+inline const std::vector<std::string>& incident_metrics()
+{
+  static const std::vector<std::string> v = {
+      "detected",         "level",          "table_level",      "time_to_detect_h", "time_to_contain_h",
+      "time_to_report_h", "time_to_fix_h",  "wrong_provisions", "wrong_before_containment",
+      "wrong_after_containment", "wrong_answered_after_containment", "annotations_done", "annotations_missing",
+      "actions_on_time",  "actions_late",   "actions_refused"};
+  return v;
+}
 
 } // namespace linksim

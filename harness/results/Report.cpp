@@ -342,6 +342,7 @@ std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
   }
   o << cycle_html(r);
   o << verification_html(r);
+  o << incidents_html(r); // issue 9
   o << "<h2><span class='ja'>応答時間</span> Latency</h2>";
   const std::pair<const Histogram*, const char*> series[] = {
       {&c.latency.end_to_end_immediate(), "immediate"}, {&c.latency.end_to_end_batch(), "batch"}};

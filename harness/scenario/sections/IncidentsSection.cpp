@@ -96,7 +96,7 @@ void read_incidents(ObjReader& root, LoadContext& ctx)
     s.interim_deadline_s = read_number(dl, params::DEADLINE_INTERIM_HOURS, gt(0)) * HOUR;
     s.final_deadline_s   = read_number(dl, params::DEADLINE_FINAL_HOURS, gt(0)) * HOUR;
     if (s.interim_deadline_s < s.initial_deadline_s || s.final_deadline_s < s.interim_deadline_s)
-      dl.error("final_report_hours", "deadlines must not decrease: initial <= interim <= final");
+      ctx.issues.error(dl.pointer(), "deadlines must not decrease: initial <= interim <= final report");
     dl.finish();
   }
   o.finish();

@@ -1,0 +1,137 @@
+// Issue 9 case 1 and point 3: replica-error-level4.json run end to end, its exchanges read back
+// from exchanges.csv: the inject takes effect at its time, self-restraint stops wrong answers, and
+// a later self-restraint gives more wrong provisions.
+#include "Process.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace linksim::test;
+
+namespace {
+
+struct Row {
+  std::string outcome, provider;
+  double answered_s = 0, fetched_s = 0;
+};
+
+std::vector<Row> read_exchanges(const std::string& path)
+{
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  std::map<std::string, size_t> col;
+  {
+    std::stringstream ss(line);
+    std::string c;
+    for (size_t i = 0; std::getline(ss, c, ','); ++i)
+      col[c] = i;
+  }
+  std::vector<Row> rows;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string c;
+    while (std::getline(ss, c, ','))
+      f.push_back(c);
+    Row r;
+    r.outcome  = f.at(col.at("outcome"));
+    r.provider = f.at(col.at("provider"));
+    const std::string& a = f.at(col.at("pv_resp_in_s"));
+    const std::string& b = f.at(col.at("fetched_s"));
+    r.answered_s = a.empty() ? -1 : std::stod(a);
+    r.fetched_s  = b.empty() ? -1 : std::stod(b);
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+/// Runs the shipped scenario (or a patch on it) and returns its result.json.
+nlohmann::json run(const std::string& name, const std::string& patch, std::vector<Row>* rows, int expect_exit)
+{
+  const std::string dir = fresh_dir(name);
+  std::string file      = source_dir() + "/scenarios/replica-error-level4.json";
+  if (!patch.empty()) {
+    file = dir + "/variant.json";
+    std::ofstream(file) << "{\"extends\": \"" << source_dir() << "/scenarios/replica-error-level4.json\", \"name\": \""
+                        << name << "\", " << patch << "}";
+  }
+  const ProcessResult r = run_linksim({"run", file, "--out", dir + "/out", "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == expect_exit);
+  if (rows)
+    *rows = read_exchanges(dir + "/out/exchanges.csv");
+  return read_json(dir + "/out/result.json");
+}
+
+constexpr double AT = 9 * 3600.0; // the inject: Mon 2019-06-17 09:00, the run's first day
+
+} // namespace
+
+TEST_CASE("incidents: replica-error-level4 - wrong data only after the inject and none answered after containment",
+          "[incidents][scenario]")
+{
+  std::vector<Row> rows;
+  const auto res       = run("incident-l4", "", &rows, 0);
+  const auto& inc      = res["incidents"]["tax-misregistered"];
+  const double contain = AT + inc["time_to_contain_h"].get<double>() * 3600;
+  uint64_t wrong = 0, before_at = 0, after_contain_answered = 0, in_flight = 0, right_from_01 = 0;
+  for (const Row& r : rows) {
+    if (r.outcome != "wrong_data") {
+      right_from_01 += r.provider == "a-city-01" && r.outcome == "correct" && r.answered_s >= AT;
+      continue;
+    }
+    ++wrong;
+    CHECK(r.provider == "a-city-01");
+    before_at += r.answered_s < AT;
+    after_contain_answered += r.answered_s >= contain;
+    in_flight += r.fetched_s >= contain;
+  }
+  CHECK(wrong == inc["wrong_provisions"].get<uint64_t>());
+  CHECK(wrong > 10);
+  CHECK(before_at == 0);              // the inject takes effect at its time
+  CHECK(after_contain_answered == 0); // self-restraint holds every later request for staff
+  CHECK(in_flight == inc["wrong_after_containment"].get<uint64_t>()); // fetched later: answered before
+  CHECK(right_from_01 > wrong);       // persons not affected (and manual answers) stay right
+  CHECK(inc["level"] == 4);
+  CHECK(inc["detected"] == 1);
+  CHECK(inc["annotations_missing"] == 0);
+  CHECK(inc["annotations_done"] == wrong);
+  // every action accepted, in the order of the rules, deadlines met
+  std::vector<std::string> order;
+  for (const auto& a : inc["actions"]) {
+    CHECK(a["accepted"] == true);
+    if (!a["on_time"].is_null())
+      CHECK(a["on_time"] == true);
+    order.push_back(a["action"]);
+  }
+  REQUIRE(order.size() == 10);
+  CHECK(order.front() == "judge_level");
+  CHECK(order.back() == "report_final");
+  CHECK(inc["time_to_detect_h"].get<double>() < inc["time_to_contain_h"].get<double>());
+  CHECK(inc["time_to_contain_h"].get<double>() < inc["time_to_fix_h"].get<double>());
+}
+
+TEST_CASE("incidents: a later self-restraint gives more wrong provisions", "[incidents][scenario]")
+{
+  const auto soon = run("incident-l4-soon", "", nullptr, 0)["incidents"]["tax-misregistered"];
+  const auto late = run("incident-l4-late", "\"incidents\": {\"steps\": {\"self_restraint_hours\": 24}}", nullptr, 0)["incidents"]["tax-misregistered"];
+  CHECK(late["time_to_contain_h"].get<double>() > soon["time_to_contain_h"].get<double>() + 24);
+  CHECK(late["wrong_provisions"].get<uint64_t>() > soon["wrong_provisions"].get<uint64_t>());
+  CHECK(late["wrong_before_containment"].get<uint64_t>() > soon["wrong_before_containment"].get<uint64_t>());
+}
+
+TEST_CASE("incidents: below the reportable level there is no self-restraint and no report", "[incidents][scenario]")
+{
+  const auto inc = run("incident-l3", "\"timeline\": [{\"id\": \"tax-misregistered\", \"persons\": 5000}]", nullptr, 1)["incidents"]["tax-misregistered"];
+  CHECK(inc["level"] == 3);
+  CHECK(inc["time_to_contain_h"].is_null());
+  CHECK(inc["time_to_report_h"].is_null());
+  std::vector<std::string> order;
+  for (const auto& a : inc["actions"])
+    order.push_back(a["action"]);
+  CHECK(order == std::vector<std::string>{"judge_level", "fix_replicas", "annotate"});
+}
