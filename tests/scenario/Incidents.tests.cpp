@@ -136,3 +136,17 @@ TEST_CASE("incidents: below the reportable level there is no self-restraint and 
     order.push_back(a["action"].get<std::string>());
   CHECK(order == std::vector<std::string>{"judge_level", "fix_replicas", "annotate"});
 }
+
+TEST_CASE("incidents: blank_reason answers break the null rule (107 without NotAcceptable) instead of carrying wrong values",
+          "[incidents][scenario]")
+{
+  // exit 1: quickstart's "every empty item carries its ReasonOfNull" fails, as it should
+  const auto res = run("incident-blank", "\"timeline\": [{\"id\": \"tax-misregistered\", \"mode\": \"blank_reason\"}]", nullptr, 1);
+  const auto& by = res["outcomes"]["by_provider"]["a-city-01"];
+  CHECK(by["wrong_data"] == 0);
+  CHECK(by["null_rule_violation"].get<uint64_t>() > 0);
+  CHECK(res["outcomes"]["total"]["null_rule_violation"] == by["null_rule_violation"]); // only the misregistered provider
+  const auto& inc = res["incidents"]["tax-misregistered"];
+  CHECK(inc["wrong_provisions"] == by["null_rule_violation"]);
+  CHECK(inc["wrong_answered_after_containment"] == 0);
+}
