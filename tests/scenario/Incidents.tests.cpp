@@ -106,7 +106,7 @@ TEST_CASE("incidents: replica-error-level4 - wrong data only after the inject an
     CHECK(a["accepted"] == true);
     if (!a["on_time"].is_null())
       CHECK(a["on_time"] == true);
-    order.push_back(a["action"]);
+    order.push_back(a["action"].get<std::string>());
   }
   REQUIRE(order.size() == 10);
   CHECK(order.front() == "judge_level");
@@ -118,7 +118,8 @@ TEST_CASE("incidents: replica-error-level4 - wrong data only after the inject an
 TEST_CASE("incidents: a later self-restraint gives more wrong provisions", "[incidents][scenario]")
 {
   const auto soon = run("incident-l4-soon", "", nullptr, 0)["incidents"]["tax-misregistered"];
-  const auto late = run("incident-l4-late", "\"incidents\": {\"steps\": {\"self_restraint_hours\": 24}}", nullptr, 0)["incidents"]["tax-misregistered"];
+  // exit 1: the scenario's check "containment within 3 days" fails, as it should
+  const auto late = run("incident-l4-late", "\"incidents\": {\"steps\": {\"self_restraint_hours\": 24}}", nullptr, 1)["incidents"]["tax-misregistered"];
   CHECK(late["time_to_contain_h"].get<double>() > soon["time_to_contain_h"].get<double>() + 24);
   CHECK(late["wrong_provisions"].get<uint64_t>() > soon["wrong_provisions"].get<uint64_t>());
   CHECK(late["wrong_before_containment"].get<uint64_t>() > soon["wrong_before_containment"].get<uint64_t>());
@@ -132,6 +133,20 @@ TEST_CASE("incidents: below the reportable level there is no self-restraint and 
   CHECK(inc["time_to_report_h"].is_null());
   std::vector<std::string> order;
   for (const auto& a : inc["actions"])
-    order.push_back(a["action"]);
+    order.push_back(a["action"].get<std::string>());
   CHECK(order == std::vector<std::string>{"judge_level", "fix_replicas", "annotate"});
+}
+
+TEST_CASE("incidents: blank_reason answers break the null rule (107 without NotAcceptable) instead of carrying wrong values",
+          "[incidents][scenario]")
+{
+  // exit 1: quickstart's "every empty item carries its ReasonOfNull" fails, as it should
+  const auto res = run("incident-blank", "\"timeline\": [{\"id\": \"tax-misregistered\", \"mode\": \"blank_reason\"}]", nullptr, 1);
+  const auto& by = res["outcomes"]["by_provider"]["a-city-01"];
+  CHECK(by["wrong_data"] == 0);
+  CHECK(by["null_rule_violation"].get<uint64_t>() > 0);
+  CHECK(res["outcomes"]["total"]["null_rule_violation"] == by["null_rule_violation"]); // only the misregistered provider
+  const auto& inc = res["incidents"]["tax-misregistered"];
+  CHECK(inc["wrong_provisions"] == by["null_rule_violation"]);
+  CHECK(inc["wrong_answered_after_containment"] == 0);
 }

@@ -61,11 +61,12 @@ TEST_CASE("sim::Incidents: deadlines run from detection and there are none befor
 
 TEST_CASE("sim::Incidents: the own check detects after its business hours", "[incidents][detection]")
 {
-  const Scenario sc = with_incident(2000, "wrong_value", {{"own_check_hours", 8}});
+  const Scenario sc = with_incident(2000, "wrong_value", {{"own_check_hours", 10}});
   World w(sc, 1, "t");
   const Calendar& cal = w.calendar();
-  CHECK(w.incidents().detection_due(0) == Approx(cal.from_business(cal.to_business(NINE) + 8 * 3600)));
-  CHECK(w.incidents().detection_due(0) > NINE + 8 * 3600); // business hours end at 17:15: the next day
+  CHECK(w.incidents().detection_due(0) == Approx(cal.from_business(cal.to_business(NINE) + 10 * 3600)));
+  // 09:00 + 8.25 business hours is 17:15 (close); the rest on the next morning: Tue 10:15
+  CHECK(w.incidents().detection_due(0) == Approx(86400 + 10.25 * 3600));
 }
 
 TEST_CASE("sim::Incidents: each action refuses what the rules do not allow", "[incidents][act]")
