@@ -173,6 +173,10 @@ ActionResult IncidentModel::act(uint32_t incident, uint32_t agency, ResponseActi
   const IncidentsSpec& s = w_->scenario().incidents;
   Incident& inc          = incidents_[incident];
   ActionResult r;
+  // Without a responder (the agency an exercise plays) nobody calls detect(): the staff know from
+  // the first complaint or own check that has reached them by now.
+  if (inc.detected_s == NEVER && agency == inc.provider && detection_due(incident) <= t)
+    detect(incident, detection_due(incident));
   auto refuse = [&r](std::string why) { r.reason = std::move(why); };
   const bool line_up = w_->agency_line_up(agency);
   ActionArg used     = arg;

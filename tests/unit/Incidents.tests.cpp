@@ -151,3 +151,20 @@ TEST_CASE("sim::Incidents: blank_reason leaves item 107 blank where it must say 
   CHECK(zero > 20); // zero_rate 0.3
   CHECK(other > 20);
 }
+
+TEST_CASE("sim::Incidents: without a responder the first action after the detection time detects it", "[incidents][detection]")
+{
+  const Scenario sc = with_incident(2000, "wrong_value", {{"own_check_hours", 1}});
+  World w(sc, 1, "t");
+  IncidentModel& m = w.incidents();
+  const double due = m.detection_due(0);
+  CHECK(due == Approx(NINE + 3600));
+  m.act(0, M2, ResponseAction::JUDGE_LEVEL, ActionArg{3, "", {}}, due - 60); // before it: not yet known
+  CHECK(m.incident(0).detected_s == NEVER);
+  m.act(0, M1, ResponseAction::JUDGE_LEVEL, ActionArg{3, "", {}}, due + 60); // another agency: no
+  CHECK(m.incident(0).detected_s == NEVER);
+  m.act(0, M2, ResponseAction::JUDGE_LEVEL, ActionArg{3, "", {}}, due + 60);
+  CHECK(m.incident(0).detected_s == Approx(due));
+  CHECK(m.incident(0).detected_by == "own_check");
+  CHECK(m.deadline(0, ResponseAction::REPORT_INITIAL) == Approx(due + 24 * 3600));
+}
