@@ -624,6 +624,8 @@ void ExerciseRun::summary(const std::string& dir)
               static_cast<unsigned long long>(c["after_containment"].get<uint64_t>()),
               c["contained_at"].is_null() ? "never" : c["contained_at"].get<std::string>().c_str());
   std::printf("after-action report: %s/after-action.html\n", dir.c_str());
+  std::printf("exit %d: %s\n", ex["earned"] == ex["points"] ? 0 : 1,
+              ex["earned"] == ex["points"] ? "the exercise scored 100 %" : "the exercise scored below 100 %");
 }
 
 } // namespace linksim
