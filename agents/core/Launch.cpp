@@ -1,6 +1,7 @@
 #include "agents/core/Launch.hpp"
 
 #include "agents/existing/ExistingSystem.hpp"
+#include "agents/response/Responder.hpp"
 #include "agents/scheduler/Distributor.hpp"
 #include "agents/scheduler/Scheduler.hpp"
 #include "agents/server/IntermediateServer.hpp"
@@ -130,7 +131,17 @@ LaunchCounts launch_agents(Context ctx, HubState& hub)
       site->inbox[k]->set_receiver(staff);
     }
   }
-    sg4::Actor::create("closer", pf.control_host(), [&w]() { close_run(w); });
+  // Issue 9: the automatic responder of each incident, except for the agency an exercise plays.
+  if (w.incidents().any()) {
+    auto wake = sg4::ConditionVariable::create();
+    w.incidents().on_progress = [wake]() { wake->notify_all(); };
+    for (uint32_t i = 0; i < w.incidents().size(); ++i) {
+      const Incident& inc = w.incidents().incident(i);
+      if (inc.provider != sc.exercise_play)
+        daemon("responder-" + inc.id, pf.agency_host(inc.provider), Responder(ctx, i, wake), n);
+    }
+  }
+  sg4::Actor::create("closer", pf.control_host(), [&w]() { close_run(w); });
   ++n.actors;
   return n;
 }

@@ -43,6 +43,16 @@ void IntermediateServerWorker::answer(Message* m, bool manual, double arrival)
       ex->record          = hit.record;
       ex->nondisclosure   = hit.nondisclosure;
       ex->truth.delivered = hit.subject;
+      // Issue 9 case 1: an automatic answer from a misregistered replica (staff answering by hand
+      // check the existing system: a manual answer is right).
+      if (!manual && w.incidents().any()) {
+        const uint32_t inc = w.incidents().misregistered(ex->provider, hit.subject, ex->item, now, hit.extraction_s);
+        if (inc != NONE) {
+          ex->truth.incident     = inc;
+          ex->truth.wrong_values = w.incidents().incident(inc).mode == MisregistrationMode::WRONG_VALUE;
+          w.incidents().corrupt(inc, ex->record);
+        }
+      }
     } else {
       ex->answer = Answer::NO_RECORD;
     }
@@ -189,6 +199,8 @@ void IntermediateServerWorker::operator()()
         if (spent > 0)
           sg4::this_actor::sleep_for(spent);
         w.register_replicas(m->provider, m->extraction_s);
+        if (w.incidents().any()) // issue 9: a fix takes effect with the first batch extracted after it
+          w.incidents().registered(m->provider, m->extraction_s, sg4::Engine::get_clock());
         ctx_.free_message(m);
         break;
       }

@@ -47,6 +47,7 @@ int reference_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args, const char* argv0);
 int diff_command(const std::vector<std::string>& args);
 int persons_command(const std::vector<std::string>& args);
+int exercise_command(const std::vector<std::string>& args); // issue 9: training exercise
 
 /// The statuses, compare.json keys and exit rule of compare and diff (their --help).
 std::string compare_rules();

@@ -39,6 +39,9 @@ const char* OVERVIEW =
     "  linksim persons SCENARIO [--agency A] [--person N] [--my-number M] [--limit K] [--date D] [--json]\n"
     "                               who persons are (My Number, residence, insurer, record holders)\n"
     "                               and the test My Numbers of each agency, without running\n"
+    "  linksim exercise SCENARIO [--play AGENCY] [--actions FILE] [--out DIR] [--pace X] [--seed N]\n"
+    "                               a training exercise: the trainee plays one agency in an incident,\n"
+    "                               at the prompt or from an actions file, and is scored\n"
     "  linksim COMMAND --help       help on one command\n"
     "  linksim --version\n\n";
 
@@ -75,7 +78,9 @@ int main(int argc, char** argv)
       return cli::reference_command(rest);
     if (cmd == "persons")
       return cli::persons_command(rest);
-    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, compare, diff, collect, reference, persons (see linksim --help)");
+    if (cmd == "exercise")
+      return cli::exercise_command(rest);
+    throw UsageError("unknown command \"" + cmd + "\"; commands: run, validate, sweep, compare, diff, collect, reference, persons, exercise (see linksim --help)");
   } catch (const ScenarioError& e) {
     for (const auto& m : e.messages)
       std::cerr << m << "\n";

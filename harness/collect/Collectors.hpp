@@ -13,6 +13,7 @@
 #include "harness/collect/Faults.hpp"
 #include "harness/collect/Failing.hpp"
 #include "harness/collect/IdentityInjects.hpp"
+#include "harness/collect/Incidents.hpp"
 #include "harness/collect/Latency.hpp"
 #include "harness/collect/Outcomes.hpp"
 #include "harness/collect/Records.hpp"
@@ -30,7 +31,7 @@ struct Collectors {
   /// `failing`: failing exchanges kept per outcome class (report list, junit.xml messages).
   explicit Collectors(World& w, size_t failing_limit = FailingCollector::DEFAULT_LIMIT)
       : outcomes(w), latency(w), records(w), servers(w), volume(w), timeline(w), denials(w), failing(w, failing_limit),
-        csv(w)
+        incidents(w), csv(w)
   {
     if (!w.scenario().test_cases.empty()) // issue 8: /test_cases, only when the scenario has test cases
       test_cases = std::make_unique<TestCasesCollector>(w);
@@ -67,6 +68,7 @@ struct Collectors {
       identity_injects->write(result, end);
     if (drills)
       drills->write(result, end);
+    incidents.write(result, end); // issue 9: /incidents, only when the scenario injects one
   }
 
   OutcomesCollector outcomes;
@@ -87,6 +89,7 @@ struct Collectors {
   /// issue 9: /identity_injects, when the timeline has resident_code_error or number_swap events
   std::unique_ptr<IdentityInjectsCollector> identity_injects;
   std::unique_ptr<DrillsCollector> drills; ///< /drills, when the scenario has annual notification drills
+  IncidentsCollector incidents; ///< /incidents (issue 9), when the scenario injects an incident
   ExchangesCsv csv; ///< subscribes only when opened (--no-exchanges-csv: never)
   std::unique_ptr<FaultsCollector> faults; ///< /faults, when the timeline has link or host faults
 };

@@ -36,6 +36,7 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"outcome", "unfinished", "未完了"},
     {"outcome", "test_mixed", "試験・本番混在"}, // linkage test: a test person and a real one in one exchange
     {"outcome", "unreachable", "接続不可"}, // [unsure] network faults: the requester could not reach its server
+    {"outcome", "wrong_data", "誤った副本の提供"}, // issue 9 case 1: a misregistered replica answered
     // timestamps of an exchange's path (sim/trace/Exchange.hpp TIMESTAMPS)
     {"timestamp", "issued", "既存システム照会"},
     {"timestamp", "rq_req_in", "照会側中間サーバー受信"},
@@ -119,6 +120,18 @@ inline constexpr JapaneseName JAPANESE_NAMES[] = {
     {"timeline_change", "number_swap", "個人番号と内部番号のひも付け誤り"},
     {"timeline_change", "number_swap_end", "ひも付け誤りの修正"},
     {"outcome", "code_deleted", "符号削除済み"}, // [unsure] the hub finds no linkage code (連携用符号削除)
+    {"timeline_change", "replica_misregistration", "副本登録誤り"}, // issue 9 case 1
+    // response actions (issue 9; sim/scenario/Incidents.hpp RESPONSE_ACTIONS)
+    {"response_action", "judge_level", "インシデントレベル判定"},
+    {"response_action", "self_restraint_on", "自動応答不可設定"},
+    {"response_action", "phone_operator", "運営主体への電話連絡"},
+    {"response_action", "report_initial", "様式03-13 第一報"},
+    {"response_action", "report_interim", "様式03-13 中間報告"},
+    {"response_action", "report_final", "様式03-13 完了報告"},
+    {"response_action", "post_sharing_site", "情報共有サイトへの掲載"},
+    {"response_action", "fix_replicas", "副本の再登録"},
+    {"response_action", "annotate", "記録の追記"},
+    {"response_action", "self_restraint_off", "自動応答不可解除"},
     // test regimes (domain.md §5; sim/scenario/TestCases.hpp REGIMES)
     {"regime", "production", "本番環境"},
     {"regime", "interagency", "機関間試験"},

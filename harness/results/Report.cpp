@@ -414,6 +414,7 @@ std::string report_html(const Scenario& sc, const ojson& r, const Collectors& c)
   o << verification_html(r);
   o << identity_injects_html(r); // issue 9: cases 2 and 3
   o << drills_html(r, charts); // annual notification drills (訓練)
+  o << incidents_html(r); // issue 9
   o << "<h2><span class='ja'>応答時間</span> Latency</h2>";
   const std::pair<const Histogram*, const char*> series[] = {
       {&c.latency.end_to_end_immediate(), "immediate"}, {&c.latency.end_to_end_batch(), "batch"}};

@@ -1,5 +1,6 @@
 #include "harness/results/ResultShape.hpp"
 
+#include "harness/collect/Incidents.hpp"
 #include "harness/scenario/JsonReader.hpp"
 #include "sim/trace/Hops.hpp"
 #include "sim/trace/Oracle.hpp"
@@ -104,6 +105,10 @@ const std::vector<MetricPattern>& metric_patterns()
       {"/drills/<drill>/by_kind/<drill_kind>/<drill_count>", K::CORRECTNESS, false, "the same counts, for one agency kind"},
       {"/drills/<drill>/by_kind/<drill_kind>/time_to_ack_minutes/<ack_stat>", K::LATENCY, false,
        "the time to acknowledge, for one agency kind"},
+      // issue 9: incidents and their response (when the scenario injects one)
+      {"/incidents/<incident>/<incident_metric>", K::CORRECTNESS, false,
+       "an incident's detection, level, times to detect / contain / report / fix (hours after the inject), wrong "
+       "provisions before and after containment, annotations done and missing, actions on time, late, refused"},
   };
   return list;
 }
@@ -122,7 +127,8 @@ bool is_slot(const std::string& s) { return s.size() > 2 && s.front() == '<' && 
 bool open_slot(const std::string& name)
 {
   return name == "key" || name == "site" || name == "workload" || name == "revision" || name == "test_case" ||
-         name == "agency" || name == "fault" || name == "restriction" || name == "identity_inject" || name == "drill";
+         name == "agency" || name == "fault" || name == "restriction" || name == "identity_inject" || name == "drill" ||
+         name == "incident";
 }
 
 /// A form with its small fixed slots spelt out ("/records/<requester|provider|...>").
@@ -267,6 +273,15 @@ std::vector<std::string> slot_values(const std::string& slot, const std::vector<
     std::vector<std::string> v;
     for (AgencyKind k : DRILL_KINDS)
       v.emplace_back(AGENCY_KINDS.name(k));
+    return v;
+  }
+  if (slot == "incident_metric") // issue 9
+    return incident_metrics();
+  if (slot == "incident") {
+    std::vector<std::string> v;
+    for (const TimelineEvent& e : sc.timeline)
+      if (e.kind == TimelineKind::REPLICA_MISREGISTRATION)
+        v.push_back(e.id);
     return v;
   }
   if (slot == "revision") {

@@ -69,6 +69,8 @@ std::string test_cases_html(const ojson& result);
 std::string verification_html(const ojson& result);
 /// issue 9: the identity incidents injected on the timeline (/identity_injects); "" when none.
 std::string identity_injects_html(const ojson& result);
+/// report.html's section on incidents and their response (issue 9; empty without incidents).
+std::string incidents_html(const ojson& result);
 /// junit.xml's <testsuite> on the inter-agency test queue, one testcase per agency with its
 /// dates as properties (empty without `verification`); it goes inside <testsuites>.
 JUnitSuite verification_junit(const std::string& scenario, const ojson& result);

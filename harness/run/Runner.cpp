@@ -80,6 +80,8 @@ int run_scenario(const RunOptions& opts)
   const auto wall0         = std::chrono::steady_clock::now();
   stop_run_on_signals({}, "the run of " + opts.scenario);
   Scenario sc              = load_scenario(opts.scenario);
+  if (opts.hooks)
+    opts.hooks->loaded(sc);
   const uint64_t seed      = opts.seed.value_or(sc.seed);
   const std::string run_id = make_run_id(seed, sc.file_sha256);
   const std::string dir    = opts.out_dir.empty() ? "results/" + sc.name + "/" + run_id : opts.out_dir;
@@ -116,6 +118,8 @@ int run_scenario(const RunOptions& opts)
   HubState hub;
   Context ctx{world, platform};
   const LaunchCounts launched = launch_agents(ctx, hub);
+  if (opts.hooks)
+    opts.hooks->launched(world, ctx);
 
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });
@@ -149,7 +153,9 @@ int run_scenario(const RunOptions& opts)
   result["run"] = run_section(world, facts);
   collectors.write(result, RunEnd{end});
   const auto checks  = evaluate_checks(sc, result);
-  const int code     = exit_code_for(checks, sc.checks.size() + sc.test_cases.size()); // test cases are checks too
+  int code           = exit_code_for(checks, sc.checks.size() + sc.test_cases.size()); // test cases are checks too
+  if (opts.hooks)
+    code = opts.hooks->finished(result, code);
   const auto wall1   = std::chrono::steady_clock::now();
   facts.wall_s       = std::chrono::duration<double>(wall1 - wall0).count();
   facts.setup_wall_s = std::chrono::duration<double>(wall_setup - wall0).count();
@@ -162,10 +168,14 @@ int run_scenario(const RunOptions& opts)
   write_file_atomic(dir, "junit.xml", junit_xml(sc, checks, facts.wall_s, result, &collectors.failing));
   if (opts.report)
     write_file_atomic(dir, "report.html", report_html(sc, result, collectors));
+  if (opts.hooks)
+    opts.hooks->write_files(dir, result);
   write_file_atomic(dir, "result.json", result.dump(2) + "\n");
   default_signals(); // the result is complete: an interrupt now must not say otherwise
   if (!opts.quiet)
     std::fputs(terminal_summary(result, checks, dir, code, opts.exchanges_csv, opts.report, &collectors.latency).c_str(), stdout);
+  if (!opts.quiet && opts.hooks)
+    opts.hooks->summary(dir);
   return code;
 }
 

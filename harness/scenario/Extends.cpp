@@ -42,6 +42,7 @@ const KeyedArray KEYED_ARRAYS[] = {
     {"/timeline", "id", false},
     {"/revisions/*/layouts", "number", false},
     {"/test_cases", "id", false}, // issue 8: a variant patches a case by its id
+    {"/exercise/expectations", "id", false}, // issue 9: a variant patches an expectation by its id
 };
 
 const char* const DELETE = "$delete";

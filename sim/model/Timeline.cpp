@@ -272,6 +272,15 @@ ModelTimeline::ModelTimeline(const Scenario& sc)
         add(T::FAULT_ENDED, e.agency, e.until_s, e.id, ChangeKind::NUMBER_SWAP_END, a + ": the swapped links are fixed");
         break;
       }
+      case TimelineKind::REPLICA_MISREGISTRATION: { // issue 9 case 1: it ends with the response's fix
+        std::string items;
+        for (uint32_t i : e.items)
+          items += (items.empty() ? "" : ", ") + std::to_string(sc.layouts[i].number);
+        add(T::FAULT_BEGAN, e.agency, e.at_s, e.id, ChangeKind::REPLICA_MISREGISTRATION,
+            sc.agencies[e.agency].id + " replicas of items " + items + " misregistered (副本登録誤り, " +
+                MISREGISTRATION_MODES.name(e.mode) + ") for " + std::to_string(e.persons) + " persons");
+        break;
+      }
     }
   }
   std::stable_sort(agenda_.begin(), agenda_.end(),

@@ -26,6 +26,7 @@ World::World(const Scenario& sc, uint64_t seed, std::string run_id)
     , reg_(sc, cal_, seed, &timeline_)
     , injects_(sc, pop_, seed)
     , ledger_(*this, recorder_)
+    , incidents_(*this, recorder_)
 {
   const size_t n = sc.agencies.size();
   line_down_.assign(n, 0);

@@ -13,6 +13,7 @@
 
 #include "sim/model/Calendar.hpp"
 #include "sim/model/Codes.hpp"
+#include "sim/model/Incidents.hpp"
 #include "sim/model/Cycle.hpp"
 #include "sim/model/IdentityInjects.hpp"
 #include "sim/model/Population.hpp"
@@ -138,7 +139,7 @@ public:
   /// The provider holds requests for this item for a manual answer (自動応答不可), as it is now.
   bool manual_for(uint32_t provider, uint32_t item) const
   {
-    return timeline_.manual_now(provider, item);
+    return timeline_.manual_now(provider, item) || incidents_.restrained(provider, item);
   }
 
   // --- network and host faults (issue 9, point 1) --------------------------------------------------
@@ -165,6 +166,13 @@ public:
   /// Issue 9: the identity injects of the timeline (cases 2 and 3), with their persons.
   const IdentityInjects& identity_injects() const { return injects_; }
   bool holds_record(uint32_t provider, uint64_t person, uint32_t item) const;
+
+  // --- incidents and their response (issue 9: case 1 inject, point 3) ---------------------------
+  /// The incidents injected and the state of their response (sim/model/Incidents.hpp): the
+  /// responder actor and the exercise driver act through it.
+  IncidentModel& incidents() { return incidents_; }
+  const IncidentModel& incidents() const { return incidents_; }
+
   /// The same rule without a World (the loader checks a test case's persons with it).
   static bool holds_record(const Scenario& sc, const Population& pop, uint64_t seed, uint32_t provider,
                            uint64_t person, uint32_t item);
@@ -202,6 +210,7 @@ private:
   std::vector<uint8_t> line_down_; ///< per agency: its own line is down now
   Recorder recorder_;
   Ledger ledger_;
+  IncidentModel incidents_; ///< after the recorder: it subscribes to it
 };
 
 } // namespace linksim

@@ -109,6 +109,35 @@ inline constexpr Param DRILL_ACK_PREFECTURE{"/drills/*/ack/prefecture", "{\"dist
 inline constexpr Param DRILL_ACK_NATIONAL{"/drills/*/ack/national_body", "{\"dist\": \"lognormal\", \"median_ms\": 3600000, \"sigma\": 1.0}", "", "[K]", "a national body's staff: mail received → acknowledged, in business time (median 1 business hour)"};
 inline constexpr Param DRILL_ACK_INSURER{"/drills/*/ack/insurer", "{\"dist\": \"lognormal\", \"median_ms\": 10800000, \"sigma\": 1.2}", "", "[K]", "an insurer's staff: mail received → acknowledged, in business time (median 3 business hours)"};
 inline constexpr Param DRILL_STRAGGLERS{"/drills/*/stragglers", "10", "agencies", "", "how many of the last agencies to acknowledge the results list (those that never did are all listed)"};
+// incidents and their response (section `incidents`, issue 9 point 3) [SEED p.18-23, 30-31]
+inline constexpr Param INCIDENT_DETECT_PROBABILITY{"/incidents/detect_probability", "0.02", "probability", "[K]", "a requester's staff notice a wrong provision and complain to the provider (detection by requesters)"};
+inline constexpr Param INCIDENT_COMPLAINT{"/incidents/complaint", "{\"dist\": \"exponential\", \"mean_ms\": 14400000}", "", "[K]", "business time from a wrong provision's fetch to the complaint reaching the provider"};
+inline constexpr Param INCIDENT_OWN_CHECK_HOURS{"/incidents/own_check_hours", "40", "business h", "[K]", "the provider's own check finds the misregistration this long after it happened (detection by the provider)"};
+inline constexpr Param INCIDENT_LEVELS{"/incidents/levels", "[{\"above_persons\": 0, \"level\": 1}, {\"above_persons\": 100, \"level\": 2}, {\"above_persons\": 1000, \"level\": 3}, {\"above_persons\": 10000, \"level\": 4}, {\"above_persons\": 1000000, \"level\": 5}]", "", "[SEED][K]", "incident-level table (インシデントレベル判定表): more than above_persons persons affected is at least level; only \"a replica error affecting more than 10,000 persons is level 4\" is from the seed"};
+inline constexpr Param INCIDENT_REPORTABLE_LEVEL{"/incidents/reportable_level", "4", "level", "[SEED][K]", "levels from this one are reported: self-restraint, phone, form 03-13, post (the seed's flow is for level >= 4)"};
+inline constexpr Param INCIDENT_POST_CATEGORY{"/incidents/post_category", "\"06\"", "", "[SEED]", "category of the post on the information-sharing site: \"05\" failure status or \"06\" incident contacts"};
+inline constexpr Param STEP_JUDGE_HOURS{"/incidents/steps/judge_hours", "1", "business h", "[K]", "detection → level judged"};
+inline constexpr Param STEP_RESTRAINT_HOURS{"/incidents/steps/self_restraint_hours", "0.5", "business h", "[K]", "level judged → self-restraint (自動応答不可) on"};
+inline constexpr Param STEP_PHONE_HOURS{"/incidents/steps/phone_hours", "0.25", "business h", "[K]", "level judged → the operator phoned"};
+inline constexpr Param STEP_INITIAL_HOURS{"/incidents/steps/initial_report_hours", "4", "business h", "[K]", "level judged → form 03-13 initial report filed"};
+inline constexpr Param STEP_POST_HOURS{"/incidents/steps/post_hours", "1", "business h", "[K]", "initial report → post on the information-sharing site"};
+inline constexpr Param STEP_FIX_HOURS{"/incidents/steps/fix_hours", "16", "business h", "[K]", "level judged → the existing system's data fixed (re-registered by the next nightly batch)"};
+inline constexpr Param STEP_INTERIM_HOURS{"/incidents/steps/interim_report_hours", "8", "business h", "[K]", "fix → form 03-13 interim report"};
+inline constexpr Param STEP_LIFT_HOURS{"/incidents/steps/lift_hours", "1", "business h", "[K]", "the fix re-registered → self-restraint lifted"};
+inline constexpr Param STEP_ANNOTATE_HOURS{"/incidents/steps/annotate_hours", "8", "business h", "[K]", "self-restraint lifted → the provider's record annotation (記録の追記) filed"};
+inline constexpr Param STEP_FINAL_HOURS{"/incidents/steps/final_report_hours", "8", "business h", "[K]", "annotations complete → form 03-13 final report"};
+inline constexpr Param STEP_RETRY_HOURS{"/incidents/steps/retry_hours", "1", "business h", "[K]", "a refused action (e.g. the VPN is down) is tried again after this long"};
+inline constexpr Param STEP_REQUESTER_ANNOTATION_HOURS{"/incidents/steps/requester_annotation_hours", "16", "business h", "[K]", "the provider's annotation → the requester's part"};
+inline constexpr Param STEP_HUB_ANNOTATION_HOURS{"/incidents/steps/hub_annotation_hours", "8", "business h", "[K]", "the provider's annotation → the hub's (operator's) part"};
+inline constexpr Param DEADLINE_PHONE_HOURS{"/incidents/deadlines/phone_hours", "24", "h", "[K]", "the operator must be phoned (\"at once\") within this long after detection (a detection late in the day is phoned the next morning)"};
+inline constexpr Param DEADLINE_INITIAL_HOURS{"/incidents/deadlines/initial_report_hours", "24", "h", "[K]", "form 03-13 initial report due this long after detection"};
+inline constexpr Param DEADLINE_INTERIM_HOURS{"/incidents/deadlines/interim_report_hours", "168", "h", "[K]", "form 03-13 interim report due this long after detection"};
+inline constexpr Param DEADLINE_FINAL_HOURS{"/incidents/deadlines/final_report_hours", "720", "h", "[K]", "form 03-13 final report due this long after detection"};
+// training exercise a person plays (section `exercise`, `linksim exercise`)
+inline constexpr Param EXERCISE_LATE_CREDIT{"/exercise/late_credit", "0.5", "share", "", "share of an expectation's points a late action earns (on time: all of them; missing: none)"};
+inline constexpr Param EXERCISE_POINTS{"/exercise/expectations/*/points", "1", "points", "", "what an expectation is worth in the score"};
+inline constexpr Param EXERCISE_FROM{"/exercise/expectations/*/from", "\"notice\"", "", "", "what `within` counts from (see the exercise_anchor table)"};
+inline constexpr Param EXERCISE_BUSINESS_TIME{"/exercise/expectations/*/business_time", "false", "", "", "`within` counts business hours on business days only (the scenario's calendar); a day (D) is then one business day"};
 // clang-format on
 } // namespace params
 

@@ -32,7 +32,15 @@ const std::vector<const Param*>& all_params()
       // annual notification drill (訓練)
       &DRILLS, &DRILL_CATEGORY, &DRILL_KINDS_TARGETED, &DRILL_OCCURRED_MINUTES, &DRILL_RESOLVED_HOURS, &DRILL_CUTOFF_DAYS,
       &DRILL_STALE_RATE, &DRILL_MAIL_DELAY, &DRILL_MAIL_BYTES, &DRILL_ACK_MUNICIPALITY, &DRILL_ACK_PREFECTURE,
-      &DRILL_ACK_NATIONAL, &DRILL_ACK_INSURER, &DRILL_STRAGGLERS};
+      &DRILL_ACK_NATIONAL, &DRILL_ACK_INSURER, &DRILL_STRAGGLERS,
+      // issue 9: incidents and their response
+      &INCIDENT_DETECT_PROBABILITY, &INCIDENT_COMPLAINT, &INCIDENT_OWN_CHECK_HOURS, &INCIDENT_LEVELS,
+      &INCIDENT_REPORTABLE_LEVEL, &INCIDENT_POST_CATEGORY, &STEP_JUDGE_HOURS, &STEP_RESTRAINT_HOURS, &STEP_PHONE_HOURS,
+      &STEP_INITIAL_HOURS, &STEP_POST_HOURS, &STEP_FIX_HOURS, &STEP_INTERIM_HOURS, &STEP_LIFT_HOURS, &STEP_ANNOTATE_HOURS,
+      &STEP_FINAL_HOURS, &STEP_RETRY_HOURS, &STEP_REQUESTER_ANNOTATION_HOURS, &STEP_HUB_ANNOTATION_HOURS,
+      &DEADLINE_PHONE_HOURS, &DEADLINE_INITIAL_HOURS, &DEADLINE_INTERIM_HOURS, &DEADLINE_FINAL_HOURS,
+      // training exercise (section `exercise`)
+      &EXERCISE_LATE_CREDIT, &EXERCISE_POINTS, &EXERCISE_FROM, &EXERCISE_BUSINESS_TIME};
   return list;
 }
 
@@ -49,7 +57,10 @@ std::vector<EnumInfo> model_enums()
                                describe(REGIMES),        describe(CASE_VERDICTS), // issue 8: test cases
                                describe(VERIFICATION_SELECTS),
                                describe(RESIDENT_CODE_SUBCASES), // issue 9, incidents (case 2)
-                               describe(DRILL_CATEGORIES)}; // annual notification drill
+                               describe(DRILL_CATEGORIES), // annual notification drill
+                               // issue 9: incidents and their response
+                               describe(RESPONSE_ACTIONS), describe(MISREGISTRATION_MODES),
+                               describe(EXERCISE_ANCHORS)}; // issue 9: training exercise
   EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
   for (const HopDef& h : HOPS)
     hops.values.emplace_back(h.name, h.help);

@@ -10,6 +10,8 @@
 #include "sim/scenario/Agencies.hpp"
 #include "sim/scenario/Checks.hpp"
 #include "sim/scenario/Drills.hpp"
+#include "sim/scenario/Exercise.hpp"
+#include "sim/scenario/Incidents.hpp"
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
@@ -78,6 +80,14 @@ struct Scenario {
   Verification verification;
   // annual notification drill (訓練): in post order (ties: file order)
   std::vector<Drill> drills;
+
+  // issue 9: incidents and their response (section `incidents`, sim/scenario/Incidents.hpp)
+  IncidentsSpec incidents;
+  /// The agency an exercise's trainee plays (`linksim exercise --play`): the automatic responder
+  /// does not act for it; NONE: the responder acts for every agency.
+  uint32_t exercise_play = NONE;
+  // training exercise a person plays (section `exercise`, `linksim exercise`)
+  ExerciseSpec exercise;
 
   Calendar calendar() const
   {

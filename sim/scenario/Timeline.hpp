@@ -7,6 +7,7 @@
 //    "agency": "a-city-03", "mode": "on", "items": [2]}
 #pragma once
 
+#include "sim/scenario/Incidents.hpp"
 #include "sim/scenario/Permissions.hpp"
 
 #include <cstdint>
@@ -23,10 +24,12 @@ enum class TimelineKind {
   // issue 9: connection restriction (接続規制)
   CONNECTION_RESTRICTION,
   // issue 9, incidents (cases 2 and 3)
-  RESIDENT_CODE_ERROR, NUMBER_SWAP
+  RESIDENT_CODE_ERROR, NUMBER_SWAP,
+  // issue 9, case 1 (response branch)
+  REPLICA_MISREGISTRATION
 };
 
-inline constexpr EnumTable<TimelineKind, 12> TIMELINE_KINDS{
+inline constexpr EnumTable<TimelineKind, 13> TIMELINE_KINDS{
     "timeline_kind",
     "kind of a timeline event (`timeline[].kind`)",
     {{{TimelineKind::MASTER_ROWS, "master_rows",
@@ -67,7 +70,11 @@ inline constexpr EnumTable<TimelineKind, 12> TIMELINE_KINDS{
        "until it is fixed (`until`, `delete_code` in sub-cases ① ②, or `delete_shared_code` in ④ with its cascade)"},
       {TimelineKind::NUMBER_SWAP, "number_swap",
        "個人番号 ↔ 宛名番号 mislink (seed case 3) at an agency from `at` until `until`: its queries about the swapped "
-       "persons name the other person, and its replicas are registered under the other's code from its next batch"}}}};
+       "persons name the other person, and its replicas are registered under the other's code from its next batch"},
+      // issue 9, case 1 (response branch)
+      {TimelineKind::REPLICA_MISREGISTRATION, "replica_misregistration",
+       "副本登録誤り (incident case 1): from `at`, a provider's replicas of `items` are wrong for `persons` persons "
+       "(`mode` wrong_value or blank_reason) until the fix is re-registered; answered by the `incidents` section"}}}};
 
 /// Kinds of the changes the timeline list of result.json reports (a timeline event, or the dates of
 /// a permission row, makes one or two of them).
@@ -80,10 +87,12 @@ enum class ChangeKind {
   // issue 9: connection restriction
   CONNECTION_RESTRICTION, CONNECTION_RESTRICTION_END,
   // issue 9, incidents (cases 2 and 3)
-  RESIDENT_CODE_ERROR, RESIDENT_CODE_FIXED, RESIDENT_CODE_DELETED, CODES_REACQUIRED, NUMBER_SWAP, NUMBER_SWAP_END
+  RESIDENT_CODE_ERROR, RESIDENT_CODE_FIXED, RESIDENT_CODE_DELETED, CODES_REACQUIRED, NUMBER_SWAP, NUMBER_SWAP_END,
+  // issue 9, case 1 (response branch)
+  REPLICA_MISREGISTRATION
 };
 
-inline constexpr EnumTable<ChangeKind, 29> TIMELINE_CHANGES{
+inline constexpr EnumTable<ChangeKind, 30> TIMELINE_CHANGES{
     "timeline_change",
     "kind of a change applied during the run (result.json /timeline[].kind)",
     {{{ChangeKind::PERMISSION_FROM, "permission_from", "a permission row comes into force (its `from`)"},
@@ -121,7 +130,10 @@ inline constexpr EnumTable<ChangeKind, 29> TIMELINE_CHANGES{
        "code A is physically deleted on 住基全国センター: its linkage code and every agency code derived from it die"},
       {ChangeKind::CODES_REACQUIRED, "codes_reacquired", "the holders of the deleted codes have re-acquired them (符号取得)"},
       {ChangeKind::NUMBER_SWAP, "number_swap", "an agency's 個人番号 ↔ 宛名番号 links of two persons are swapped"},
-      {ChangeKind::NUMBER_SWAP_END, "number_swap_end", "that swap is fixed"}}}};
+      {ChangeKind::NUMBER_SWAP_END, "number_swap_end", "that swap is fixed"},
+      // issue 9, case 1 (response branch)
+      {ChangeKind::REPLICA_MISREGISTRATION, "replica_misregistration",
+       "a provider's replicas become wrong for some persons (副本登録誤り; it ends with the response's fix)"}}}};
 
 
 /// What a network or host fault acts on (sim/scenario/Timeline.hpp, kinds link_down .. vpn_fault).
@@ -200,6 +212,9 @@ struct TimelineEvent {
   double delete_code_s     = NEVER; ///< ① ②: physical deletion of the unused code X (the fix)
   double delete_shared_s   = NEVER; ///< ④: physical deletion of code A on 住基全国センター (the cascade)
   double reacquire_s       = 0;     ///< ④: holders re-acquire their agency codes this long after the deletion
+  // replica_misregistration (issue 9 case 1; `items` above are the layouts affected)
+  uint64_t persons         = 0; ///< persons whose replicas are wrong
+  MisregistrationMode mode = MisregistrationMode::WRONG_VALUE;
 };
 
 } // namespace linksim

@@ -12,6 +12,7 @@
 
 #include "sim/trace/Exchange.hpp"
 #include "sim/trace/Oracle.hpp"
+#include "sim/scenario/Incidents.hpp" // issue 9: ResponseAction
 
 #include <cstdint>
 #include <string>
@@ -152,6 +153,28 @@ struct Acknowledged {
   uint32_t drill;
   uint32_t agency;
   double t_s;
+};
+
+// --- incidents and their response (issue 9: case 1 inject, point 3 response) ------------------
+
+/// A response action was taken (or refused) for an incident (sim/model/Incidents.hpp).
+struct ResponseActionTaken {
+  uint32_t incident;  ///< index into World::incidents()
+  uint32_t agency;    ///< who acted
+  ResponseAction action;
+  double t_s;
+  bool accepted;
+  std::string reason; ///< why it was refused ("" when accepted)
+};
+
+/// Something an agency's staff would see (a requester's complaint about a wrong provision, a mail
+/// from the information-sharing site, the operator's phone call back, a refused setting, ...): an
+/// exercise shows these to the trainee playing the agency.
+struct StaffNotice {
+  uint32_t agency;
+  double t_s;       ///< when the staff see it (a complaint is emitted when its cause happens, for later)
+  std::string kind; ///< e.g. "complaint", "own_check", "operator_call", "sharing_site_mail", "refused"
+  std::string text; ///< one readable line
 };
 
 } // namespace linksim

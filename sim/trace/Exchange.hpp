@@ -104,6 +104,8 @@ struct Exchange {
     uint64_t queried   = 0; ///< the person the requester's code actually names
     uint64_t delivered = 0; ///< whose data the payload actually is
     uint32_t version_due = 0; ///< the version a ready provider served on time would have registered it in
+    uint32_t incident    = NONE; ///< the incident whose misregistered replica answered it (issue 9 case 1)
+    bool wrong_values    = false; ///< the record's values are wrong (a wrong_value misregistration)
   } truth;
   uint64_t link_code = 0;   ///< 連携用符号 during code acquisition (J-LIS → hub)
   BatchFile* file    = nullptr; ///< batch queries: the result file this exchange belongs to

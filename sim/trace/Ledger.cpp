@@ -86,6 +86,7 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
     f.version_ok   = version_accepted(l, ex.version, answered) && ex.version >= ex.truth.version_due;
     f.importable   = w_.cycle().importable(ex.requester, ex.item, ex.version, fetched ? ex.t[FETCHED] : now);
     f.nulls_ok     = !violates_null_rules(l.versions[ex.version], ex.record);
+    f.values_ok    = !ex.truth.wrong_values;
     f.data_epoch   = ex.epoch;
     f.due_epoch    = truth_epoch(l, w_.seed(), ex.truth.person, ex.item,
                                  w_.registration().due_extraction(ex.provider, answered));

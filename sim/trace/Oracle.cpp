@@ -12,6 +12,7 @@ bool is_correctness_failure(Outcome o)
     case Outcome::UNENTITLED:
     case Outcome::MISDELIVERED:
     case Outcome::TEST_MIXED:
+    case Outcome::WRONG_DATA:
       return true;
     default:
       return false;
@@ -55,6 +56,8 @@ Outcome classify(const OracleFacts& f)
     return Outcome::NOT_IMPORTABLE;
   if (!f.nulls_ok)
     return Outcome::NULL_RULE_VIOLATION;
+  if (!f.values_ok)
+    return Outcome::WRONG_DATA;
   if (f.late)
     return Outcome::TIMED_OUT;
   if (f.data_epoch < f.due_epoch)

@@ -33,6 +33,8 @@
 //   wrong_version       the record's layout version is no longer accepted
 //   not_importable      the requester cannot take the record's layout version yet (not ready for its revision)
 //   null_rule_violation an item is blank without ReasonOfNull, or a conditional rule is broken
+//   wrong_data          the right person's record, but with wrong values: the provider's replica
+//                       was misregistered (副本登録誤り, issue 9 case 1)
 //   timed_out           right data, but after the requester's timeout (it had given up)
 //   stale               the data is older than the truth as of the provider's last *due* nightly
 //                       registration batch (the latest scheduled batch whose window closed
@@ -72,6 +74,8 @@ enum class Outcome : uint8_t {
   RESTRICTED,
   // issue 9, incidents (case 2 ④: the deletion cascade)
   CODE_DELETED,
+  // issue 9, case 1: replica misregistration (response branch)
+  WRONG_DATA,
   COUNT
 };
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
@@ -113,7 +117,10 @@ inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
       // issue 9, incidents (case 2 ④)
       {Outcome::CODE_DELETED, "code_deleted",
        "the hub refused it: the requester's agency code derives from a resident code physically deleted on 住基全国センター "
-       "(with its linkage code and every agency code derived from it) and not re-acquired yet; nothing delivered"}}}};
+       "(with its linkage code and every agency code derived from it) and not re-acquired yet; nothing delivered"},
+      // issue 9, case 1 (response branch)
+      {Outcome::WRONG_DATA, "wrong_data",
+       "the right person's record with wrong values: the provider's replica was misregistered (副本登録誤り)"}}}};
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).
@@ -137,6 +144,7 @@ struct OracleFacts {
   bool version_ok       = true;  ///< accepted now, and in the version a ready provider would have used
   bool importable       = true;  ///< the requester can take that version
   bool nulls_ok         = true;
+  bool values_ok        = true;  ///< the record's values are the registered truth (not misregistered)
   bool test_mixed       = false; ///< a test person and a real one in the exchange (see test_mixed above)
   bool unreachable      = false; ///< every attempt failed at the requester's first hop (network faults)
   bool gave_up          = false; ///< the requester gave up: its last attempt was lost by a fault

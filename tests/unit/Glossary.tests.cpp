@@ -44,6 +44,7 @@ TEST_CASE("results::Glossary: every domain term the reports show has a Japanese 
   }
   every_value_has_a_japanese_name(REGIMES);
   every_value_has_a_japanese_name(CASE_VERDICTS);
+  every_value_has_a_japanese_name(RESPONSE_ACTIONS); // issue 9
 }
 
 TEST_CASE("results::Glossary: names are looked up by table and name, unknown terms stay English", "[glossary][report]")

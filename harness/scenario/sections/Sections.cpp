@@ -15,6 +15,8 @@ extern const SectionDecl HEADER_SECTION, CALENDAR_SECTION, NETWORK_SECTION, HUB_
 extern const SectionDecl LINKAGE_TEST_SECTION; // after agencies: test persons and their holders, before workload
 extern const SectionDecl VERIFICATION_SECTION; // after revisions (it names one) and test_cases
 extern const SectionDecl DRILLS_SECTION; // annual notification drill: after agencies, before expect
+extern const SectionDecl INCIDENTS_SECTION;    // issue 9: after timeline (its injects are the incidents)
+extern const SectionDecl EXERCISE_SECTION; // issue 9: after timeline and incidents (its expectations name their injects)
 
 const std::vector<const SectionDecl*>& scenario_sections()
 {
@@ -27,6 +29,8 @@ const std::vector<const SectionDecl*>& scenario_sections()
       &TIMELINE_SECTION,
       &VERIFICATION_SECTION, // after test_cases: it takes the interagency cases
       &DRILLS_SECTION, // annual notification drill (訓練): names agencies' kinds; checks name its ids
+      &INCIDENTS_SECTION,    // issue 9: incidents and their response
+      &EXERCISE_SECTION, // issue 9: training exercise (after timeline and incidents)
       &EXPECT_SECTION};
   return order;
 }

@@ -159,6 +159,35 @@ void read_network_fault(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
   }
 }
 
+/// Issue 9 case 1: a replica misregistration (副本登録誤り) of a provider's items for N persons.
+void read_misregistration(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
+{
+  if (const json* arr = e.array("items", Req::YES)) {
+    if (arr->empty())
+      e.error("items", "name the layouts whose replicas are misregistered");
+    for (size_t k = 0; k < arr->size(); ++k)
+      if (auto l = resolve_layout((*arr)[k], e.at("items") + "/" + std::to_string(k), ctx))
+        ev.items.push_back(*l);
+  }
+  ev.items_given = true;
+  if (auto n = e.integer("persons", Req::YES, ge(1)))
+    ev.persons = static_cast<uint64_t>(*n);
+  if (e.has("mode"))
+    if (auto m = read_choice(e, "mode", Req::YES, MISREGISTRATION_MODES))
+      ev.mode = *m;
+  if (ev.agency == NONE)
+    return;
+  const Agency& a = ctx.sc.agencies[ev.agency];
+  if (ev.persons > a.population)
+    e.error("persons", "more than agency \"" + a.id + "\"'s population (" + std::to_string(a.population) + ")");
+  if (layouts_provided(ctx.sc)[ev.agency] == 0)
+    e.error("agency", "agency \"" + a.id + "\" provides no item in the permission table: it registers no replicas");
+  if (!a.manual.configured)
+    e.error("agency", "agency \"" + a.id +
+                          "\" has no manual-answer staff, so it cannot answer by hand under self-restraint: give it "
+                          "\"manual_answer\": {\"mode\": \"off\", \"staff\", \"handling\"} in the agencies section");
+}
+
 std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint32_t>& ids, LoadContext& ctx)
 {
   TimelineEvent ev;
@@ -181,7 +210,11 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       ok = false;
   } else
     ok = false;
-  if (kind && *kind != TimelineKind::MANUAL_ANSWER)
+  if (kind && *kind == TimelineKind::REPLICA_MISREGISTRATION && e.has("until")) {
+    e.error("until", "a misregistration lasts until the response's fix is re-registered: leave \"until\" out");
+    e.raw("until", Req::NO);
+  }
+  if (kind && *kind != TimelineKind::MANUAL_ANSWER && *kind != TimelineKind::REPLICA_MISREGISTRATION)
     if (const json* until = e.raw("until", Req::NO)) {
       if (auto t = read_when(*until, e.at("until"), ctx)) {
         ev.until_s = *t;
@@ -209,7 +242,7 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
   }
   if (!kind) { // reported; take its kind-dependent keys so that they are not "unknown" too
     for (const char* k : {"until", "agency", "site", "add", "remove", "mode", "items", "skip", "failure_rate", "null_error_rate",
-                          "jlis", "host", "latency_factor", "bandwidth_divisor", "as_provider"})
+                          "jlis", "host", "latency_factor", "bandwidth_divisor", "as_provider", "persons"})
       e.raw(k, Req::NO);
     for (const char* k : IDENTITY_INJECT_KEYS) // issue 9: cases 2 and 3
       e.raw(k, Req::NO);
@@ -244,6 +277,9 @@ std::optional<TimelineEvent> read_event(ObjReader& e, std::map<std::string, uint
       break;
     case TimelineKind::NUMBER_SWAP:
       read_number_swap(e, ev, ctx);
+      break;
+    case TimelineKind::REPLICA_MISREGISTRATION: // issue 9 case 1
+      read_misregistration(e, ev, ctx);
       break;
   }
   e.finish();
