@@ -63,17 +63,36 @@ ojson fault_windows(const ojson& r)
   for (size_t i = 0; i < tl.size(); ++i) {
     const std::string begin = tl[i]["kind"].get<std::string>();
     const bool manual       = begin == "manual_answer_on";
-    if (!manual && !has_end(begin))
+    // Injects whose end has another name: a resident-code error ends when it is fixed or, after a
+    // deletion, when the codes are re-acquired; a replica misregistration when the response's fix is
+    // re-registered (/incidents/<id>/reregistered_at).
+    std::vector<std::string> ends;
+    if (manual)
+      ends = {"manual_answer_off"};
+    else if (begin == "resident_code_error")
+      ends = {"resident_code_fixed", "codes_reacquired"};
+    else if (begin == "resident_code_deleted")
+      ends = {"codes_reacquired"};
+    else if (has_end(begin))
+      ends = {begin + "_end"};
+    else if (begin != "replica_misregistration")
       continue;
-    const std::string end = manual ? "manual_answer_off" : begin + "_end";
-    int to                = days.empty() ? 0 : static_cast<int>(days.size()) - 1;
-    double to_s           = std::max(run_end, tl[i]["t_s"].get<double>());
+    int to      = days.empty() ? 0 : static_cast<int>(days.size()) - 1;
+    double to_s = std::max(run_end, tl[i]["t_s"].get<double>());
+    auto is_end = [&ends](const std::string& k) { return std::find(ends.begin(), ends.end(), k) != ends.end(); };
     for (size_t k = i + 1; k < tl.size(); ++k)
-      if (tl[k]["kind"].get<std::string>() == end && (manual ? agency(tl[k]) == agency(tl[i]) : tl[k]["id"] == tl[i]["id"])) {
+      if (is_end(tl[k]["kind"].get<std::string>()) && (manual ? agency(tl[k]) == agency(tl[i]) : tl[k]["id"] == tl[i]["id"])) {
         to   = day_index(tl[k]["at"].get<std::string>());
         to_s = tl[k]["t_s"].get<double>();
         break;
       }
+    if (begin == "replica_misregistration" && r.contains("incidents") && r["incidents"].contains(tl[i]["id"].get<std::string>())) {
+      const ojson& inc = r["incidents"][tl[i]["id"].get<std::string>()];
+      if (inc.contains("time_to_fix_h") && inc["time_to_fix_h"].is_number() && inc["reregistered_at"].is_string()) {
+        to_s = tl[i]["t_s"].get<double>() + inc["time_to_fix_h"].get<double>() * 3600;
+        to   = day_index(inc["reregistered_at"].get<std::string>());
+      }
+    }
     out.push_back({{"from", day_index(tl[i]["at"].get<std::string>())},
                    {"to", to},
                    {"from_s", tl[i]["t_s"]},

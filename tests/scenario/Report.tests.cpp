@@ -209,6 +209,41 @@ TEST_CASE("report.html: timeline events and fault windows of a run with dated ch
     CHECK(html.find("</span> " + e["kind"].get<std::string>() + "</td>") != std::string::npos);
 }
 
+TEST_CASE("report.html: fault and incident windows shaded on every time chart (issue 9)", "[report]")
+{
+  // An incident (case 1) ends with the response's re-registered fix; a host outage with its end.
+  const std::string dir  = run("replica-error-level4", "report-incident-window");
+  const json r           = read_json(dir + "/result.json");
+  const std::string html = read_text(dir + "/report.html");
+  const json meta = json::parse(between(html, "<script type='application/json' id='chart-data'>", "</script>"));
+  const json& inc = r["incidents"]["tax-misregistered"];
+  const double at = r["timeline"][0]["t_s"].get<double>();
+  size_t shaded   = 0;
+  for (const auto& c : meta["charts"]) {
+    if (c["kind"] != "volume" && c["kind"] != "timeline" && c["kind"] != "hourly")
+      continue;
+    REQUIRE(c["windows"].size() == 1);
+    ++shaded;
+    if (c["kind"] == "timeline") {
+      CHECK(c["windows"][0]["from_s"].get<double>() == at);
+      CHECK(c["windows"][0]["to_s"].get<double>() == Approx(at + inc["time_to_fix_h"].get<double>() * 3600));
+    }
+  }
+  CHECK(shaded == 2 + r["volume"]["hourly"].size());
+
+  const std::string dir2 = run("hub-outage-monday", "report-outage-window");
+  const json r2          = read_json(dir2 + "/result.json");
+  const json meta2 = json::parse(between(read_text(dir2 + "/report.html"), "<script type='application/json' id='chart-data'>",
+                                         "</script>"));
+  for (const auto& c : meta2["charts"])
+    if (c["kind"] == "hourly") {
+      bool hub_down = false; // 09:30-10:30 on the hour axis: from 8.999, to 9.999 (bars are centred on the hour)
+      for (const auto& w : c["windows"])
+        hub_down = hub_down || (std::abs(w["from"].get<double>() - 9.0) < 1e-9 && std::abs(w["to"].get<double>() - 10.0) < 1e-9);
+      CHECK(hub_down);
+    }
+}
+
 TEST_CASE("report.html without Chart.js: written with its tables and a visible notice, the run's verdict unchanged",
           "[report]")
 {
