@@ -154,6 +154,7 @@ int run_scenario(const RunOptions& opts)
   collectors.write(result, RunEnd{end});
   const auto checks  = evaluate_checks(sc, result);
   int code           = exit_code_for(checks, sc.checks.size() + sc.test_cases.size()); // test cases are checks too
+  const int checks_code = code;
   if (opts.hooks)
     code = opts.hooks->finished(result, code);
   const auto wall1   = std::chrono::steady_clock::now();
@@ -161,6 +162,10 @@ int run_scenario(const RunOptions& opts)
   facts.setup_wall_s = std::chrono::duration<double>(wall_setup - wall0).count();
   facts.peak_rss_mib = peak_rss_mib();
   finish_result(result, checks, code, facts);
+  if (code != checks_code) { // the exit code is the exercise's score, not the checks' verdict
+    result["verdict"]["meaning"] = code == 0 ? "the exercise scored 100 %" : "the exercise scored below 100 %";
+    result["verdict"]["checks_exit_code"] = checks_code;
+  }
 
   // Everything but result.json first: a folder with a result.json is a complete run.
   if (opts.exchanges_csv)
