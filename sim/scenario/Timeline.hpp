@@ -58,8 +58,8 @@ inline constexpr EnumTable<TimelineKind, 13> TIMELINE_KINDS{
        "true), an intermediate server (`site`), the hub or J-LIS (`host`)"},
       {TimelineKind::VPN_FAULT, "vpn_fault",
        "an agency's VPN device (its own line, `agency`) is down from `at` until `until` (or the end), e.g. it did not "
-       "come back after a planned outage (seed case 4): while it is down the agency cannot set 不開示 flags, "
-       "manual-answer mode or record annotation"},
+       "come back after a planned outage (seed case 4): while it is down the agency cannot switch "
+       "manual-answer mode or annotate records (不開示 flags are fixed per record in this model: none to refuse)"},
       // issue 9: connection restriction
       {TimelineKind::CONNECTION_RESTRICTION, "connection_restriction",
        "the operator restricts an agency's connection (接続規制) from `at` until `until`: the hub refuses every "
