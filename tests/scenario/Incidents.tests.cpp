@@ -150,3 +150,49 @@ TEST_CASE("incidents: blank_reason answers break the null rule (107 without NotA
   CHECK(inc["wrong_provisions"] == by["null_rule_violation"]);
   CHECK(inc["wrong_answered_after_containment"] == 0);
 }
+
+TEST_CASE("incidents: replica-error-vpn-down - self-restraint and annotation refused exactly while the VPN is down (seed case 4)",
+          "[incidents][scenario][faults]")
+{
+  const std::string dir = fresh_dir("incident-vpn-down");
+  const ProcessResult p =
+      run_linksim({"run", source_dir() + "/scenarios/replica-error-vpn-down.json", "--out", dir, "--quiet"});
+  INFO(p.err);
+  REQUIRE(p.exit_code == 0);
+  const auto vpn  = read_json(dir + "/result.json");
+  const auto base = run("incident-vpn-base", "", nullptr, 0);
+  // The VPN windows, from the timeline (t_s of each fault's begin and end).
+  std::vector<std::pair<double, double>> down;
+  for (const auto& e : vpn["timeline"])
+    if (e["kind"] == "vpn_fault")
+      down.emplace_back(e["t_s"].get<double>(), 0);
+    else if (e["kind"] == "vpn_fault_end")
+      down.back().second = e["t_s"].get<double>();
+  REQUIRE(down.size() == 2);
+  const auto& inc = vpn["incidents"]["tax-misregistered"];
+  size_t refused = 0, restraint_refused = 0, annotate_refused = 0;
+  for (const auto& a : inc["actions"]) {
+    const double t   = a["t_s"].get<double>();
+    const bool in_down = (t >= down[0].first && t < down[0].second) || (t >= down[1].first && t < down[1].second);
+    const bool needs_line = a["action"] == "self_restraint_on" || a["action"] == "self_restraint_off" || a["action"] == "annotate";
+    if (!a["accepted"].get<bool>()) {
+      ++refused;
+      CHECK(in_down);    // refused only while the line is down
+      CHECK(needs_line); // and only what needs it
+      restraint_refused += a["action"] == "self_restraint_on";
+      annotate_refused += a["action"] == "annotate";
+    } else if (needs_line) {
+      CHECK_FALSE(in_down); // nothing that needs the line is done while it is down
+    }
+  }
+  CHECK(refused == inc["actions_refused"].get<size_t>());
+  CHECK(restraint_refused >= 1);
+  CHECK(annotate_refused >= 1);
+  // Containment waits for the line: later than without the fault, and more wrong provisions before it.
+  const auto& b = base["incidents"]["tax-misregistered"];
+  CHECK(inc["time_to_contain_h"].get<double>() * 3600 + 9 * 3600.0 >= down[0].second);
+  CHECK(inc["time_to_contain_h"].get<double>() > b["time_to_contain_h"].get<double>());
+  CHECK(inc["wrong_before_containment"].get<uint64_t>() > b["wrong_before_containment"].get<uint64_t>());
+  CHECK(inc["annotations_missing"].get<uint64_t>() == 0);
+  CHECK(inc["wrong_answered_after_containment"].get<uint64_t>() == 0);
+}
