@@ -86,40 +86,33 @@ const char* RENDER = R"JS(
     var s = new Date(startMs + t_s * 1000 + 9 * 3600e3).toISOString();
     return withTime ? s.slice(0, 10) + ' ' + s.slice(11, 16) : s.slice(0, 10);
   }
-  var shade = { // fault windows behind a per-day chart: {from, to} are indexes of days
-    id: 'faultWindows',
-    beforeDatasetsDraw: function (chart, args, opts) {
-      var x = chart.scales.x, a = chart.chartArea, c = chart.ctx, n = chart.data.labels.length;
-      var half = (a.right - a.left) / n / 2;
+  // Windows (faults, incidents, ...) shaded behind a chart, each labelled. `edges(chart, w)` gives a
+  // window's [x0, x1] in pixels: per-day bars (`from`/`to` are day indexes, a bar's width around
+  // each) or a linear x scale (seconds, or hour indexes; a very short window stays 2 px wide).
+  function windowsPlugin(id, edges) {
+    return { id: id, beforeDatasetsDraw: function (chart, args, opts) {
+      var a = chart.chartArea, c = chart.ctx;
       c.save();
       (opts.windows || []).forEach(function (w, i) {
-        var x0 = x.getPixelForValue(w.from) - half, x1 = x.getPixelForValue(w.to) + half;
+        var e = edges(chart, w);
         c.fillStyle = 'rgba(214,39,40,0.13)';
-        c.fillRect(x0, a.top, x1 - x0, a.bottom - a.top);
+        c.fillRect(e[0], a.top, e[1] - e[0], a.bottom - a.top);
         c.fillStyle = '#8b1a1a';
         c.font = '11px system-ui, sans-serif';
-        c.fillText(w.label, x0 + 3, a.top + 12 + 13 * (i % 4));
+        c.fillText(w.label, e[0] + 3, a.top + 12 + 13 * (i % 4));
       });
       c.restore();
-    }
-  };
-  var spans = { // windows behind a chart whose x scale is linear (seconds, or hour indexes): {from, to} in x values
-    id: 'timeWindows',
-    beforeDatasetsDraw: function (chart, args, opts) {
-      var x = chart.scales.x, a = chart.chartArea, c = chart.ctx;
-      c.save();
-      (opts.windows || []).forEach(function (w, i) {
-        var x0 = Math.max(a.left, x.getPixelForValue(w.from)), x1 = Math.min(a.right, x.getPixelForValue(w.to));
-        if (x1 - x0 < 2) x1 = x0 + 2; // an instant or a very short window stays visible
-        c.fillStyle = 'rgba(214,39,40,0.13)';
-        c.fillRect(x0, a.top, x1 - x0, a.bottom - a.top);
-        c.fillStyle = '#8b1a1a';
-        c.font = '11px system-ui, sans-serif';
-        c.fillText(w.label, x0 + 3, a.top + 12 + 13 * (i % 4));
-      });
-      c.restore();
-    }
-  };
+    } };
+  }
+  var shade = windowsPlugin('faultWindows', function (chart, w) {
+    var x = chart.scales.x, a = chart.chartArea, half = (a.right - a.left) / chart.data.labels.length / 2;
+    return [x.getPixelForValue(w.from) - half, x.getPixelForValue(w.to) + half];
+  });
+  var spans = windowsPlugin('timeWindows', function (chart, w) {
+    var x = chart.scales.x, a = chart.chartArea;
+    var x0 = Math.max(a.left, x.getPixelForValue(w.from)), x1 = Math.min(a.right, x.getPixelForValue(w.to));
+    return [x0, Math.max(x1, x0 + 2)];
+  });
   function axisTitle(text) { return { display: true, text: text }; }
   function build(s) {
     if (s.kind === 'volume') return {
