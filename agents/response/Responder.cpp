@@ -81,10 +81,18 @@ void Responder::operator()()
                                {after(initial, s.post_s), ResponseAction::POST_SHARING_SITE},
                                {fix, ResponseAction::FIX_REPLICAS},
                                {after(fix, s.interim_s), ResponseAction::REPORT_INTERIM}};
-    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.t < b.t; });
-    for (const Step& st : steps) {
+    // An agenda: a step refused because the VPN is down is tried again `retry_hours` later without
+    // holding back the steps that do not need the line (the phone call, form 03-13, the post).
+    const uint32_t who = inc.provider;
+    while (!steps.empty()) {
+      auto next = std::min_element(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.t < b.t; });
+      const Step st = *next;
+      steps.erase(next);
       sleep_until(st.t);
-      take(st.a);
+      const double now     = sg4::Engine::get_clock();
+      const ActionResult r = m.act(incident_, who, st.a, ActionArg{}, now);
+      if (!r.accepted && !w.agency_line_up(who))
+        steps.push_back({after(now, s.retry_s), st.a});
     }
   } else {
     sleep_until(after(judged_at, s.fix_s));
