@@ -195,4 +195,11 @@ TEST_CASE("incidents: replica-error-vpn-down - self-restraint and annotation ref
   CHECK(inc["wrong_before_containment"].get<uint64_t>() > b["wrong_before_containment"].get<uint64_t>());
   CHECK(inc["annotations_missing"].get<uint64_t>() == 0);
   CHECK(inc["wrong_answered_after_containment"].get<uint64_t>() == 0);
+  // What does not need the line is not held back by a refused self-restraint: the initial report
+  // (filed inside the first VPN window) goes at the same time as without the fault.
+  const double report = 9 * 3600.0 + inc["time_to_report_h"].get<double>() * 3600;
+  CHECK(report > down[0].first);
+  CHECK(report < down[0].second);
+  CHECK(inc["time_to_report_h"].get<double>() == Approx(b["time_to_report_h"].get<double>()));
+  CHECK(inc["actions_late"].get<uint64_t>() == 0);
 }
