@@ -53,8 +53,9 @@ std::optional<uint32_t> resolve_site(ObjReader& o, const std::string& key, std::
 std::optional<AgencyMatch> read_match(ObjReader& o, const std::string& key, LoadContext& ctx);
 
 /// A string that must be a name of `table`.
-template <typename E, size_t N>
-std::optional<E> read_choice(ObjReader& o, const std::string& key, Req req, const EnumTable<E, N>& table)
+template <typename Row, size_t N>
+std::optional<typename Table<Row, N>::Value> read_choice(ObjReader& o, const std::string& key, Req req,
+                                                         const Table<Row, N>& table)
 {
   auto s = o.choice(key, req, table.names());
   return s ? table.parse(*s) : std::nullopt;
@@ -68,7 +69,8 @@ json param_default(const Param& p);
 double read_number(ObjReader& o, const Param& p, Bounds b);
 bool read_bool(ObjReader& o, const Param& p);
 std::optional<Duration> read_duration(ObjReader& o, const Param& p);
-template <typename E, size_t N> E read_choice(ObjReader& o, const Param& p, const EnumTable<E, N>& table)
+template <typename Row, size_t N>
+typename Table<Row, N>::Value read_choice(ObjReader& o, const Param& p, const Table<Row, N>& table)
 {
   if (auto v = read_choice(o, param_key(p), Req::NO, table))
     return *v;

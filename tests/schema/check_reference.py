@@ -50,7 +50,7 @@ ENUM_KEYS = {
     "response_action": ["/exercise/expectations/*/action"],
     "exercise_anchor": ["/exercise/expectations/*/from"],
 }
-NOT_IN_SCENARIOS = {"case_verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
+NOT_IN_SCENARIOS = {"case_verdict", "verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
 
 
 def deref(schema, node):
