@@ -127,24 +127,14 @@ std::optional<double> parse_short_duration(const std::string& s)
 
 ArgKind arg_kind(const std::string& name)
 {
-  if (name == "judge_level")
-    return ArgKind::LEVEL;
-  if (name == "post_sharing_site")
-    return ArgKind::CATEGORY;
-  if (name.rfind("report_", 0) == 0)
-    return ArgKind::SECTIONS;
-  return ArgKind::NONE;
+  const auto a = RESPONSE_ACTIONS.parse(name);
+  return a ? RESPONSE_ACTIONS[*a].arg : ArgKind::NONE;
 }
 
 std::string arg_help(const std::string& name)
 {
-  switch (arg_kind(name)) {
-  case ArgKind::LEVEL: return "LEVEL (1-5)";
-  case ArgKind::CATEGORY: return "CATEGORY (05 failure status, 06 incident contacts)";
-  case ArgKind::SECTIONS: return "[SECTIONS of form 03-13, e.g. 1,2,6]";
-  case ArgKind::NONE: break;
-  }
-  return "";
+  const auto a = RESPONSE_ACTIONS.parse(name);
+  return a ? RESPONSE_ACTIONS[*a].arg_syntax : "";
 }
 
 std::string parse_action_words(const std::vector<std::string>& words, size_t first, const std::vector<std::string>& names,

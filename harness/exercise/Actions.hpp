@@ -12,6 +12,7 @@
 #pragma once
 
 #include "sim/model/Calendar.hpp"
+#include "sim/scenario/Incidents.hpp"
 
 #include <cstdint>
 #include <istream>
@@ -42,8 +43,8 @@ struct ActionArgs {
   int category = 0;           ///< post_sharing_site: the site's category (5 or 6); 0: not given
   std::vector<int> sections;  ///< report_*: form 03-13 sections filled (1..6); empty: the rules' default
 };
-/// What arguments an action name takes.
-enum class ArgKind { NONE, LEVEL, CATEGORY, SECTIONS };
+/// What arguments an action name takes (from its row in RESPONSE_ACTIONS).
+using ArgKind = ActionArgKind;
 ArgKind arg_kind(const std::string& action_name);
 /// The argument syntax of an action, for the menu ("LEVEL (1-5)", "CATEGORY (05 or 06)", "[SECTIONS e.g. 1,2,6]").
 std::string arg_help(const std::string& action_name);

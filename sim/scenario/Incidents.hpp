@@ -42,28 +42,59 @@ enum class ResponseAction : uint8_t {
   SELF_RESTRAINT_OFF, ///< lift manual-answer mode: needs the VPN up
 };
 
-inline constexpr auto RESPONSE_ACTIONS = enum_table<ResponseAction>(
+/// What an action's argument is (the actions parser and the exercise's prompt read it from the row).
+enum class ActionArgKind : uint8_t {
+  NONE,     ///< no argument
+  LEVEL,    ///< one incident level, 1 to 5
+  CATEGORY, ///< one category of the information-sharing site, 05 or 06
+  SECTIONS, ///< optionally, form 03-13 section numbers 1 to 6, comma-separated
+};
+
+/// A response action's descriptor row.
+struct ResponseActionRow {
+  ResponseAction value;
+  const char* name;
+  const char* help;
+  const char* ja;
+  ActionArgKind arg;      ///< what its argument is
+  const char* arg_syntax; ///< how the prompt's menu shows the argument ("" for none)
+};
+
+// clang-format off
+inline constexpr auto RESPONSE_ACTIONS = make_table<ResponseActionRow>(
     "response_action",
     "an action of the prescribed incident response (result.json /incidents/<id>/actions[].action, exercise actions)",
-    {{ResponseAction::JUDGE_LEVEL, "judge_level", "judge the event with the incident-level table (argument: level 1-5)", "インシデントレベル判定"},
+    {{ResponseAction::JUDGE_LEVEL, "judge_level", "judge the event with the incident-level table (argument: level 1-5)",
+      "インシデントレベル判定", ActionArgKind::LEVEL, "LEVEL (1-5)"},
      {ResponseAction::SELF_RESTRAINT_ON, "self_restraint_on",
       "set manual-answer mode (自動応答不可, self-restraint) for the incident's items at the provider; refused while "
-      "the agency's VPN is down", "自動応答不可設定"},
-     {ResponseAction::PHONE_OPERATOR, "phone_operator", "phone the operator at once (level >= 4)", "運営主体への電話連絡"},
+      "the agency's VPN is down",
+      "自動応答不可設定", ActionArgKind::NONE, ""},
+     {ResponseAction::PHONE_OPERATOR, "phone_operator", "phone the operator at once (level >= 4)",
+      "運営主体への電話連絡", ActionArgKind::NONE, ""},
      {ResponseAction::REPORT_INITIAL, "report_initial",
-      "file form 03-13 (事象発生報告書兼完了報告書) as the initial report (sections, default 1, 2, 6)", "様式03-13 第一報"},
-     {ResponseAction::REPORT_INTERIM, "report_interim", "file form 03-13 as the interim report (default sections 2, 3)", "様式03-13 中間報告"},
+      "file form 03-13 (事象発生報告書兼完了報告書) as the initial report (sections, default 1, 2, 6)",
+      "様式03-13 第一報", ActionArgKind::SECTIONS, "[SECTIONS of form 03-13, e.g. 1,2,6]"},
+     {ResponseAction::REPORT_INTERIM, "report_interim", "file form 03-13 as the interim report (default sections 2, 3)",
+      "様式03-13 中間報告", ActionArgKind::SECTIONS, "[SECTIONS of form 03-13, e.g. 1,2,6]"},
      {ResponseAction::REPORT_FINAL, "report_final",
-      "file form 03-13 as the final (completion) report (default sections 3, 4, 5)", "様式03-13 完了報告"},
+      "file form 03-13 as the final (completion) report (default sections 3, 4, 5)",
+      "様式03-13 完了報告", ActionArgKind::SECTIONS, "[SECTIONS of form 03-13, e.g. 1,2,6]"},
      {ResponseAction::POST_SHARING_SITE, "post_sharing_site",
-      "post on the information-sharing site (情報共有サイト), category 05 (failure status) or 06 (incident contacts)", "情報共有サイトへの掲載"},
+      "post on the information-sharing site (情報共有サイト), category 05 (failure status) or 06 (incident contacts)",
+      "情報共有サイトへの掲載", ActionArgKind::CATEGORY, "CATEGORY (05 failure status, 06 incident contacts)"},
      {ResponseAction::FIX_REPLICAS, "fix_replicas",
-      "correct the data: the provider's next nightly registration batch re-registers the replicas correctly", "副本の再登録"},
+      "correct the data: the provider's next nightly registration batch re-registers the replicas correctly",
+      "副本の再登録", ActionArgKind::NONE, ""},
      {ResponseAction::ANNOTATE, "annotate",
       "record annotation (記録の追記) of every wrong provision so far; the requester and the hub complete theirs "
-      "after their delays; refused while the agency's VPN is down", "記録の追記"},
+      "after their delays; refused while the agency's VPN is down",
+      "記録の追記", ActionArgKind::NONE, ""},
      {ResponseAction::SELF_RESTRAINT_OFF, "self_restraint_off",
-      "lift manual-answer mode (self-restraint); refused while the agency's VPN is down", "自動応答不可解除"}});
+      "lift manual-answer mode (self-restraint); refused while the agency's VPN is down",
+      "自動応答不可解除", ActionArgKind::NONE, ""}});
+// clang-format on
+static_assert(RESPONSE_ACTIONS.dense(), "the exercise names actions by their index in this table");
 
 /// What an action carries (only the fields its action reads).
 struct ActionArg {
