@@ -53,10 +53,11 @@ void HubWorker::request(Message* m)
         (tl.restricted_requester_at(ex->requester, now) || tl.restricted_provider_at(ex->provider, now))) {
       allowed  = false;
       ex->deny = DenyReason::RESTRICTED;
-    } else if ((ex->code_deleted = w.code_deleted(ex->requester, ex->req_code, now))) {
-      // Issue 9, case 2 ④: a code derived from a deleted resident code has no linkage code left.
+    } else if (w.code_deleted(ex->requester, ex->req_code, now)) {
+      // Seed p.19 case ④: a code derived from a physically deleted resident code has no linkage
+      // code left at the hub.
       allowed  = false;
-      ex->deny = DenyReason::NOT_PERMITTED; // not read: the oracle classes it code_deleted
+      ex->deny = DenyReason::CODE_DELETED;
     } else if (delegator != NONE && !w.cycle().delegated(ex->procedure, delegator, ex->requester, now)) {
       allowed   = false;
       ex->deny  = DenyReason::NO_DELEGATION;

@@ -57,6 +57,16 @@ ojson as_json()
         {{"pointer", m.form}, {"kind", CHECK_KINDS.name(m.kind)}, {"headline", m.headline}, {"help", m.help}});
   r["metrics"]      = metrics;
   r["metric_regex"] = metric_regex();
+  ojson classes = ojson::array(), rules = ojson::array();
+  for (const OutcomeRow& o : OUTCOMES.entries())
+    classes.push_back({{"name", o.name},
+                       {"ja", o.ja},
+                       {"provides_data", o.provides_data},
+                       {"correctness_failure", o.correctness_failure},
+                       {"builtin_check", o.builtin_check}});
+  for (const auto& [o, when] : oracle_rules())
+    rules.push_back({{"outcome", OUTCOMES.name(o)}, {"when", when}});
+  r["oracle"] = {{"classes", classes}, {"rules", rules}};
   return r;
 }
 
@@ -92,6 +102,16 @@ std::string as_markdown()
   for (const MetricPattern& m : metric_patterns())
     o << "| `" << m.form << "` | " << CHECK_KINDS.name(m.kind) << " | " << (m.headline ? "yes" : "") << " | "
       << cell(m.help) << " |\n";
+  o << "\n### The oracle: outcome classes and their precedence\n\n"
+       "An exchange gets the class of the first rule whose condition holds.\n\n"
+       "| rule | class | when | provides data | correctness failure | always fails the run |\n|---|---|---|---|---|---|\n";
+  size_t k = 0;
+  for (const auto& [c, when] : oracle_rules()) {
+    const OutcomeRow& row = OUTCOMES[c];
+    o << "| " << ++k << " | `" << row.name << "` " << row.ja << " | " << cell(when) << " | "
+      << (row.provides_data ? "yes" : "") << " | " << (row.correctness_failure ? "yes" : "") << " | "
+      << (*row.builtin_check ? "yes" : "") << " |\n";
+  }
   return o.str();
 }
 

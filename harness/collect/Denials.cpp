@@ -9,7 +9,7 @@ DenialsCollector::DenialsCollector(World& w) : sc_(w.scenario()), by_workload_(w
 
 void DenialsCollector::on(const ExchangeDone& e)
 {
-  if (e.outcome != Outcome::DENIED && e.outcome != Outcome::RESTRICTED) // issue 9: restrictions are refusals too
+  if (!is_refusal(e.outcome))
     return;
   const auto k = static_cast<size_t>(e.ex.deny);
   ++total_[k];

@@ -1,6 +1,6 @@
-// Why requests were refused (result.json /denials): per reason (DENY_REASONS: not in the hub's
-// permission master, no delegation registered, the requester's server missing the procedure's
-// masters, a connection restriction: outcome `restricted`), in total and per workload line.
+// Why requests were refused (result.json /denials): every exchange of a refusal class (the outcome
+// rows marked `refusal`: denied, restricted, code_deleted) counted by its reason (DENY_REASONS),
+// in total and per workload line.
 #pragma once
 
 #include "harness/collect/Collector.hpp"

@@ -42,20 +42,20 @@ std::vector<CheckResult> evaluate_checks(const Scenario& sc, const ojson& result
     r.max     = c.max;
     double v = 0, d = 1;
     if (!lookup(c.metric, v, r.note) || (!c.per.empty() && !lookup(c.per, d, r.note))) {
-      r.verdict = "inconclusive";
+      r.verdict = CheckVerdict::INCONCLUSIVE;
     } else if (!c.per.empty() && d == 0) {
-      r.verdict = "inconclusive";
+      r.verdict = CheckVerdict::INCONCLUSIVE;
       r.note    = c.per + " is 0";
     } else {
       r.has_value = true;
       r.value     = c.per.empty() ? v : v / d;
       const bool ok = (!c.has_min || r.value >= c.min) && (!c.has_max || r.value <= c.max);
-      r.verdict     = ok ? "pass" : "fail";
+      r.verdict     = ok ? CheckVerdict::PASS : CheckVerdict::FAIL;
     }
     out.push_back(r);
   }
   // A built-in check: `metric` must be 0; above it the check gets `verdict_over` (and `note`).
-  auto builtin = [&](const char* name, const char* metric, const char* verdict_over, const char* note) {
+  auto builtin = [&](const char* name, const std::string& metric, CheckVerdict verdict_over, const char* note) {
     CheckResult r;
     r.name      = name;
     r.metric    = metric;
@@ -65,23 +65,24 @@ std::vector<CheckResult> evaluate_checks(const Scenario& sc, const ojson& result
     r.max       = 0;
     r.has_value = true;
     r.value     = result.at(ojson::json_pointer(metric)).get<double>();
-    r.verdict   = r.value <= 0 ? "pass" : verdict_over;
+    r.verdict   = r.value <= 0 ? CheckVerdict::PASS : verdict_over;
     if (r.value > 0)
       r.note = note;
     out.push_back(r);
   };
-  // Nobody receives data they are not entitled to, and only the requester does.
-  builtin("builtin: no requester receives an item it is not entitled to", "/outcomes/total/unentitled", "fail", "");
-  builtin("builtin: data reaches the requester and nobody else", "/outcomes/total/misdelivered", "fail", "");
-  // linkage test (情報連携試験): 試験・本番混在 always fails the run
-  builtin("builtin: no exchange mixes a test person and a real one", "/outcomes/total/test_mixed", "fail", "");
-  // Test cases (issue 8), when the scenario has any: a case with an exchange that came back other
+  // The outcome classes that always fail the run (their rows name the check): nobody receives data
+  // it is not entitled to, only the requester does, no exchange mixes a test person and a real one.
+  for (const OutcomeRow& o : OUTCOMES.entries())
+    if (*o.builtin_check)
+      builtin(o.builtin_check, outcome_total_pointer(o.value), CheckVerdict::FAIL, "");
+  // Test cases, when the scenario has any: a case with an exchange that came back other
   // than expected (failed, or partially verified) fails like a correctness check (exit 1); a case
   // with no such exchange but one that never finished (not run, or partly run) makes the run
   // inconclusive (exit 3), never a pass and never a failure.
   if (!sc.test_cases.empty()) {
-    builtin("builtin: no test case has an exchange other than expected", "/test_cases/summary/with_failures", "fail", "");
-    builtin("builtin: every test case's exchanges finished", "/test_cases/summary/unfinished", "inconclusive",
+    builtin("builtin: no test case has an exchange other than expected", "/test_cases/summary/with_failures",
+            CheckVerdict::FAIL, "");
+    builtin("builtin: every test case's exchanges finished", "/test_cases/summary/unfinished", CheckVerdict::INCONCLUSIVE,
             "test cases with an exchange that never finished (and none other than expected)");
   }
   return out;
@@ -91,9 +92,9 @@ int exit_code_for(const std::vector<CheckResult>& checks, size_t user_checks)
 {
   bool corr = false, lat = false, inc = false;
   for (const CheckResult& c : checks) {
-    if (c.verdict == "fail")
+    if (c.verdict == CheckVerdict::FAIL)
       (c.kind == CheckKind::LATENCY ? lat : corr) = true;
-    if (c.verdict == "inconclusive")
+    if (c.verdict == CheckVerdict::INCONCLUSIVE)
       inc = true;
   }
   if (corr)

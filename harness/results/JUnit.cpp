@@ -97,13 +97,13 @@ std::string check_testcase(const Scenario& sc, const CheckResult& c, const Faili
     prop("min", fmt("%g", c.min));
   if (c.has_max)
     prop("max", fmt("%g", c.max));
-  prop("verdict", c.verdict);
+  prop("verdict", to_string(c.verdict));
   if (!c.note.empty())
     prop("note", c.note);
   o << "      </properties>\n";
   const std::string measured = c.metric + (c.per.empty() ? "" : " / " + c.per) + " = " + value + " (threshold " +
                                threshold(c) + ")" + (c.note.empty() ? "" : "; " + c.note);
-  if (c.verdict == "fail") {
+  if (c.verdict == CheckVerdict::FAIL) {
     std::string message = "failed: " + measured, body;
     const auto list     = failing ? exchanges_of(sc, c, *failing) : std::vector<FailingExchange>{};
     if (!list.empty()) {
@@ -122,8 +122,8 @@ std::string check_testcase(const Scenario& sc, const CheckResult& c, const Faili
     }
     o << "      <failure type=\"" << CHECK_KINDS.name(c.kind) << "\" message=\"" << attr(message) << "\">" << attr(body)
       << "</failure>\n";
-  } else if (c.verdict == "inconclusive") {
-    o << "      <failure type=\"inconclusive\" message=\"" << attr("inconclusive (exit 3): " + measured)
+  } else if (c.verdict == CheckVerdict::INCONCLUSIVE) {
+    o << "      <failure type=\"" << to_string(c.verdict) << "\" message=\"" << attr("inconclusive (exit 3): " + measured)
       << "\">the check could not be evaluated: " << attr(c.note.empty() ? measured : c.note) << "</failure>\n";
   } else {
     o << "      <system-out>" << attr("passed: " + measured) << "</system-out>\n";
@@ -145,7 +145,7 @@ std::string junit_xml(const Scenario& sc, const std::vector<CheckResult>& checks
   more.failures += queue.failures;
   size_t failures = 0;
   for (const CheckResult& c : checks)
-    failures += c.verdict != "pass"; // fail and inconclusive: both a <failure>
+    failures += c.verdict != CheckVerdict::PASS; // fail and inconclusive: both a <failure>
   std::ostringstream o;
   o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"linksim\" tests=\"" << checks.size() + more.tests
     << "\" failures=\"" << failures + more.failures << "\" errors=\"0\" skipped=\"0\">\n";

@@ -58,22 +58,22 @@ void finish_result(ojson& r, const std::vector<CheckResult>& checks, int exit_co
     o["threshold"] = c.has_min && c.has_max ? ">= " + fmt("%g", c.min) + " and <= " + fmt("%g", c.max)
                      : c.has_min            ? ">= " + fmt("%g", c.min)
                                             : "<= " + fmt("%g", c.max);
-    o["verdict"] = c.verdict;
+    o["verdict"] = to_string(c.verdict);
     if (c.builtin)
       o["builtin"] = true;
     if (!c.note.empty())
       o["note"] = c.note;
     arr.push_back(o);
-    pass += c.verdict == "pass";
-    fail += c.verdict == "fail";
-    inc += c.verdict == "inconclusive";
+    pass += c.verdict == CheckVerdict::PASS;
+    fail += c.verdict == CheckVerdict::FAIL;
+    inc += c.verdict == CheckVerdict::INCONCLUSIVE;
   }
   r["checks"] = arr;
   r["verdict"] = {{"exit_code", exit_code},
                   {"meaning", EXIT_CODES.name(static_cast<ExitCode>(exit_code))},
                   {"passed", pass},
                   {"failed", fail},
-                  {"inconclusive", inc}};
+                  {CHECK_VERDICTS.name(CheckVerdict::INCONCLUSIVE), inc}};
   ojson& wall = r["wall"];
   wall["note"]                 = "wall-clock figures: the only section that differs between identical runs";
   wall["seconds"]              = f.wall_s;

@@ -40,6 +40,12 @@ std::string shape::pointer(std::initializer_list<std::string> segments)
   return p;
 }
 
+std::string outcome_total_pointer(Outcome o)
+{
+  const std::vector<std::string> form = split_pointer(metric_patterns().front().form); // /outcomes/total/<outcome>
+  return shape::pointer({form[0], form[1], OUTCOMES.name(o)});
+}
+
 const std::vector<MetricPattern>& metric_patterns()
 {
   using K = CheckKind;

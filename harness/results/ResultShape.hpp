@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sim/scenario/Scenario.hpp"
+#include "sim/trace/Oracle.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,9 @@ enum ServerField : size_t { MESSAGES, UTILISATION, MEAN_WAIT_MS, MAX_WAIT_MS };
 /// "/a/b/c" from segments.
 std::string pointer(std::initializer_list<std::string> segments);
 } // namespace shape
+
+/// "/outcomes/total/<class>": the run's count of one outcome class.
+std::string outcome_total_pointer(Outcome o);
 
 /// The values a slot takes for this scenario (`before`: the pointer's segments before the slot).
 std::vector<std::string> slot_values(const std::string& slot, const std::vector<std::string>& before, const Scenario& sc);

@@ -28,7 +28,8 @@ struct RunFacts {
 
 /// Verdict of one check.
 struct CheckResult {
-  std::string name, metric, per, verdict; ///< verdict: pass, fail, inconclusive
+  std::string name, metric, per;
+  CheckVerdict verdict = CheckVerdict::INCONCLUSIVE;
   CheckKind kind = CheckKind::CORRECTNESS;
   bool builtin   = false;
   bool has_value = false;

@@ -120,20 +120,20 @@ std::string terminal_summary(const ojson& r, const std::vector<CheckResult>& che
     }
   size_t pass = 0, fail = 0, inc = 0;
   for (const CheckResult& c : checks) {
-    pass += c.verdict == "pass";
-    fail += c.verdict == "fail";
-    inc += c.verdict == "inconclusive";
+    pass += c.verdict == CheckVerdict::PASS;
+    fail += c.verdict == CheckVerdict::FAIL;
+    inc += c.verdict == CheckVerdict::INCONCLUSIVE;
   }
   o << "checks: " << pass << " passed, " << fail << " failed, " << inc << " inconclusive\n";
   // Every check counted above is listed (the built-in ones too), failures first.
   std::vector<const CheckResult*> listed;
-  for (const char* verdict : {"fail", "inconclusive", "pass"})
+  for (CheckVerdict verdict : {CheckVerdict::FAIL, CheckVerdict::INCONCLUSIVE, CheckVerdict::PASS})
     for (const CheckResult& c : checks)
       if (c.verdict == verdict)
         listed.push_back(&c);
   for (const CheckResult* cp : listed) {
     const CheckResult& c = *cp;
-    std::string v = c.verdict == "pass" ? "PASS" : c.verdict == "fail" ? "FAIL" : "N/A ";
+    const char* v = c.verdict == CheckVerdict::PASS ? "PASS" : c.verdict == CheckVerdict::FAIL ? "FAIL" : "N/A ";
     o << "  " << v << "  " << c.name << "  [" << (c.has_value ? fmt("%g", c.value) : std::string("n/a"))
       << (c.has_min ? " >= " + fmt("%g", c.min) : "") << (c.has_max ? " <= " + fmt("%g", c.max) : "") << "]"
       << (c.note.empty() ? "" : "  " + c.note) << "\n";

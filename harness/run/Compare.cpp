@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace linksim {
@@ -268,10 +269,14 @@ ojson latency_deltas(const std::vector<ojson>& base, const std::vector<ojson>& v
   return out;
 }
 
-/// One check's verdict and value in one run ("absent" when the run has no such check).
+/// One check's verdict and value in one run (no verdict: the run has no such check, or one this
+/// version does not know).
 struct CheckSeen {
-  std::string verdict = "absent";
+  std::optional<CheckVerdict> verdict;
   ojson value;
+  bool is(CheckVerdict v) const { return verdict == v; }
+  /// As compare.json writes it ("absent" when the run has no such check).
+  std::string name() const { return verdict ? to_string(*verdict) : "absent"; }
 };
 
 /// Check statuses and regressions; fills `regressed` with {name, seeds}.
@@ -298,7 +303,7 @@ ojson check_statuses(const std::vector<ojson>& base, const std::vector<ojson>& v
           kinds[name] = c.value("kind", "");
         }
         CheckSeen& seen = (s ? it->second.second : it->second.first)[i];
-        seen.verdict    = c.value("verdict", "");
+        seen.verdict    = CHECK_VERDICTS.parse(c.value("verdict", ""));
         seen.value      = c.contains("value") ? c["value"] : ojson(nullptr);
       }
     }
@@ -310,9 +315,9 @@ ojson check_statuses(const std::vector<ojson>& base, const std::vector<ojson>& v
     bool bf = false, vf = false;
     ojson reg_seeds = ojson::array();
     for (size_t i = 0; i < n; ++i) {
-      bf |= b[i].verdict == "fail";
-      vf |= v[i].verdict == "fail";
-      if (b[i].verdict == "pass" && v[i].verdict == "fail")
+      bf |= b[i].is(CheckVerdict::FAIL);
+      vf |= v[i].is(CheckVerdict::FAIL);
+      if (b[i].is(CheckVerdict::PASS) && v[i].is(CheckVerdict::FAIL))
         reg_seeds.push_back(seeds[i]);
     }
     const char* st = status_of(bf, vf);
@@ -326,7 +331,7 @@ ojson check_statuses(const std::vector<ojson>& base, const std::vector<ojson>& v
     auto side_json = [n](const std::vector<CheckSeen>& s) {
       ojson verdicts = ojson::array(), values = ojson::array();
       for (size_t i = 0; i < n; ++i) {
-        verdicts.push_back(s[i].verdict);
+        verdicts.push_back(s[i].name());
         values.push_back(s[i].value);
       }
       return ojson{{"verdicts", verdicts}, {"values", values}};

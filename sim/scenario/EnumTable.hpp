@@ -75,6 +75,8 @@ public:
     const Row* r = find(v);
     return r ? *r : rows_[0];
   }
+  /// The row of a value of a dense table (see dense(): a table whose rows are its values in order).
+  constexpr const Row& operator[](Value v) const { return rows_[static_cast<size_t>(v)]; }
   /// The name of a value ("?" for a value not in the table: a bug, never user input).
   constexpr const char* name(Value v) const
   {

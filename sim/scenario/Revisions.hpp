@@ -46,26 +46,6 @@ inline constexpr auto GO_LIVE_MISSES = enum_table<GoLiveMiss>(
       "its change application (変更申請) passed the second review after the master distribution"},
      {GoLiveMiss::TEST_LATE, "test_late", "its inter-agency test (機関間試験) ends after go-live"}});
 
-/// Why the network refused a request (result.json /denials).
-enum class DenyReason : uint8_t {
-  NOT_PERMITTED, NO_DELEGATION, SERVER_MASTER,
-  // issue 9: connection restriction (接続規制)
-  RESTRICTED
-};
-
-inline constexpr auto DENY_REASONS = enum_table<DenyReason>(
-    "deny_reason",
-    "why a request was refused (result.json /denials)",
-    {{DenyReason::NOT_PERMITTED, "not_permitted", "the hub's permission master has no row for it", "許可なし（別表第二・マスター外）"},
-     {DenyReason::NO_DELEGATION, "no_delegation",
-      "a delegate (受任者) asked under a procedure for which no delegation (委任) is registered in the hub's master", "委任未登録"},
-     {DenyReason::SERVER_MASTER, "server_master",
-      "the requester's intermediate server runs on a master that does not know the procedure (it missed a distribution)", "マスター未配信"},
-     // issue 9: connection restriction
-     {DenyReason::RESTRICTED, "restricted",
-      "the operator restricts the requester's or the provider's connection (接続規制, a connection_restriction "
-      "event): counted in the outcome class `restricted`, not `denied`", "接続規制"}});
-static_assert(DENY_REASONS.dense(), "refusal counts are arrays indexed by DenyReason");
 
 /// A delegation (委任受任), registered per procedure: `delegate` may query under `procedure` on
 /// behalf of `delegator`, in [from_s, until_s).

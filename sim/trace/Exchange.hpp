@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sim/scenario/Revisions.hpp"
+#include "sim/trace/Refusals.hpp"
 
 #include "sim/model/Layout.hpp"
 #include "sim/scenario/EnumTable.hpp"
@@ -87,7 +88,6 @@ struct Exchange {
   bool needs_code   = false; ///< the requester must acquire the code first (符号取得)
   bool held         = false; ///< waiting for a manual answer
   bool by_hand      = false; ///< answered by staff in manual-answer mode (自動応答不可)
-  bool code_deleted = false; ///< issue 9: refused by the hub, the code's linkage code deleted (case 2 ④)
   // --- answer (payload) ---
   Answer answer       = Answer::NONE;
   DenyReason deny     = DenyReason::NOT_PERMITTED; ///< why, when answer is DENIED

@@ -50,8 +50,7 @@ void Ledger::judge_and_emit(const Exchange& ex, uint32_t fetcher, bool fetched, 
   f.data_answered    = ex.answer == Answer::DATA;
   f.no_record        = ex.answer == Answer::NO_RECORD;
   f.denied           = ex.answer == Answer::DENIED;
-  f.restricted       = f.denied && ex.deny == DenyReason::RESTRICTED;
-  f.code_deleted     = f.denied && ex.code_deleted; // issue 9, case 2 ④
+  f.deny             = ex.deny;
   f.fetched          = fetched;
   f.fetched_by_other = fetched && fetcher != ex.requester;
   const double end   = fetched ? ex.t[FETCHED] : now;

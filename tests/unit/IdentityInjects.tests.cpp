@@ -135,7 +135,7 @@ TEST_CASE("sim::Oracle: a refusal for a deleted code is code_deleted, not denied
   f.fetched = true;
   f.denied  = true;
   CHECK(classify(f) == Outcome::DENIED);
-  f.code_deleted = true;
+  f.deny = DenyReason::CODE_DELETED;
   CHECK(classify(f) == Outcome::CODE_DELETED);
   CHECK_FALSE(provides_data(Outcome::CODE_DELETED));
   CHECK_FALSE(is_correctness_failure(Outcome::CODE_DELETED));

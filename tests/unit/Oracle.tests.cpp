@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace linksim;
 
 namespace {
@@ -119,14 +121,44 @@ TEST_CASE("sim::classify: a refusal for a connection restriction is its own clas
   OracleFacts r;
   r.denied     = true;
   r.fetched    = true;
-  r.restricted = true;
+  r.deny       = DenyReason::RESTRICTED;
   CHECK(classify(r) == Outcome::RESTRICTED);
-  r.restricted = false;
+  r.deny = DenyReason::NOT_PERMITTED;
   CHECK(classify(r) == Outcome::DENIED);
-  r.restricted = true;
+  r.deny    = DenyReason::RESTRICTED;
   r.fetched    = false; // the refusal never reached the requester before the end
   CHECK(classify(r) == Outcome::UNFINISHED);
   CHECK_FALSE(provides_data(Outcome::RESTRICTED));
   CHECK_FALSE(is_correctness_failure(Outcome::RESTRICTED));
   CHECK(std::string(to_string(Outcome::RESTRICTED)) == "restricted");
+}
+
+TEST_CASE("sim::Oracle: every refusal reason's class, and every class's row", "[oracle]")
+{
+  OracleFacts f;
+  f.fetched = true;
+  f.denied  = true;
+  for (const auto& r : DENY_REASONS.entries()) {
+    INFO(r.name);
+    f.deny = r.value;
+    const Outcome o = classify(f);
+    CHECK(o == (r.value == DenyReason::RESTRICTED     ? Outcome::RESTRICTED
+                : r.value == DenyReason::CODE_DELETED ? Outcome::CODE_DELETED
+                                                      : Outcome::DENIED));
+    CHECK_FALSE(provides_data(o));
+  }
+  // The classes that always fail the run are correctness failures that provide data to someone.
+  for (const OutcomeRow& r : OUTCOMES.entries()) {
+    INFO(r.name);
+    if (*r.builtin_check)
+      CHECK((r.correctness_failure && r.provides_data));
+    if (r.correctness_failure)
+      CHECK(r.provides_data);
+  }
+  // The rules name every class, and the last one is `correct`.
+  const auto rules = oracle_rules();
+  REQUIRE_FALSE(rules.empty());
+  CHECK(rules.back().first == Outcome::CORRECT);
+  for (const OutcomeRow& r : OUTCOMES.entries())
+    CHECK(std::count_if(rules.begin(), rules.end(), [&](const auto& x) { return x.first == r.value; }) >= 1);
 }
