@@ -21,10 +21,7 @@ void read_header(ObjReader& root, LoadContext& ctx)
   }
   ctx.sc.description = root.string(param_key(params::DESCRIPTION), Req::NO)
                            .value_or(param_default(params::DESCRIPTION).get<std::string>());
-  if (auto s = root.integer(param_key(params::SEED), Req::NO, ge(0)))
-    ctx.sc.seed = static_cast<uint64_t>(*s);
-  else
-    ctx.sc.seed = param_default(params::SEED).get<uint64_t>();
+  ctx.sc.seed = static_cast<uint64_t>(read_integer(root, params::SEED));
 }
 } // namespace
 
