@@ -106,6 +106,7 @@ ojson as_json()
   for (const Param* p : all_params())
     params.push_back(param_json(*p, all));
   r["params"]   = params;
+  r["format"]   = FORMAT_CURRENT;
   ojson sections = ojson::array();
   for (const SectionDecl* s : scenario_sections())
     sections.push_back({{"name", s->name}, {"keys", s->keys}, {"help", s->help}});

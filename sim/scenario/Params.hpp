@@ -66,6 +66,14 @@ inline constexpr char REQUIRED[] = "required";
 inline constexpr char NO_DEFAULT[] = "no default";
 inline bool has_default(const Param& p) { return p.default_json != REQUIRED && p.default_json != NO_DEFAULT; }
 
+/// Scenario format versions (top-level `format`). A new version is made when an existing key's
+/// meaning changes, so that a file written for an older one gets an error saying what changed
+/// instead of being read with the new meaning (scenarios/README.md, "Format versions").
+inline constexpr int FORMAT_CURRENT = 2;
+/// Format 2: `subjects: "listed"` with `at` asks persons[i] at at[i] (format 1 drew a listed
+/// person at random at each arrival).
+inline constexpr int FORMAT_LISTED_PAIRED = 2;
+
 /// Ranges shared by several parameters, each with the reason for its ends.
 namespace range {
 /// The longest run (`calendar.duration_days`): no span a scenario gives needs to be longer, and
@@ -104,6 +112,7 @@ namespace params {
 // top level
 inline constexpr Param DESCRIPTION{"/description", "\"\"", "", "", "what the scenario is for and where its facts come from"};
 inline constexpr Param SEED{"/seed", "1", "", "", "random seed; `linksim run --seed` overrides it", integer_in(ge_le(0, static_cast<double>(INT64_MAX)))};
+inline constexpr Param FORMAT{"/format", "2", "", "", "the scenario format version the file is written for (see Format versions); absent: the current one, and `linksim validate` says so", integer_in(ge_le(1, FORMAT_CURRENT))};
 // calendar
 inline constexpr Param DURATION_DAYS{"/calendar/duration_days", REQUIRED, "days", "", "the workload window (the run goes on to drain it)", number_in(gt_le(0, range::MAX_DAYS))};
 inline constexpr Param BUSINESS_OPEN{"/calendar/business_hours/open", "\"08:30\"", "HH:MM", "[K]", "business hours open (JST)"};

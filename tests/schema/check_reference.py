@@ -189,6 +189,9 @@ def main(argv):
             problems.append(f"{path}: the schema's enum {n['enum']} is not declared by the code (sim/scenario/Params.hpp)")
     walk(schema, "#", visit)
 
+    if schema["$defs"]["scenario"]["properties"].get("format", {}).get("maximum") != ref["format"]:
+        problems.append(f"/format: the schema's maximum is not the current format {ref['format']}")
+
     for key in sorted(all_keys(schema)):
         if not re.search(r"(?<![A-Za-z0-9_])" + re.escape(key) + r"(?![A-Za-z0-9_])", readme):
             problems.append(f"key {key!r}: in the schema but not documented in {readme_path}")

@@ -116,6 +116,8 @@ TEST_CASE("sim::Params: a default lies in its declared range and is one of its d
         CHECK(std::find(names.begin(), names.end(), x.get<std::string>()) != names.end());
     }
   }
+  CHECK(param_default(params::FORMAT) == FORMAT_CURRENT); // absent `format` is the current one
+  CHECK(*params::FORMAT.value.bounds.le == FORMAT_CURRENT);
   CHECK(numbers > 100);
   CHECK(choices > 30);
   // A declared subset is the code's own list where there is one.

@@ -311,12 +311,27 @@ bool check_listed(ObjReader& w, Workload& out, LoadContext& ctx)
   if (out.subjects != Subjects::LISTED)
     return true;
   if (!out.at_s.empty()) {
+    const std::string per = out.batch ? std::to_string(out.batch_size) + " per arrival" : "one per arrival";
+    const std::string counts = std::to_string(out.at_s.size() * out.batch_size) + " persons for " +
+                               std::to_string(out.at_s.size()) + " times in \"at\"";
+    if (ctx.sc.format < FORMAT_LISTED_PAIRED) {
+      // Read with the old meaning, the line would ask other persons at other times than written.
+      w.error("at", "the file declares \"format\": " + std::to_string(ctx.sc.format) + ", and the meaning of \"subjects\": "
+                    "\"listed\" with \"at\" changed in format " + std::to_string(FORMAT_LISTED_PAIRED) +
+                    ": each arrival drew a listed person at random then, it asks the listed persons in order now (" + per +
+                    ", persons[i] at at[i]); list " + counts + " and declare \"format\": " + std::to_string(FORMAT_CURRENT) +
+                    " (scenarios/README.md, Format versions)");
+      return false;
+    }
     if (out.persons.size() != out.at_s.size() * out.batch_size) {
-      w.error("persons", "listed persons with arrival times are asked in order, " +
-                             std::string(out.batch ? std::to_string(out.batch_size) + " per arrival" : "one per arrival") +
-                             ": expected " + std::to_string(out.at_s.size() * out.batch_size) + " persons for " +
-                             std::to_string(out.at_s.size()) + " times in \"at\", found " +
-                             std::to_string(out.persons.size()));
+      w.error("persons", "listed persons with arrival times are asked in order, " + per + ": expected " + counts +
+                             ", found " + std::to_string(out.persons.size()) +
+                             (ctx.sc.format_declared
+                                  ? ""
+                                  : " (before format " + std::to_string(FORMAT_LISTED_PAIRED) +
+                                        " each arrival drew a listed person at random; this file gives no \"format\" and "
+                                        "is read as format " + std::to_string(FORMAT_CURRENT) +
+                                        ": scenarios/README.md, Format versions)"));
       return false;
     }
     out.paired = true;
