@@ -55,8 +55,9 @@ std::optional<uint32_t> resolve_site(ObjReader& o, const std::string& key, std::
 std::optional<AgencyMatch> read_match(ObjReader& o, const std::string& key, LoadContext& ctx);
 
 /// A string that must be a name of `table`.
-template <typename E, size_t N>
-std::optional<E> read_choice(ObjReader& o, const std::string& key, Req req, const EnumTable<E, N>& table)
+template <typename Row, size_t N>
+std::optional<typename Table<Row, N>::Value> read_choice(ObjReader& o, const std::string& key, Req req,
+                                                         const Table<Row, N>& table)
 {
   auto s = o.choice(key, req, table.names());
   return s ? table.parse(*s) : std::nullopt;
@@ -91,19 +92,21 @@ int64_t read_integer(ObjReader& o, const Param& p);
 bool read_bool(ObjReader& o, const Param& p);
 std::optional<Duration> read_duration(ObjReader& o, const Param& p);
 /// A CHOICE parameter's value if given and one of its names, else nothing.
-template <typename E, size_t N>
-std::optional<E> read_given_choice(ObjReader& o, const Param& p, const EnumTable<E, N>& table, Req req)
+template <typename Row, size_t N>
+std::optional<typename Table<Row, N>::Value> read_given_choice(ObjReader& o, const Param& p, const Table<Row, N>& table,
+                                                               Req req)
 {
   auto s = o.choice(param_key(p), req, choice_names(p, table.id(), table.names()));
   return s ? table.parse(*s) : std::nullopt;
 }
-template <typename E, size_t N>
-std::optional<E> read_given_choice(ObjReader& o, const Param& p, const EnumTable<E, N>& table)
+template <typename Row, size_t N>
+std::optional<typename Table<Row, N>::Value> read_given_choice(ObjReader& o, const Param& p, const Table<Row, N>& table)
 {
   return read_given_choice(o, p, table, param_req(p));
 }
 /// A CHOICE parameter with a default: its value if given (and valid), else its declared default.
-template <typename E, size_t N> E read_choice(ObjReader& o, const Param& p, const EnumTable<E, N>& table)
+template <typename Row, size_t N>
+typename Table<Row, N>::Value read_choice(ObjReader& o, const Param& p, const Table<Row, N>& table)
 {
   if (auto v = read_given_choice(o, p, table, Req::NO))
     return *v;

@@ -56,7 +56,7 @@ std::vector<EnumInfo> model_enums()
                                describe(TIMELINE_CHANGES), describe(REVISION_KINDS), describe(GO_LIVE_MISSES),
                                describe(DENY_REASONS),
                                describe(HOLIDAY_CALENDARS), describe(WEEKDAYS),          describe(NETWORK_MODELS),
-                               describe(CHECK_KINDS),    describe(OUTCOMES),             describe(TIMESTAMPS),
+                               describe(CHECK_KINDS),    describe(CHECK_VERDICTS),             describe(OUTCOMES),             describe(TIMESTAMPS),
                                describe(REGIMES),        describe(CASE_VERDICTS), // test cases
                                describe(VERIFICATION_SELECTS),
                                describe(RESIDENT_CODE_SUBCASES), // identity incidents
@@ -64,9 +64,11 @@ std::vector<EnumInfo> model_enums()
                                // incidents and their response
                                describe(RESPONSE_ACTIONS), describe(MISREGISTRATION_MODES),
                                describe(EXERCISE_ANCHORS)}; // training exercise
-  EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}};
-  for (const HopDef& h : HOPS)
+  EnumInfo hops{"hop", "hops of an exchange's path (result.json /latency/hops; they add up to end_to_end)", {}, {}};
+  for (const HopDef& h : HOPS) {
     hops.values.emplace_back(h.name, h.help);
+    hops.ja.emplace_back(h.ja);
+  }
   out.push_back(hops);
   return out;
 }

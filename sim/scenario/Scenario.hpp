@@ -32,13 +32,13 @@ namespace linksim {
 
 enum class HolidayCalendar { JAPAN, NONE };
 
-inline constexpr EnumTable<HolidayCalendar, 2> HOLIDAY_CALENDARS{
+inline constexpr auto HOLIDAY_CALENDARS = enum_table<HolidayCalendar>(
     "holiday_calendar",
     "built-in non-business days (`calendar.holidays`)",
-    {{{HolidayCalendar::JAPAN, "japan",
-       "Japan's national holidays (国民の祝日, with substitute and citizens' holidays) and the government's year-end "
-       "closure 12/29-1/3, built in for 2016-2035"},
-      {HolidayCalendar::NONE, "none", "no built-in non-business days: only `weekend` and `non_business_days`"}}}};
+    {{HolidayCalendar::JAPAN, "japan",
+      "Japan's national holidays (国民の祝日, with substitute and citizens' holidays) and the government's year-end "
+      "closure 12/29-1/3, built in for 2016-2035"},
+     {HolidayCalendar::NONE, "none", "no built-in non-business days: only `weekend` and `non_business_days`"}});
 
 struct Scenario {
   std::string file; ///< path as given
