@@ -373,7 +373,7 @@ TEST_CASE("robustness: hostile inputs give exit 4, never a crash or a hang", "[i
   CHECK(d.exit_code == 4);
 }
 
-TEST_CASE("validate: a file without \"format\" is read as the current format and says so; format 1 is read", "[format]")
+TEST_CASE("validate: a file without \"format\" is read as the current format and says so, a format-1 file is read as it is", "[format]")
 {
   const std::string dir = fresh_dir("format");
   json doc              = read_json(scenario("quickstart"));
