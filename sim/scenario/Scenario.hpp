@@ -15,6 +15,7 @@
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
+#include "sim/scenario/Params.hpp"
 #include "sim/scenario/Permissions.hpp"
 #include "sim/scenario/Revisions.hpp"
 #include "sim/scenario/TestCases.hpp"
@@ -45,6 +46,8 @@ struct Scenario {
   std::string name;
   std::string description;
   uint64_t seed = 1;
+  int format           = FORMAT_CURRENT; ///< the scenario format version it is read as (`format`)
+  bool format_declared = false;          ///< false: the file gave no `format` and is read as the current one
 
   // calendar
   std::string start_text;
