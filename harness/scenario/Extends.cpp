@@ -5,6 +5,10 @@
 #include <set>
 #include <sstream>
 
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+
 #include <sys/stat.h>
 
 namespace linksim {
@@ -214,6 +218,7 @@ public:
   PatchApplier(Provenance& provenance, const std::string& file, Issues& issues)
       : nodes_(provenance.nodes_), file_(file), issues_(issues)
   {
+    provenance.files_.push_back(file);
   }
   /// Applies `patch` (the file's document without "extends") to `doc`; false if it reported errors.
   bool apply(json& doc, const json& patch)
@@ -228,11 +233,20 @@ private:
 
   size_t add_node(const std::string& file, const std::string& pointer)
   {
-    nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}});
+    nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}, std::nullopt, {}});
     return nodes_.size() - 1;
   }
   /// The value at node `n` is now the patch's value at `pointer`, whole.
-  void written_here(size_t n, const std::string& pointer) { nodes_[n] = Node{Origin{file_, pointer}, false, {}, {}}; }
+  void written_here(size_t n, const std::string& pointer)
+  {
+    nodes_[n] = Node{Origin{file_, pointer}, false, {}, {}, std::nullopt, {}};
+  }
+  /// This file has written something inside every object and array being patched.
+  void wrote()
+  {
+    for (const auto& [n, pointer] : open_)
+      nodes_[n].patched = Origin{file_, pointer};
+  }
   /// Records the children of `value` below node `n` (they were written where the value was).
   void expand(size_t n, const json& value)
   {
@@ -265,15 +279,19 @@ private:
       if (!target.is_object()) {
         target = without_nulls(patch);
         written_here(n, pointer);
+        wrote();
         return;
       }
       expand(n, target);
+      open_.emplace_back(n, pointer);
       for (auto it = patch.begin(); it != patch.end(); ++it) {
         const std::string& key = it.key();
         const std::string at   = pointer + "/" + pointer_escape(key);
         if (it->is_null()) {
           target.erase(key);
           nodes_[n].fields.erase(key);
+          nodes_[n].removed[key] = Origin{file_, pointer};
+          wrote();
         } else if (auto t = target.find(key); t != target.end()) {
           path.push_back(key);
           merge(*t, nodes_[n].fields.at(key), *it, at, path);
@@ -282,8 +300,11 @@ private:
           target[key]           = without_nulls(*it);
           const size_t child    = add_node(file_, at);
           nodes_[n].fields[key] = child;
+          nodes_[n].removed.erase(key);
+          wrote();
         }
       }
+      open_.pop_back();
       return;
     }
     if (patch.is_array() && target.is_array())
@@ -293,6 +314,7 @@ private:
       }
     target = patch;
     written_here(n, pointer);
+    wrote();
   }
 
   void merge_by_key(json& target, size_t n, const json& patch, const std::string& pointer, std::vector<std::string>& path,
@@ -315,9 +337,11 @@ private:
       written_here(n, pointer);
       nodes_[n].elements = std::move(elements);
       nodes_[n].expanded = true;
+      wrote();
       return;
     }
     expand(n, target);
+    open_.emplace_back(n, pointer);
     std::vector<json> seen;
     for (size_t i = 0; i < patch.size(); ++i) {
       const json& e        = patch[i];
@@ -337,6 +361,7 @@ private:
           target.push_back(e);
           const size_t child = add_node(file_, at);
           nodes_[n].elements.push_back(child);
+          wrote();
         } else
           error(at, "an element of a keyed array needs its key " + q_key + " (or start the array with {\"$replace\": true})");
         continue;
@@ -358,6 +383,7 @@ private:
         else {
           target.erase(j);
           nodes_[n].elements.erase(nodes_[n].elements.begin() + static_cast<std::ptrdiff_t>(j));
+          wrote();
         }
         continue;
       }
@@ -369,13 +395,16 @@ private:
         target.push_back(e);
         const size_t child = add_node(file_, at);
         nodes_[n].elements.push_back(child);
+        wrote();
       }
     }
+    open_.pop_back();
   }
 
   std::vector<Node>& nodes_;
   const std::string& file_;
   Issues& issues_;
+  std::vector<std::pair<size_t, std::string>> open_; ///< the objects and arrays being patched, outermost first, with this file's pointer of each
   bool ok_ = true;
 };
 
@@ -424,12 +453,42 @@ bool no_markers_left(const ScenarioDocument& sd, Issues& issues)
   return !found;
 }
 
-std::optional<ScenarioDocument> resolve(const std::string& text, const std::string& file, int depth, Issues& issues)
+/// The files of the extends chain being read, the file given first: their shown names, and what
+/// identifies each file (its canonical path, else its name) to recognise a cycle.
+struct Chain {
+  std::vector<std::string> shown;
+  std::vector<std::string> identity;
+};
+
+std::string identity_of(const std::string& path)
+{
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (!real)
+    return normal_path(path);
+  std::string out = real;
+  std::free(real);
+  return out;
+}
+
+/// The first control character (U+0000–U+001F, U+007F) in `s`, or -1.
+int control_character(const std::string& s)
+{
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return static_cast<unsigned char>(c);
+  return -1;
+}
+
+std::optional<ScenarioDocument> resolve(const std::string& text, const std::string& file, Chain& chain, Issues& issues)
 {
   std::optional<json> patch = parse_json(text, file, issues);
   if (!patch)
     return std::nullopt;
-  if (!patch->is_object() || !patch->contains("extends")) {
+  if (!patch->is_object()) { // before looking for markers: an array's "$delete" is not the problem
+    issues.error_in(file, "", "expected an object, found " + type_name(*patch));
+    return std::nullopt;
+  }
+  if (!patch->contains("extends")) {
     ScenarioDocument sd{std::move(*patch), text, Provenance(file, "")};
     if (!no_markers_left(sd, issues))
       return std::nullopt;
@@ -441,19 +500,40 @@ std::optional<ScenarioDocument> resolve(const std::string& text, const std::stri
     issues.error_in(file, "/extends", "expected the path of a base scenario (string), found " + type_name(ext));
     return std::nullopt;
   }
-  if (depth >= MAX_EXTENDS_DEPTH) {
-    issues.error_in(file, "/extends", "more than " + std::to_string(MAX_EXTENDS_DEPTH) + " levels of \"extends\" (a cycle?)");
+  const std::string& name = ext.get_ref<const std::string&>();
+  if (const int c = control_character(name); c >= 0) { // a NUL would cut the path short where the system reads it
+    char code[8];
+    std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(c));
+    issues.error_in(file, "/extends", std::string("the path of the base contains a control character (U+") + code +
+                                          "): not allowed in a base's path");
     return std::nullopt;
   }
-  const std::string& name = ext.get_ref<const std::string&>();
-  const std::string dir   = file.find('/') == std::string::npos ? "" : file.substr(0, file.rfind('/') + 1);
-  const std::string path  = name.rfind('/', 0) == 0 ? name : dir + name;
+  if (name.empty()) {
+    issues.error_in(file, "/extends", "expected the path of a base scenario, found an empty string");
+    return std::nullopt;
+  }
+  const std::string dir  = file.find('/') == std::string::npos ? "" : file.substr(0, file.rfind('/') + 1);
+  const std::string path = normal_path(name.rfind('/', 0) == 0 ? name : dir + name);
   std::string base_text, why;
   if (!read_file(path, base_text, why)) {
     issues.error_in(file, "/extends", "base scenario \"" + path + "\": " + why);
     return std::nullopt;
   }
-  std::optional<ScenarioDocument> sd = resolve(base_text, path, depth + 1, issues);
+  const std::string identity = identity_of(path);
+  if (const auto seen = std::find(chain.identity.begin(), chain.identity.end(), identity); seen != chain.identity.end()) {
+    std::string cycle;
+    for (auto i = seen - chain.identity.begin(); i < static_cast<std::ptrdiff_t>(chain.shown.size()); ++i)
+      cycle += chain.shown[static_cast<size_t>(i)] + " → ";
+    issues.error_in(file, "/extends", "\"extends\" makes a cycle: " + cycle + path);
+    return std::nullopt;
+  }
+  if (static_cast<int>(chain.shown.size()) > MAX_EXTENDS_DEPTH) {
+    issues.error_in(file, "/extends", "more than " + std::to_string(MAX_EXTENDS_DEPTH) + " levels of \"extends\"");
+    return std::nullopt;
+  }
+  chain.shown.push_back(path);
+  chain.identity.push_back(identity);
+  std::optional<ScenarioDocument> sd = resolve(base_text, path, chain, issues);
   if (!sd)
     return std::nullopt;
   sd->hashed += text;
@@ -467,14 +547,12 @@ std::optional<ScenarioDocument> resolve(const std::string& text, const std::stri
 
 Provenance::Provenance(const std::string& file, const std::string& pointer)
 {
-  nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}});
+  nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}, std::nullopt, {}});
+  files_.push_back(file);
 }
 
-Origin Provenance::locate(const std::string& merged_pointer) const
+std::pair<size_t, size_t> Provenance::walk(const std::vector<std::string>& tokens) const
 {
-  if (!merged_pointer.empty() && merged_pointer[0] != '/') // not a JSON pointer: nothing to walk
-    return Origin{nodes_[0].origin.file, merged_pointer};
-  const std::vector<std::string> tokens = split_pointer(merged_pointer);
   size_t n = 0, used = 0;
   for (; used < tokens.size(); ++used) {
     const Node& node = nodes_[n];
@@ -489,15 +567,79 @@ Origin Provenance::locate(const std::string& merged_pointer) const
     else
       break;
   }
-  Origin o = nodes_[n].origin;
+  return {n, used};
+}
+
+Origin Provenance::locate(const std::string& merged_pointer) const
+{
+  if (!merged_pointer.empty() && merged_pointer[0] != '/') // not a JSON pointer: nothing to walk
+    return Origin{nodes_[0].origin.file, merged_pointer};
+  const std::vector<std::string> tokens = split_pointer(merged_pointer);
+  const auto [n, used]                  = walk(tokens);
+  const Node& node                      = nodes_[n];
+  if (used == tokens.size())
+    return node.patched ? *node.patched : node.origin;
+  // Below a value written whole: that place. A key the merged document lacks: where it was removed,
+  // else in the last file that changed the object (the key is wanted because of what is there now).
+  Origin o = node.patched ? *node.patched : node.origin;
+  if (auto r = node.removed.find(unescape(tokens[used])); r != node.removed.end())
+    o = r->second;
   for (size_t i = used; i < tokens.size(); ++i)
     o.pointer += "/" + tokens[i];
   return o;
 }
 
+Origin Provenance::locate_missing(const std::string& object_pointer, const std::string& key) const
+{
+  if (!object_pointer.empty() && object_pointer[0] != '/')
+    return locate(object_pointer);
+  const std::vector<std::string> tokens = split_pointer(object_pointer);
+  const auto [n, used]                  = walk(tokens);
+  if (used < tokens.size())
+    return locate(object_pointer);
+  const Node& node = nodes_[n];
+  if (auto r = node.removed.find(key); r != node.removed.end())
+    return r->second;
+  return node.patched ? *node.patched : node.origin;
+}
+
+int Provenance::rank(const std::string& file) const
+{
+  for (size_t i = files_.size(); i-- > 0;)
+    if (files_[i] == file)
+      return static_cast<int>(i);
+  return -1;
+}
+
 std::optional<ScenarioDocument> read_scenario_document(const std::string& text, const std::string& file, Issues& issues)
 {
-  return resolve(text, file, 0, issues);
+  Chain chain{{file}, {identity_of(file)}};
+  return resolve(text, file, chain, issues);
+}
+
+std::string normal_path(const std::string& path)
+{
+  const bool absolute = !path.empty() && path[0] == '/';
+  std::vector<std::string> parts;
+  size_t at = 0;
+  while (at <= path.size()) {
+    size_t end = path.find('/', at);
+    if (end == std::string::npos)
+      end = path.size();
+    const std::string part = path.substr(at, end - at);
+    if (part == "..") {
+      if (!parts.empty() && parts.back() != "..")
+        parts.pop_back();
+      else if (!absolute) // "/.." is "/"
+        parts.push_back(part);
+    } else if (!part.empty() && part != ".")
+      parts.push_back(part);
+    at = end + 1;
+  }
+  std::string out = absolute ? "/" : "";
+  for (size_t i = 0; i < parts.size(); ++i)
+    out += (i ? "/" : "") + parts[i];
+  return out.empty() ? "." : out;
 }
 
 bool read_file(const std::string& path, std::string& text, std::string& why)
