@@ -26,6 +26,7 @@
 #pragma once
 
 #include "harness/scenario/JsonReader.hpp"
+#include "harness/scenario/ScenarioText.hpp" // read_file, normal_path
 
 #include <map>
 #include <optional>
@@ -88,12 +89,5 @@ struct ScenarioDocument {
 /// names the base; an unreadable base or a cycle is an error of the file naming it, at /extends);
 /// nullopt if there was any.
 std::optional<ScenarioDocument> read_scenario_document(const std::string& text, const std::string& file, Issues& issues);
-
-/// Reads a regular file of at most 64 MiB; on failure returns false and says why in `why`.
-bool read_file(const std::string& path, std::string& text, std::string& why);
-
-/// `path` without "." components, repeated slashes and "dir/.." pairs ("a/./b/../c.json" → "a/c.json"),
-/// as far as that can be said from the text alone (a leading ".." stays).
-std::string normal_path(const std::string& path);
 
 } // namespace linksim
