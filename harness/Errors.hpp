@@ -22,20 +22,20 @@ enum ExitCode : int {
 };
 
 /// The exit codes: a short meaning (result.json's verdict) and a help line (--help, the README).
-inline constexpr EnumTable<ExitCode, 9> EXIT_CODES{
+inline constexpr auto EXIT_CODES = enum_table<ExitCode>(
     "exit_code",
     "exit codes of linksim (design.md §5)",
-    {{{EXIT_PASS, "all checks passed", "all checks passed"},
-      {EXIT_CORRECTNESS, "a correctness check failed",
-       "a correctness check failed (or a test case failed or was partially verified), or a requester received data it "
-       "is not entitled to, or an exchange mixed a test person and a real one (test_mixed)"},
-      {EXIT_LATENCY, "a latency/SLO check failed", "a latency/SLO check failed (and no correctness check did)"},
-      {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples), or a test case's exchange never finished"},
-      {EXIT_USAGE, "scenario or usage error", "scenario or usage error (nothing was run)"},
-      {EXIT_NOTHING, "nothing was checked", "nothing was checked (the scenario has no `expect` checks and no test cases)"},
-      {EXIT_INTERNAL, "internal error", "internal error (a bug in linksim: deadlock, broken invariant)"},
-      {EXIT_SIGINT, "interrupted", "interrupted by SIGINT (Ctrl-C): the run stopped, no complete result was written"},
-      {EXIT_SIGTERM, "terminated", "terminated by SIGTERM: the run stopped, no complete result was written"}}}};
+    {{EXIT_PASS, "all checks passed", "all checks passed"},
+     {EXIT_CORRECTNESS, "a correctness check failed",
+      "a correctness check failed (or a test case failed or was partially verified), or a requester received data it "
+      "is not entitled to, or an exchange mixed a test person and a real one (test_mixed)"},
+     {EXIT_LATENCY, "a latency/SLO check failed", "a latency/SLO check failed (and no correctness check did)"},
+     {EXIT_INCONCLUSIVE, "inconclusive", "inconclusive: a check could not be evaluated (no samples), or a test case's exchange never finished"},
+     {EXIT_USAGE, "scenario or usage error", "scenario or usage error (nothing was run)"},
+     {EXIT_NOTHING, "nothing was checked", "nothing was checked (the scenario has no `expect` checks and no test cases)"},
+     {EXIT_INTERNAL, "internal error", "internal error (a bug in linksim: deadlock, broken invariant)"},
+     {EXIT_SIGINT, "interrupted", "interrupted by SIGINT (Ctrl-C): the run stopped, no complete result was written"},
+     {EXIT_SIGTERM, "terminated", "terminated by SIGTERM: the run stopped, no complete result was written"}});
 
 /// The table printed by --help.
 inline std::string exit_code_help()

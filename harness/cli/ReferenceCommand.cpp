@@ -1,16 +1,21 @@
-// `linksim reference [--json]`: the tables every fact is declared in (enums, parameter defaults,
-// scenario sections, result metrics, exit codes), printed from the code itself. The docs
+// `linksim reference [--json]`: the tables every fact is declared in (enums, parameters with their
+// defaults, ranges and names, scenario sections, result metrics, exit codes), printed from the
+// code itself. The docs
 // (scenarios/README.md "Reference") and the schema test are checked against it.
 #include "harness/Errors.hpp"
 #include "harness/cli/Command.hpp"
 #include "harness/results/ResultShape.hpp"
 #include "harness/scenario/Section.hpp"
+#include "harness/scenario/Values.hpp"
 #include "sim/scenario/Reference.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 
 namespace linksim::cli {
 
@@ -28,11 +33,69 @@ std::vector<EnumInfo> every_enum()
   return out;
 }
 
+/// A bound as JSON: an integer when it is one (as the schema writes it), else a number.
+ojson bound_json(double x)
+{
+  if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0)
+    return static_cast<int64_t>(x);
+  return x;
+}
+
+/// The names a CHOICE parameter allows: its declared subset, or its table's.
+std::vector<std::string> param_names(const Param& p, const std::vector<EnumInfo>& enums)
+{
+  std::vector<std::string> all;
+  if (p.value.table) {
+    auto it = std::find_if(enums.begin(), enums.end(), [&](const EnumInfo& e) { return e.id == p.value.table; });
+    if (it == enums.end())
+      throw std::logic_error(std::string("parameter ") + p.pointer + " names an unknown table " + p.value.table);
+    for (const auto& [name, help] : it->values)
+      all.push_back(name);
+  }
+  return choice_names(p, p.value.table ? p.value.table : "", all);
+}
+
+ojson param_json(const Param& p, const std::vector<EnumInfo>& enums)
+{
+  ojson o{{"pointer", p.pointer}};
+  if (has_default(p))
+    o["default"] = ojson::parse(p.default_json);
+  o["required"] = p.default_json == REQUIRED;
+  o["unit"]     = p.unit;
+  o["source"]   = p.source;
+  o["help"]     = p.help;
+  const Bounds& b = p.value.bounds;
+  switch (p.value.kind) {
+    case ValueKind::NUMBER:
+    case ValueKind::INTEGER:
+      // JSON Schema's keywords, so that the schema test compares them as they are.
+      o["type"] = p.value.kind == ValueKind::INTEGER ? "integer" : "number";
+      if (b.ge)
+        o["minimum"] = bound_json(*b.ge);
+      if (b.gt)
+        o["exclusiveMinimum"] = bound_json(*b.gt);
+      if (b.le)
+        o["maximum"] = bound_json(*b.le);
+      if (b.lt)
+        o["exclusiveMaximum"] = bound_json(*b.lt);
+      break;
+    case ValueKind::CHOICE:
+      o["enum"] = param_names(p, enums);
+      if (p.value.table)
+        o["enum_table"] = p.value.table;
+      break;
+    case ValueKind::OTHER:
+      break;
+  }
+  return o;
+}
+
 ojson as_json()
 {
   ojson r;
   ojson enums = ojson::object();
-  for (const EnumInfo& e : every_enum()) {
+  const std::vector<EnumInfo> all = every_enum();
+  for (const EnumInfo& e : all) {
     ojson values = ojson::array();
     for (const auto& [name, help] : e.values)
       values.push_back({{"name", name}, {"help", help}});
@@ -41,12 +104,9 @@ ojson as_json()
   r["enums"]    = enums;
   ojson params  = ojson::array();
   for (const Param* p : all_params())
-    params.push_back({{"pointer", p->pointer},
-                      {"default", ojson::parse(p->default_json)},
-                      {"unit", p->unit},
-                      {"source", p->source},
-                      {"help", p->help}});
+    params.push_back(param_json(*p, all));
   r["params"]   = params;
+  r["format"]   = FORMAT_CURRENT;
   ojson sections = ojson::array();
   for (const SectionDecl* s : scenario_sections())
     sections.push_back({{"name", s->name}, {"keys", s->keys}, {"help", s->help}});
@@ -67,6 +127,28 @@ std::string cell(std::string s)
   return s;
 }
 
+/// A parameter's range ("integer 1 to 5", "> 0", ">= 0, <= 1e+09") or names, for the docs.
+std::string values_text(const Param& p, const std::vector<EnumInfo>& enums)
+{
+  switch (p.value.kind) {
+    case ValueKind::NUMBER:
+      return describe(p.value.bounds);
+    case ValueKind::INTEGER:
+      return "integer " + describe(p.value.bounds);
+    case ValueKind::CHOICE: {
+      if (!p.value.names)
+        return std::string("see ") + p.value.table;
+      std::string out;
+      for (const std::string& n : param_names(p, enums))
+        out += (out.empty() ? "`" : ", `") + n + "`";
+      return out;
+    }
+    case ValueKind::OTHER:
+      break;
+  }
+  return "";
+}
+
 std::string as_markdown()
 {
   std::ostringstream o;
@@ -77,10 +159,14 @@ std::string as_markdown()
       keys += (keys.empty() ? "" : ", ") + std::string("`") + k + "`";
     o << "| " << s->name << " | " << keys << " | " << cell(s->help) << " |\n";
   }
-  o << "\n### Defaults\n\n| key | default | unit | source | what |\n|---|---|---|---|---|\n";
+  o << "\n### Parameters\n\nEvery key with a default, a range or a set of names (`<type>/key`: a key of that value "
+       "type wherever it is used).\n\n| key | default | range or values | unit | source | what |\n"
+       "|---|---|---|---|---|---|\n";
+  const std::vector<EnumInfo> all = every_enum();
   for (const Param* p : all_params())
-    o << "| `" << p->pointer << "` | `" << cell(p->default_json) << "` | " << p->unit << " | " << p->source << " | "
-      << cell(p->help) << " |\n";
+    o << "| `" << cell(p->pointer) << "` | " << (has_default(*p) ? "`" + cell(p->default_json) + "`" : p->default_json)
+      << " | " << cell(values_text(*p, all)) << " | " << p->unit << " | " << p->source << " | " << cell(p->help)
+      << " |\n";
   o << "\n### Enumerations\n";
   for (const EnumInfo& e : every_enum()) {
     o << "\n**" << e.id << "**: " << cell(e.what) << "\n\n| value | meaning |\n|---|---|\n";
@@ -101,9 +187,10 @@ int reference_command(const std::vector<std::string>& args)
 {
   po::options_description d("linksim reference [--json]\n\n"
                             "Prints the tables linksim declares each fact in, from the code: the scenario\n"
-                            "sections, every default, every enumeration (kinds, outcome classes, hops,\n"
-                            "exit codes, ...) with its meaning, and the metrics a check may name. Markdown by\n"
-                            "default (scenarios/README.md's Reference section is this output).\n\nOptions");
+                            "sections, every parameter (its default, range or names), every enumeration\n"
+                            "(kinds, outcome classes, hops, exit codes, ...) with its meaning, and the\n"
+                            "metrics a check may name. Markdown by default (scenarios/README.md's Reference\n"
+                            "section is this output).\n\nOptions");
   d.add_options()("help,h", "show this help")("json", "as JSON (what the schema test reads)");
   po::variables_map vm;
   std::vector<std::string> files;

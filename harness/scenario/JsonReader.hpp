@@ -3,13 +3,16 @@
 // An ObjReader is a view on one JSON object at a JSON pointer. Typed accessors check presence,
 // type and range and record a message "error: FILE: /pointer: what was expected" for each
 // problem; finish() reports keys nobody asked for ("unknown key"). Nothing is defaulted silently:
-// an optional key's default is written at the call site, where it is documented.
+// a key's default and range are declared with it (sim/scenario/Params.hpp) and read through
+// harness/scenario/Values.hpp; these accessors take the range they are given.
 //
 //   Issues issues("scenarios/x.json");
 //   ObjReader cal(doc["calendar"], "/calendar", issues);
-//   double days = cal.number("duration_days", Req::YES, {.gt = 0}).value_or(0);
+//   double days = cal.number("duration_days", Req::YES, gt_le(0, 3660)).value_or(0);
 //   cal.finish();
 #pragma once
+
+#include "sim/scenario/Params.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -88,11 +91,6 @@ private:
 
 enum class Req { NO, YES };
 
-/// Numeric bounds; unset members are not checked.
-struct Bounds {
-  std::optional<double> ge, gt, le, lt;
-};
-
 std::string type_name(const json& j);
 std::string join(const std::vector<std::string>& v, const char* sep = ", ");
 
@@ -134,33 +132,4 @@ private:
   std::set<std::string> used_;
 };
 
-} // namespace linksim
-
-namespace linksim {
-inline Bounds ge(double x)
-{
-  Bounds b;
-  b.ge = x;
-  return b;
-}
-inline Bounds gt(double x)
-{
-  Bounds b;
-  b.gt = x;
-  return b;
-}
-inline Bounds ge_le(double lo, double hi)
-{
-  Bounds b;
-  b.ge = lo;
-  b.le = hi;
-  return b;
-}
-inline Bounds gt_le(double lo, double hi)
-{
-  Bounds b;
-  b.gt = lo;
-  b.le = hi;
-  return b;
-}
 } // namespace linksim

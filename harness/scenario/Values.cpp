@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
+#include <stdexcept>
 
 namespace linksim {
 
@@ -39,8 +41,8 @@ std::optional<LinkSpec> read_link(ObjReader& o, const std::string& key, Req req)
   ObjReader l = o.object(key, req);
   if (!l.valid())
     return std::nullopt;
-  auto lat = l.number("latency_ms", Req::YES, ge(0));
-  auto bw  = l.number("bandwidth_mbps", Req::YES, gt(0));
+  auto lat = read_given(l, params::LINK_LATENCY_MS);
+  auto bw  = read_given(l, params::LINK_BANDWIDTH_MBPS);
   l.finish();
   if (!lat || !bw)
     return std::nullopt;
@@ -52,20 +54,20 @@ std::optional<Duration> read_duration(ObjReader& o, const std::string& key, Req 
   ObjReader d = o.object(key, req);
   if (!d.valid())
     return std::nullopt;
-  auto dist = read_choice(d, "dist", Req::YES, DURATION_DISTS);
+  auto dist = read_given_choice(d, params::DURATION_DIST, DURATION_DISTS);
   Duration out;
   bool ok = dist.has_value();
   if (dist == Duration::Dist::FIXED) {
-    auto ms = d.number("ms", Req::YES, ge(0));
+    auto ms = read_given(d, params::DURATION_MS, Req::YES);
     ok      = ok && ms;
     out     = {Duration::Dist::FIXED, ms.value_or(0) * MS, 0, 0};
   } else if (dist == Duration::Dist::EXPONENTIAL) {
-    auto ms = d.number("mean_ms", Req::YES, ge(0));
+    auto ms = read_given(d, params::DURATION_MEAN_MS, Req::YES);
     ok      = ok && ms;
     out     = {Duration::Dist::EXPONENTIAL, ms.value_or(0) * MS, 0, 0};
   } else if (dist == Duration::Dist::UNIFORM) {
-    auto lo = d.number("min_ms", Req::YES, ge(0));
-    auto hi = d.number("max_ms", Req::YES, ge(0));
+    auto lo = read_given(d, params::DURATION_MIN_MS, Req::YES);
+    auto hi = read_given(d, params::DURATION_MAX_MS, Req::YES);
     ok      = ok && lo && hi;
     if (lo && hi && *hi < *lo) {
       d.error("max_ms", "must be >= min_ms");
@@ -73,8 +75,8 @@ std::optional<Duration> read_duration(ObjReader& o, const std::string& key, Req 
     }
     out = {Duration::Dist::UNIFORM, lo.value_or(0) * MS, hi.value_or(0) * MS, 0};
   } else if (dist == Duration::Dist::LOGNORMAL) {
-    auto med = d.number("median_ms", Req::YES, gt(0));
-    auto sg  = d.number("sigma", Req::YES, ge_le(0, 5));
+    auto med = read_given(d, params::DURATION_MEDIAN_MS, Req::YES);
+    auto sg  = read_given(d, params::DURATION_SIGMA, Req::YES);
     ok       = ok && med && sg;
     out      = {Duration::Dist::LOGNORMAL, med.value_or(1) * MS, 0, sg.value_or(0)};
   }
@@ -144,8 +146,10 @@ std::optional<uint32_t> resolve(const std::map<std::string, uint32_t>& ix, const
 
 std::optional<uint32_t> resolve_layout(const json& j, const std::string& ptr, LoadContext& ctx)
 {
-  if (!j.is_number_integer() || (j.is_number_unsigned() && j.get<uint64_t>() > 9999)) {
-    ctx.issues.error(ptr, "expected a specific-personal-information number (an integer, 1 to 9999), found " +
+  const Bounds& b = params::LAYOUT_REF.value.bounds;
+  if (!j.is_number_integer() || (j.is_number_unsigned() && j.get<uint64_t>() > static_cast<uint64_t>(*b.le)) ||
+      (!j.is_number_unsigned() && j.get<int64_t>() < *b.ge)) {
+    ctx.issues.error(ptr, "expected a specific-personal-information number (an integer, " + describe(b) + "), found " +
                               (j.is_number_integer() ? j.dump() : type_name(j)));
     return std::nullopt;
   }
@@ -205,7 +209,7 @@ std::optional<AgencyMatch> read_match(ObjReader& o, const std::string& key, Load
     m.raw("kind", Req::NO);
     m.raw("agency", Req::NO);
   } else if (has_kind) {
-    if (auto k = read_choice(m, "kind", Req::YES, AGENCY_KINDS))
+    if (auto k = read_given_choice(m, params::MATCH_KIND, AGENCY_KINDS, Req::YES))
       out = AgencyMatch{true, *k, NONE};
   } else if (auto id = m.string("agency", Req::YES)) {
     if (auto a = resolve(ctx.agency_ix, "agency", *id, m.at("agency"), ctx.issues))
@@ -221,13 +225,100 @@ std::string param_key(const Param& p)
   return ptr.substr(ptr.rfind('/') + 1);
 }
 
-json param_default(const Param& p) { return json::parse(p.default_json); }
-
-double read_number(ObjReader& o, const Param& p, Bounds b)
+json param_default(const Param& p)
 {
-  if (auto v = o.number(param_key(p), Req::NO, b))
+  if (!has_default(p))
+    throw std::logic_error(std::string("parameter ") + p.pointer + " has no default");
+  return json::parse(p.default_json);
+}
+
+namespace {
+
+std::string fmt_bound(double x)
+{
+  std::ostringstream o;
+  o << x;
+  return o.str();
+}
+
+/// A reader reads what the declaration says the parameter holds (a mismatch is a bug).
+void expect_kind(const Param& p, std::initializer_list<ValueKind> kinds)
+{
+  for (ValueKind k : kinds)
+    if (p.value.kind == k)
+      return;
+  throw std::logic_error(std::string("parameter ") + p.pointer + " is not declared as the value its reader reads");
+}
+
+} // namespace
+
+std::string describe(const Bounds& b)
+{
+  if (b.ge && b.le)
+    return fmt_bound(*b.ge) + " to " + fmt_bound(*b.le);
+  std::string out;
+  if (b.ge)
+    out = ">= " + fmt_bound(*b.ge);
+  else if (b.gt)
+    out = "> " + fmt_bound(*b.gt);
+  if (b.le)
+    out += (out.empty() ? "" : ", ") + std::string("<= ") + fmt_bound(*b.le);
+  else if (b.lt)
+    out += (out.empty() ? "" : ", ") + std::string("< ") + fmt_bound(*b.lt);
+  return out;
+}
+
+std::vector<std::string> choice_names(const Param& p, const char* table_id, const std::vector<std::string>& table_names)
+{
+  expect_kind(p, {ValueKind::CHOICE});
+  // A literal list (no table) is read with table_id "" and its declared names.
+  if (std::string(p.value.table ? p.value.table : "") != table_id || (!p.value.table && !p.value.names))
+    throw std::logic_error(std::string("parameter ") + p.pointer + " is not declared with the table \"" + table_id + "\"");
+  if (!p.value.names)
+    return table_names;
+  std::vector<std::string> out;
+  std::istringstream in(p.value.names);
+  for (std::string n; in >> n;)
+    out.push_back(n);
+  return out;
+}
+
+std::optional<int64_t> read_given_integer(ObjReader& o, const Param& p, Req req)
+{
+  expect_kind(p, {ValueKind::INTEGER});
+  const std::string key = param_key(p);
+  // A count of something: say of what ("expected a whole number of agencies, found 2.5").
+  if (*p.unit && o.has(key))
+    if (const json* v = o.raw(key, Req::NO); v->is_number_float()) {
+      o.error(key, std::string("expected a whole number of ") + p.unit + ", found " + v->dump());
+      return std::nullopt;
+    }
+  return o.integer(key, req, p.value.bounds);
+}
+
+std::optional<double> read_given(ObjReader& o, const Param& p, Req req)
+{
+  expect_kind(p, {ValueKind::NUMBER, ValueKind::INTEGER});
+  if (p.value.kind == ValueKind::INTEGER) {
+    if (auto v = read_given_integer(o, p, req))
+      return static_cast<double>(*v);
+    return std::nullopt;
+  }
+  return o.number(param_key(p), req, p.value.bounds);
+}
+
+double read_number(ObjReader& o, const Param& p)
+{
+  if (auto v = read_given(o, p, Req::NO))
     return *v;
   return param_default(p).get<double>();
+}
+
+int64_t read_integer(ObjReader& o, const Param& p)
+{
+  if (auto v = read_given_integer(o, p, Req::NO))
+    return *v;
+  return param_default(p).get<int64_t>();
 }
 
 std::optional<Duration> read_duration(ObjReader& o, const Param& p)
@@ -248,12 +339,15 @@ bool read_bool(ObjReader& o, const Param& p)
   return param_default(p).get<bool>();
 }
 
-bool read_person_indices(const json& arr, const std::string& ptr, LoadContext& ctx, std::vector<uint64_t>& out)
+bool read_person_indices(const json& arr, const std::string& ptr, const Param& element, LoadContext& ctx,
+                         std::vector<uint64_t>& out)
 {
-  bool ok = true;
+  expect_kind(element, {ValueKind::INTEGER});
+  const double least = element.value.bounds.ge.value_or(0); // a person index: 0 or more
+  bool ok            = true;
   for (size_t k = 0; k < arr.size(); ++k) {
     const json& v = arr[k];
-    if (!v.is_number_unsigned() || v.get<uint64_t>() >= ctx.persons) {
+    if (!v.is_number_unsigned() || static_cast<double>(v.get<uint64_t>()) < least || v.get<uint64_t>() >= ctx.persons) {
       ctx.issues.error(ptr + "/" + std::to_string(k),
                        "expected a person index from 0 to " + std::to_string(ctx.persons ? ctx.persons - 1 : 0));
       ok = false;

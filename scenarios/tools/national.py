@@ -185,6 +185,7 @@ NATIONAL_BODIES = [("jpo", "日本年金機構", 70_000_000), ("jasso", "日本�
 base = {
     "$schema": "schema/scenario.schema.json",
     "name": "seed-2017-2019",
+    "format": 2,
     "description": (
         "Calibration against the seed deck: the whole country from the start of linkage (2017-07-18) to 2019-03-31 "
         "[SEED p.1], 1,741 municipalities (log-normal sizes, 125 million persons), 47 prefectures, 1,700 insurers on "

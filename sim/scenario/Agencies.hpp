@@ -13,24 +13,24 @@ namespace linksim {
 
 enum class AgencyKind { MUNICIPALITY, PREFECTURE, NATIONAL_BODY, INSURER, CONNECTIVITY_TOOL };
 
-inline constexpr EnumTable<AgencyKind, 5> AGENCY_KINDS{
+inline constexpr auto AGENCY_KINDS = enum_table<AgencyKind>(
     "agency_kind",
     "kind of a connected agency (`agencies.list[].kind`, permission rows, workload requesters)",
-    {{{AgencyKind::MUNICIPALITY, "municipality", "a city, town or village (市区町村): residents and former residents"},
-      {AgencyKind::PREFECTURE, "prefecture", "a prefecture (都道府県): residents of its municipalities"},
-      {AgencyKind::NATIONAL_BODY, "national_body", "a national body (日本年金機構, JASSO, 共済 ...): the persons it covers"},
-      {AgencyKind::INSURER, "insurer", "a medical insurer (医療保険者) on the shared insurer server: its members"},
-      {AgencyKind::CONNECTIVITY_TOOL, "connectivity_tool",
-       "the network's connectivity-check tool (業務疎通確認ツール): a dummy counterparty inside the hub that answers "
-       "every item the requester may ask for with fixed test data, for test and real persons alike (a real person "
-       "gets test data: test_mixed); no population, site: the hub's"}}}};
+    {{AgencyKind::MUNICIPALITY, "municipality", "a city, town or village (市区町村): residents and former residents", "市区町村"},
+     {AgencyKind::PREFECTURE, "prefecture", "a prefecture (都道府県): residents of its municipalities", "都道府県"},
+     {AgencyKind::NATIONAL_BODY, "national_body", "a national body (日本年金機構, JASSO, 共済 ...): the persons it covers", "国の機関等"}, // [unsure] 日本年金機構, JASSO, 共済 ...
+     {AgencyKind::INSURER, "insurer", "a medical insurer (医療保険者) on the shared insurer server: its members", "医療保険者"},
+     {AgencyKind::CONNECTIVITY_TOOL, "connectivity_tool",
+      "the network's connectivity-check tool (業務疎通確認ツール): a dummy counterparty inside the hub that answers "
+      "every item the requester may ask for with fixed test data, for test and real persons alike (a real person "
+      "gets test data: test_mixed); no population, site: the hub's", "業務疎通確認ツール"}});
 inline const char* to_string(AgencyKind k) { return AGENCY_KINDS.name(k); }
 
-inline constexpr EnumTable<bool, 2> MANUAL_MODES{
+inline constexpr auto MANUAL_MODES = enum_table<bool>(
     "manual_mode",
     "manual-answer mode (自動応答不可設定): `manual_answer.mode`, timeline `manual_answer` events",
-    {{{true, "on", "provision requests for the held items wait for a staff member (self-restraint)"},
-      {false, "off", "answered automatically from the replica"}}}};
+    {{true, "on", "provision requests for the held items wait for a staff member (self-restraint)"},
+     {false, "off", "answered automatically from the replica"}});
 
 /// Manual-answer mode (自動応答不可設定): provision requests wait for a staff member.
 struct ManualAnswer {
@@ -43,11 +43,11 @@ struct ManualAnswer {
 
 enum class Nights { BUSINESS, EVERY };
 
-inline constexpr EnumTable<Nights, 2> NIGHTS{
+inline constexpr auto NIGHTS = enum_table<Nights>(
     "registration_nights",
     "which nights a provider's registration batch runs (`registration.nights`)",
-    {{{Nights::BUSINESS, "business", "the night after each business day [K]"},
-      {Nights::EVERY, "every", "every night"}}}};
+    {{Nights::BUSINESS, "business", "the night after each business day [K]"},
+     {Nights::EVERY, "every", "every night"}});
 
 /// Replica registration (副本登録) schedule of one provider.
 struct Registration {
@@ -76,11 +76,11 @@ struct Agency {
 
 enum class IdentityErrorKind { SWAPPED_LINK };
 
-inline constexpr EnumTable<IdentityErrorKind, 1> IDENTITY_ERROR_KINDS{
+inline constexpr auto IDENTITY_ERROR_KINDS = enum_table<IdentityErrorKind>(
     "identity_error_kind",
     "kind of an injected code-table fault (`identity_errors[].kind`)",
-    {{{IdentityErrorKind::SWAPPED_LINK, "swapped_link",
-       "the agency's table links two persons to each other's records (個人番号 ↔ 宛名番号 swap, seed p.18-20)"}}}};
+    {{IdentityErrorKind::SWAPPED_LINK, "swapped_link",
+      "the agency's table links two persons to each other's records (個人番号 ↔ 宛名番号 swap, seed p.18-20)"}});
 
 /// A fault in the ground truth of identity: an agency's code table links a person to another's data.
 struct IdentityError {

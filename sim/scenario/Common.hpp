@@ -22,13 +22,13 @@ struct Duration {
   double sigma   = 0; ///< lognormal: sigma of the underlying normal (dimensionless)
 };
 
-inline constexpr EnumTable<Duration::Dist, 4> DURATION_DISTS{
+inline constexpr auto DURATION_DISTS = enum_table<Duration::Dist>(
     "duration_dist",
     "distribution of a random duration",
-    {{{Duration::Dist::FIXED, "fixed", "always `ms`"},
-      {Duration::Dist::EXPONENTIAL, "exponential", "exponential with mean `mean_ms`"},
-      {Duration::Dist::UNIFORM, "uniform", "uniform between `min_ms` and `max_ms`"},
-      {Duration::Dist::LOGNORMAL, "lognormal", "log-normal with median `median_ms` and `sigma`"}}}};
+    {{Duration::Dist::FIXED, "fixed", "always `ms`"},
+     {Duration::Dist::EXPONENTIAL, "exponential", "exponential with mean `mean_ms`"},
+     {Duration::Dist::UNIFORM, "uniform", "uniform between `min_ms` and `max_ms`"},
+     {Duration::Dist::LOGNORMAL, "lognormal", "log-normal with median `median_ms` and `sigma`"}});
 
 /// A network link (one SimGrid link, shared by both directions).
 struct LinkSpec {

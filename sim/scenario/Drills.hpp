@@ -36,13 +36,13 @@ namespace linksim {
 /// The information-sharing site's category the drill's post goes to (情報共有サイト, seed p.30-31).
 enum class DrillCategory { IMPORTANT_NOTICE, FAILURE_STATUS };
 
-inline constexpr EnumTable<DrillCategory, 2> DRILL_CATEGORIES{
+inline constexpr auto DRILL_CATEGORIES = enum_table<DrillCategory>(
     "drill_category",
     "category of the information-sharing site (情報共有サイト) a drill posts to (`drills[].category`)",
-    {{{DrillCategory::IMPORTANT_NOTICE, "01-01",
-       "01>01 重要周知事項 (operator notices, important): the site mails every registered user [SEED]"},
-      {DrillCategory::FAILURE_STATUS, "05",
-       "05 障害情報 (failure status): the site mails the registered contact of every targeted agency"}}}};
+    {{DrillCategory::IMPORTANT_NOTICE, "01-01",
+      "01>01 重要周知事項 (operator notices, important): the site mails every registered user [SEED]"},
+     {DrillCategory::FAILURE_STATUS, "05",
+      "05 障害情報 (failure status): the site mails the registered contact of every targeted agency"}});
 
 /// Agency kinds a drill can target, in the order of their `ack` keys (the connectivity tool has no staff).
 inline constexpr std::array<AgencyKind, 4> DRILL_KINDS = {AgencyKind::MUNICIPALITY, AgencyKind::PREFECTURE,

@@ -22,13 +22,13 @@ namespace linksim {
 /// What a `within` deadline counts from.
 enum class ExerciseAnchor { NOTICE, INJECT };
 
-inline constexpr EnumTable<ExerciseAnchor, 2> EXERCISE_ANCHORS{
+inline constexpr auto EXERCISE_ANCHORS = enum_table<ExerciseAnchor>(
     "exercise_anchor",
     "what an exercise expectation's `within` counts from (`exercise.expectations[].from`)",
-    {{{ExerciseAnchor::NOTICE, "notice",
-       "the first notice the played agency's staff get at or after the inject's time (a requester's complaint, a mail, "
-       "an alarm); the inject's time if no notice comes"},
-      {ExerciseAnchor::INJECT, "inject", "the inject's own time (when the fault or incident began)"}}}};
+    {{ExerciseAnchor::NOTICE, "notice",
+      "the first notice the played agency's staff get at or after the inject's time (a requester's complaint, a mail, "
+      "an alarm); the inject's time if no notice comes"},
+     {ExerciseAnchor::INJECT, "inject", "the inject's own time (when the fault or incident began)"}});
 
 /// What an inject of an expectation is: a timeline event, or one that is an incident of the
 /// response model (a replica misregistration).

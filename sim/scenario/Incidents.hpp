@@ -42,28 +42,28 @@ enum class ResponseAction : uint8_t {
   SELF_RESTRAINT_OFF, ///< lift manual-answer mode: needs the VPN up
 };
 
-inline constexpr EnumTable<ResponseAction, 10> RESPONSE_ACTIONS{
+inline constexpr auto RESPONSE_ACTIONS = enum_table<ResponseAction>(
     "response_action",
     "an action of the prescribed incident response (result.json /incidents/<id>/actions[].action, exercise actions)",
-    {{{ResponseAction::JUDGE_LEVEL, "judge_level", "judge the event with the incident-level table (argument: level 1-5)"},
-      {ResponseAction::SELF_RESTRAINT_ON, "self_restraint_on",
-       "set manual-answer mode (自動応答不可, self-restraint) for the incident's items at the provider; refused while "
-       "the agency's VPN is down"},
-      {ResponseAction::PHONE_OPERATOR, "phone_operator", "phone the operator at once (level >= 4)"},
-      {ResponseAction::REPORT_INITIAL, "report_initial",
-       "file form 03-13 (事象発生報告書兼完了報告書) as the initial report (sections, default 1, 2, 6)"},
-      {ResponseAction::REPORT_INTERIM, "report_interim", "file form 03-13 as the interim report (default sections 2, 3)"},
-      {ResponseAction::REPORT_FINAL, "report_final",
-       "file form 03-13 as the final (completion) report (default sections 3, 4, 5)"},
-      {ResponseAction::POST_SHARING_SITE, "post_sharing_site",
-       "post on the information-sharing site (情報共有サイト), category 05 (failure status) or 06 (incident contacts)"},
-      {ResponseAction::FIX_REPLICAS, "fix_replicas",
-       "correct the data: the provider's next nightly registration batch re-registers the replicas correctly"},
-      {ResponseAction::ANNOTATE, "annotate",
-       "record annotation (記録の追記) of every wrong provision so far; the requester and the hub complete theirs "
-       "after their delays; refused while the agency's VPN is down"},
-      {ResponseAction::SELF_RESTRAINT_OFF, "self_restraint_off",
-       "lift manual-answer mode (self-restraint); refused while the agency's VPN is down"}}}};
+    {{ResponseAction::JUDGE_LEVEL, "judge_level", "judge the event with the incident-level table (argument: level 1-5)", "インシデントレベル判定"},
+     {ResponseAction::SELF_RESTRAINT_ON, "self_restraint_on",
+      "set manual-answer mode (自動応答不可, self-restraint) for the incident's items at the provider; refused while "
+      "the agency's VPN is down", "自動応答不可設定"},
+     {ResponseAction::PHONE_OPERATOR, "phone_operator", "phone the operator at once (level >= 4)", "運営主体への電話連絡"},
+     {ResponseAction::REPORT_INITIAL, "report_initial",
+      "file form 03-13 (事象発生報告書兼完了報告書) as the initial report (sections, default 1, 2, 6)", "様式03-13 第一報"},
+     {ResponseAction::REPORT_INTERIM, "report_interim", "file form 03-13 as the interim report (default sections 2, 3)", "様式03-13 中間報告"},
+     {ResponseAction::REPORT_FINAL, "report_final",
+      "file form 03-13 as the final (completion) report (default sections 3, 4, 5)", "様式03-13 完了報告"},
+     {ResponseAction::POST_SHARING_SITE, "post_sharing_site",
+      "post on the information-sharing site (情報共有サイト), category 05 (failure status) or 06 (incident contacts)", "情報共有サイトへの掲載"},
+     {ResponseAction::FIX_REPLICAS, "fix_replicas",
+      "correct the data: the provider's next nightly registration batch re-registers the replicas correctly", "副本の再登録"},
+     {ResponseAction::ANNOTATE, "annotate",
+      "record annotation (記録の追記) of every wrong provision so far; the requester and the hub complete theirs "
+      "after their delays; refused while the agency's VPN is down", "記録の追記"},
+     {ResponseAction::SELF_RESTRAINT_OFF, "self_restraint_off",
+      "lift manual-answer mode (self-restraint); refused while the agency's VPN is down", "自動応答不可解除"}});
 
 /// What an action carries (only the fields its action reads).
 struct ActionArg {
@@ -81,14 +81,14 @@ struct ActionResult {
 /// How a misregistration makes records wrong (timeline `replica_misregistration`, `mode`).
 enum class MisregistrationMode : uint8_t { WRONG_VALUE, BLANK_REASON };
 
-inline constexpr EnumTable<MisregistrationMode, 2> MISREGISTRATION_MODES{
+inline constexpr auto MISREGISTRATION_MODES = enum_table<MisregistrationMode>(
     "misregistration_mode",
     "how a replica misregistration (副本登録誤り) makes the affected persons' records wrong (`timeline[].mode`)",
-    {{{MisregistrationMode::WRONG_VALUE, "wrong_value",
-       "the records carry wrong values (the oracle's `wrong_data`)"},
-      {MisregistrationMode::BLANK_REASON, "blank_reason",
-       "items that must carry a ReasonOfNull are blank instead (seed: item 107 needs NotAcceptable when item 106 is 0): "
-       "the oracle's `null_rule_violation`; a record with no such item is not affected"}}}};
+    {{MisregistrationMode::WRONG_VALUE, "wrong_value",
+      "the records carry wrong values (the oracle's `wrong_data`)"},
+     {MisregistrationMode::BLANK_REASON, "blank_reason",
+      "items that must carry a ReasonOfNull are blank instead (seed: item 107 needs NotAcceptable when item 106 is 0): "
+      "the oracle's `null_rule_violation`; a record with no such item is not affected"}});
 
 /// One row of the incident-level table (インシデントレベル判定表, 接続運用規程 appendix 4): an
 /// incident affecting more than `above_persons` persons is at least `level`.

@@ -12,15 +12,15 @@ namespace linksim {
 
 enum class SiteKind { HUB, JLIS, LG_PLATFORM, INSURER_SERVER, DEDICATED_SERVER };
 
-inline constexpr EnumTable<SiteKind, 5> SITE_KINDS{
+inline constexpr auto SITE_KINDS = enum_table<SiteKind>(
     "site_kind",
     "kind of a site (`network.sites[].kind`)",
-    {{{SiteKind::HUB, "hub", "the hub: core and interface systems (情報提供ネットワークシステム)"},
-      {SiteKind::JLIS, "jlis", "J-LIS / 住基ネット, used for code acquisition (符号取得)"},
-      {SiteKind::LG_PLATFORM, "lg_platform",
-       "a site of the local governments' intermediate-server platform (自治体中間サーバー・プラットフォーム)"},
-      {SiteKind::INSURER_SERVER, "insurer_server", "the medical insurers' shared intermediate server (医療保険者等向け中間サーバー)"},
-      {SiteKind::DEDICATED_SERVER, "dedicated_server", "a national body's own intermediate server"}}}};
+    {{SiteKind::HUB, "hub", "the hub: core and interface systems (情報提供ネットワークシステム)", "情報提供ネットワークシステム"},
+     {SiteKind::JLIS, "jlis", "J-LIS / 住基ネット, used for code acquisition (符号取得)", "J-LIS（住基ネット）"},
+     {SiteKind::LG_PLATFORM, "lg_platform",
+      "a site of the local governments' intermediate-server platform (自治体中間サーバー・プラットフォーム)", "自治体中間サーバー・プラットフォーム"},
+     {SiteKind::INSURER_SERVER, "insurer_server", "the medical insurers' shared intermediate server (医療保険者等向け中間サーバー)", "医療保険者等向け中間サーバー"},
+     {SiteKind::DEDICATED_SERVER, "dedicated_server", "a national body's own intermediate server", "専用中間サーバー"}}); // [unsure] a national body's own server
 inline const char* to_string(SiteKind k) { return SITE_KINDS.name(k); }
 
 /// A site: the hub's, J-LIS's, or an intermediate server's (中間サーバー).

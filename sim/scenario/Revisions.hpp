@@ -28,23 +28,23 @@ namespace linksim {
 
 enum class RevisionKind { ANNUAL, PERIODIC, URGENT };
 
-inline constexpr EnumTable<RevisionKind, 3> REVISION_KINDS{
+inline constexpr auto REVISION_KINDS = enum_table<RevisionKind>(
     "revision_kind",
     "kind of a data-standard-layout revision (`revisions[].kind`) [SEED p.6, p.11-12]",
-    {{{RevisionKind::ANNUAL, "annual", "年次改版: follows law changes; β mid-March, final early July, linkage the next June"},
-      {RevisionKind::PERIODIC, "periodic", "定期改版: every four months, for agencies added, merged or abolished"},
-      {RevisionKind::URGENT, "urgent", "an urgent revision outside the cycle"}}}};
+    {{RevisionKind::ANNUAL, "annual", "年次改版: follows law changes; β mid-March, final early July, linkage the next June"},
+     {RevisionKind::PERIODIC, "periodic", "定期改版: every four months, for agencies added, merged or abolished"},
+     {RevisionKind::URGENT, "urgent", "an urgent revision outside the cycle"}});
 
 /// Why an agency misses a revision's go-live (result.json /revisions/<id>/agencies/<a>/why).
 enum class GoLiveMiss { NOT_READY, APPLICATION_LATE, TEST_LATE };
 
-inline constexpr EnumTable<GoLiveMiss, 3> GO_LIVE_MISSES{
+inline constexpr auto GO_LIVE_MISSES = enum_table<GoLiveMiss>(
     "go_live_miss",
     "why an agency misses a revision's go-live (result.json /revisions/<id>/agencies/<agency>/why)",
-    {{{GoLiveMiss::NOT_READY, "not_ready", "its system modification is ready only after go-live"},
-      {GoLiveMiss::APPLICATION_LATE, "application_late",
-       "its change application (変更申請) passed the second review after the master distribution"},
-      {GoLiveMiss::TEST_LATE, "test_late", "its inter-agency test (機関間試験) ends after go-live"}}}};
+    {{GoLiveMiss::NOT_READY, "not_ready", "its system modification is ready only after go-live"},
+     {GoLiveMiss::APPLICATION_LATE, "application_late",
+      "its change application (変更申請) passed the second review after the master distribution"},
+     {GoLiveMiss::TEST_LATE, "test_late", "its inter-agency test (機関間試験) ends after go-live"}});
 
 /// Why the network refused a request (result.json /denials).
 enum class DenyReason : uint8_t {
@@ -53,18 +53,19 @@ enum class DenyReason : uint8_t {
   RESTRICTED
 };
 
-inline constexpr EnumTable<DenyReason, 4> DENY_REASONS{
+inline constexpr auto DENY_REASONS = enum_table<DenyReason>(
     "deny_reason",
     "why a request was refused (result.json /denials)",
-    {{{DenyReason::NOT_PERMITTED, "not_permitted", "the hub's permission master has no row for it"},
-      {DenyReason::NO_DELEGATION, "no_delegation",
-       "a delegate (受任者) asked under a procedure for which no delegation (委任) is registered in the hub's master"},
-      {DenyReason::SERVER_MASTER, "server_master",
-       "the requester's intermediate server runs on a master that does not know the procedure (it missed a distribution)"},
-      // issue 9: connection restriction
-      {DenyReason::RESTRICTED, "restricted",
-       "the operator restricts the requester's or the provider's connection (接続規制, a connection_restriction "
-       "event): counted in the outcome class `restricted`, not `denied`"}}}};
+    {{DenyReason::NOT_PERMITTED, "not_permitted", "the hub's permission master has no row for it", "許可なし（別表第二・マスター外）"},
+     {DenyReason::NO_DELEGATION, "no_delegation",
+      "a delegate (受任者) asked under a procedure for which no delegation (委任) is registered in the hub's master", "委任未登録"},
+     {DenyReason::SERVER_MASTER, "server_master",
+      "the requester's intermediate server runs on a master that does not know the procedure (it missed a distribution)", "マスター未配信"},
+     // issue 9: connection restriction
+     {DenyReason::RESTRICTED, "restricted",
+      "the operator restricts the requester's or the provider's connection (接続規制, a connection_restriction "
+      "event): counted in the outcome class `restricted`, not `denied`", "接続規制"}});
+static_assert(DENY_REASONS.dense(), "refusal counts are arrays indexed by DenyReason");
 
 /// A delegation (委任受任), registered per procedure: `delegate` may query under `procedure` on
 /// behalf of `delegator`, in [from_s, until_s).

@@ -15,6 +15,7 @@
 #include "sim/scenario/Layouts.hpp"
 #include "sim/scenario/LinkageTest.hpp"
 #include "sim/scenario/Network.hpp"
+#include "sim/scenario/Params.hpp"
 #include "sim/scenario/Permissions.hpp"
 #include "sim/scenario/Revisions.hpp"
 #include "sim/scenario/TestCases.hpp"
@@ -31,13 +32,13 @@ namespace linksim {
 
 enum class HolidayCalendar { JAPAN, NONE };
 
-inline constexpr EnumTable<HolidayCalendar, 2> HOLIDAY_CALENDARS{
+inline constexpr auto HOLIDAY_CALENDARS = enum_table<HolidayCalendar>(
     "holiday_calendar",
     "built-in non-business days (`calendar.holidays`)",
-    {{{HolidayCalendar::JAPAN, "japan",
-       "Japan's national holidays (国民の祝日, with substitute and citizens' holidays) and the government's year-end "
-       "closure 12/29-1/3, built in for 2016-2035"},
-      {HolidayCalendar::NONE, "none", "no built-in non-business days: only `weekend` and `non_business_days`"}}}};
+    {{HolidayCalendar::JAPAN, "japan",
+      "Japan's national holidays (国民の祝日, with substitute and citizens' holidays) and the government's year-end "
+      "closure 12/29-1/3, built in for 2016-2035"},
+     {HolidayCalendar::NONE, "none", "no built-in non-business days: only `weekend` and `non_business_days`"}});
 
 struct Scenario {
   std::string file; ///< path as given
@@ -45,6 +46,8 @@ struct Scenario {
   std::string name;
   std::string description;
   uint64_t seed = 1;
+  int format           = FORMAT_CURRENT; ///< the scenario format version it is read as (`format`)
+  bool format_declared = false;          ///< false: the file gave no `format` and is read as the current one
 
   // calendar
   std::string start_text;

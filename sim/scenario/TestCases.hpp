@@ -25,26 +25,26 @@ namespace linksim {
 /// rules (sections/LinkageCases.cpp).
 enum class Regime { PRODUCTION, INTERAGENCY, LINKAGE };
 
-inline constexpr EnumTable<Regime, 3> REGIMES{
+inline constexpr auto REGIMES = enum_table<Regime>(
     "regime",
     "test regime of a test case (`test_cases[].regime`): where it runs and which rules it is held to",
-    {{{Regime::PRODUCTION, "production", "an ordinary production query with real persons (the default)"},
-      {Regime::INTERAGENCY, "interagency", "機関間試験: inter-agency test in the verification environment (with a `verification` section it runs there, in its requester's test window)"},
-      {Regime::LINKAGE, "linkage",
-       "情報連携試験: information-linkage test in production with test My Numbers; its rules (business hours, "
-       "procedures live, no performance test, no application/report/slots) are checked at validation, and a real "
-       "person in it is test_mixed"}}}};
+    {{Regime::PRODUCTION, "production", "an ordinary production query with real persons (the default)", "本番環境"},
+     {Regime::INTERAGENCY, "interagency", "機関間試験: inter-agency test in the verification environment (with a `verification` section it runs there, in its requester's test window)", "機関間試験"},
+     {Regime::LINKAGE, "linkage",
+      "情報連携試験: information-linkage test in production with test My Numbers; its rules (business hours, "
+      "procedures live, no performance test, no application/report/slots) are checked at validation, and a real "
+      "person in it is test_mixed", "情報連携試験"}});
 
 /// A case's grade (IHE Gazelle).
 enum class CaseVerdict { VERIFIED, PARTIALLY_VERIFIED, FAILED, NOT_RUN };
 
-inline constexpr EnumTable<CaseVerdict, 4> CASE_VERDICTS{
+inline constexpr auto CASE_VERDICTS = enum_table<CaseVerdict>(
     "case_verdict",
     "grade of a test case (result.json /test_cases/<id>/verdict; IHE Gazelle)",
-    {{{CaseVerdict::VERIFIED, "verified", "every exchange of the case gave what it expects"},
-      {CaseVerdict::PARTIALLY_VERIFIED, "partially_verified", "some of its exchanges did, not all"},
-      {CaseVerdict::FAILED, "failed", "none of its finished exchanges did"},
-      {CaseVerdict::NOT_RUN, "not_run", "no exchange of the case finished (never issued, or still in flight at the end)"}}}};
+    {{CaseVerdict::VERIFIED, "verified", "every exchange of the case gave what it expects", "検証済み"},
+     {CaseVerdict::PARTIALLY_VERIFIED, "partially_verified", "some of its exchanges did, not all", "一部検証"},
+     {CaseVerdict::FAILED, "failed", "none of its finished exchanges did", "失敗"},
+     {CaseVerdict::NOT_RUN, "not_run", "no exchange of the case finished (never issued, or still in flight at the end)", "未実施"}});
 
 inline const char* to_string(Regime r) { return REGIMES.name(r); }
 inline const char* to_string(CaseVerdict v) { return CASE_VERDICTS.name(v); }

@@ -27,12 +27,12 @@ namespace linksim {
 /// Which agencies of the revision must test, when they are generated (`verification.agencies.revision`).
 enum class VerificationSelect { ALL, PROVIDERS, REQUESTERS };
 
-inline constexpr EnumTable<VerificationSelect, 3> VERIFICATION_SELECTS{
+inline constexpr auto VERIFICATION_SELECTS = enum_table<VerificationSelect>(
     "verification_select",
     "which of a revision's agencies must take the inter-agency test (`verification.agencies.revision`)",
-    {{{VerificationSelect::ALL, "all", "every agency the revision concerns (providers of a revised layout, requesters of what it adds)"},
-      {VerificationSelect::PROVIDERS, "providers", "the providers of a layout the revision changes (they must re-test their registration)"},
-      {VerificationSelect::REQUESTERS, "requesters", "the requesters of what the revision adds or changes (they must import it)"}}}};
+    {{VerificationSelect::ALL, "all", "every agency the revision concerns (providers of a revised layout, requesters of what it adds)"},
+     {VerificationSelect::PROVIDERS, "providers", "the providers of a layout the revision changes (they must re-test their registration)"},
+     {VerificationSelect::REQUESTERS, "requesters", "the requesters of what the revision adds or changes (they must import it)"}});
 
 /// One agency that takes the inter-agency test.
 struct VerificationAgency {

@@ -10,43 +10,47 @@ namespace linksim {
 
 enum class ProviderSelect { RESIDENCE, PREVIOUS_RESIDENCE, PREFECTURE_OF_RESIDENCE, INSURER, AGENCY };
 
-inline constexpr EnumTable<ProviderSelect, 5> PROVIDER_SELECTS{
+inline constexpr auto PROVIDER_SELECTS = enum_table<ProviderSelect>(
     "provider_select",
     "how a workload line names the provider of each query (`workload[].provider.select`)",
-    {{{ProviderSelect::RESIDENCE, "residence", "the municipality the person lives in"},
-      {ProviderSelect::PREVIOUS_RESIDENCE, "previous_residence", "the municipality the person lived in before"},
-      {ProviderSelect::PREFECTURE_OF_RESIDENCE, "prefecture_of_residence", "the prefecture of the person's municipality"},
-      {ProviderSelect::INSURER, "insurer", "the person's medical insurer"},
-      {ProviderSelect::AGENCY, "agency", "one named agency (`provider.agency`)"}}}};
+    {{ProviderSelect::RESIDENCE, "residence", "the municipality the person lives in"},
+     {ProviderSelect::PREVIOUS_RESIDENCE, "previous_residence", "the municipality the person lived in before"},
+     {ProviderSelect::PREFECTURE_OF_RESIDENCE, "prefecture_of_residence", "the prefecture of the person's municipality"},
+     {ProviderSelect::INSURER, "insurer", "the person's medical insurer"},
+     {ProviderSelect::AGENCY, "agency", "one named agency (`provider.agency`)"}});
 
 inline const char* to_string(ProviderSelect p) { return PROVIDER_SELECTS.name(p); }
 
 enum class Subjects { OWN_RESIDENTS, OWN_MEMBERS, ANY, LISTED };
 
-inline constexpr EnumTable<Subjects, 4> SUBJECTS{
+inline constexpr auto SUBJECTS = enum_table<Subjects>(
     "subjects",
     "whom a workload line asks about (`workload[].subjects`)",
-    {{{Subjects::OWN_RESIDENTS, "own_residents", "the requester's own residents (municipalities, prefectures)"},
-      {Subjects::OWN_MEMBERS, "own_members", "the requester's own members (insurers, national bodies)"},
-      {Subjects::ANY, "any", "anyone in the population"},
-      {Subjects::LISTED, "listed", "the persons listed in `persons` (test persons)"}}}};
+    {{Subjects::OWN_RESIDENTS, "own_residents", "the requester's own residents (municipalities, prefectures)"},
+     {Subjects::OWN_MEMBERS, "own_members", "the requester's own members (insurers, national bodies)"},
+     {Subjects::ANY, "any", "anyone in the population"},
+     {Subjects::LISTED, "listed", "the persons listed in `persons` (test persons)"}});
 
-inline constexpr EnumTable<bool, 2> MODES{"mode",
-                                          "how a query carries its persons (`workload[].mode`)",
-                                          {{{false, "immediate", "one person, interactive (即時照会)"},
-                                            {true, "batch", "a file of `batch_size` persons, results fetched later (一括照会)"}}}};
-inline constexpr EnumTable<bool, 2> HOURS{"hours",
-                                          "when a workload line's queries arrive (`workload[].hours`)",
-                                          {{{true, "business", "inside business hours, counted in business time"},
-                                            {false, "all_day", "at any time of day, counted in calendar time"}}}};
-inline constexpr EnumTable<bool, 2> ARRIVALS{"arrivals",
-                                             "how arrivals are spaced (`workload[].arrivals`)",
-                                             {{{false, "poisson", "a Poisson process (exponential gaps)"},
-                                               {true, "regular", "evenly spaced with a random phase"}}}};
-inline constexpr EnumTable<bool, 2> SPLITS{"split",
-                                           "how a line's rate is shared among its requesters (`workload[].split`)",
-                                           {{{true, "population", "in proportion to their populations"},
-                                             {false, "equal", "equally"}}}};
+inline constexpr auto MODES = enum_table<bool>(
+    "mode",
+    "how a query carries its persons (`workload[].mode`)",
+    {{false, "immediate", "one person, interactive (即時照会)", "即時照会"},
+     {true, "batch", "a file of `batch_size` persons, results fetched later (一括照会)", "一括照会"}});
+inline constexpr auto HOURS = enum_table<bool>(
+    "hours",
+    "when a workload line's queries arrive (`workload[].hours`)",
+    {{true, "business", "inside business hours, counted in business time"},
+     {false, "all_day", "at any time of day, counted in calendar time"}});
+inline constexpr auto ARRIVALS = enum_table<bool>(
+    "arrivals",
+    "how arrivals are spaced (`workload[].arrivals`)",
+    {{false, "poisson", "a Poisson process (exponential gaps)"},
+     {true, "regular", "evenly spaced with a random phase"}});
+inline constexpr auto SPLITS = enum_table<bool>(
+    "split",
+    "how a line's rate is shared among its requesters (`workload[].split`)",
+    {{true, "population", "in proportion to their populations"},
+     {false, "equal", "equally"}});
 
 struct Workload {
   std::string id;

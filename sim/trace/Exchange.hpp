@@ -40,23 +40,24 @@ enum Ts : uint8_t {
 };
 
 /// The timestamps' names (exchanges.csv columns `<name>_s`), in path order.
-inline constexpr EnumTable<Ts, TS_COUNT> TIMESTAMPS{
+inline constexpr auto TIMESTAMPS = enum_table<Ts>(
     "timestamp",
     "timestamps of an exchange's path (exchanges.csv columns <name>_s, seconds from the start)",
-    {{{ISSUED, "issued", "the requester's existing system sends the query"},
-      {RQ_REQ_IN, "rq_req_in", "the requester's intermediate server receives it"},
-      {RQ_REQ_OUT, "rq_req_out", "... forwards it to the hub (after code acquisition if needed)"},
-      {HUB_REQ_IN, "hub_req_in", "the hub receives the request"},
-      {HUB_REQ_OUT, "hub_req_out", "... forwards it to the provider (or refuses it)"},
-      {PV_REQ_IN, "pv_req_in", "the provider's intermediate server receives the provision request"},
-      {PV_REQ_OUT, "pv_req_out", "... hands it to the replica lookup or to staff (manual-answer mode)"},
-      {PV_RESP_IN, "pv_resp_in", "... has the answer"},
-      {PV_RESP_OUT, "pv_resp_out", "... sends the answer to the hub"},
-      {HUB_RESP_IN, "hub_resp_in", "the hub receives the answer"},
-      {HUB_RESP_OUT, "hub_resp_out", "... relays it to the requester's server"},
-      {RQ_RESP_IN, "rq_resp_in", "the requester's server receives the result"},
-      {RQ_RESP_OUT, "rq_resp_out", "... hands it to the existing system"},
-      {FETCHED, "fetched", "the existing system has fetched the result"}}}};
+    {{ISSUED, "issued", "the requester's existing system sends the query", "既存システム照会"},
+     {RQ_REQ_IN, "rq_req_in", "the requester's intermediate server receives it", "照会側中間サーバー受信"},
+     {RQ_REQ_OUT, "rq_req_out", "... forwards it to the hub (after code acquisition if needed)", "照会側中間サーバー送信"},
+     {HUB_REQ_IN, "hub_req_in", "the hub receives the request", "NWS受信（照会）"},
+     {HUB_REQ_OUT, "hub_req_out", "... forwards it to the provider (or refuses it)", "NWS送信（提供の求め）"},
+     {PV_REQ_IN, "pv_req_in", "the provider's intermediate server receives the provision request", "提供側中間サーバー受信"},
+     {PV_REQ_OUT, "pv_req_out", "... hands it to the replica lookup or to staff (manual-answer mode)", "副本検索・手動応答へ"},
+     {PV_RESP_IN, "pv_resp_in", "... has the answer", "回答作成"},
+     {PV_RESP_OUT, "pv_resp_out", "... sends the answer to the hub", "提供側中間サーバー送信"},
+     {HUB_RESP_IN, "hub_resp_in", "the hub receives the answer", "NWS受信（回答）"},
+     {HUB_RESP_OUT, "hub_resp_out", "... relays it to the requester's server", "NWS送信（回答）"},
+     {RQ_RESP_IN, "rq_resp_in", "the requester's server receives the result", "照会側中間サーバー受信（回答）"},
+     {RQ_RESP_OUT, "rq_resp_out", "... hands it to the existing system", "既存システムへ引渡し"},
+     {FETCHED, "fetched", "the existing system has fetched the result", "既存システム取得"}});
+static_assert(TIMESTAMPS.dense() && TIMESTAMPS.size() == TS_COUNT, "Exchange::t is indexed by Ts");
 
 /// Writers of the provision records (情報提供等の記録, Act art. 23) [W5], as bits of Exchange::records.
 enum RecordWriter : uint8_t { REC_REQUESTER = 1, REC_PROVIDER = 2, REC_HUB = 4, REC_ALL = 7 };

@@ -81,46 +81,47 @@ enum class Outcome : uint8_t {
 constexpr size_t OUTCOME_COUNT = static_cast<size_t>(Outcome::COUNT);
 
 /// The outcome classes in enum order (the order of result.json's counts), with their help.
-inline constexpr EnumTable<Outcome, OUTCOME_COUNT> OUTCOMES{
+inline constexpr auto OUTCOMES = enum_table<Outcome>(
     "outcome",
     "class the oracle gives each exchange (result.json /outcomes, exchanges.csv `outcome`)",
-    {{{Outcome::CORRECT, "correct",
-       "right person, accepted layout version, null rules honoured, in time, as fresh as the registration schedule allows"},
-      {Outcome::STALE, "stale", "data older than the truth as of the provider's last due nightly registration batch"},
-      {Outcome::WRONG_PERSON, "wrong_person", "another person's data, or the query named another person"},
-      {Outcome::WRONG_VERSION, "wrong_version", "the record's layout version is no longer accepted"},
-      {Outcome::NOT_IMPORTABLE, "not_importable",
-       "the record is in a layout version the requester's system cannot take yet (its modification for the revision "
-       "that introduced the version is not ready)"},
-      {Outcome::NULL_RULE_VIOLATION, "null_rule_violation",
-       "an item blank without ReasonOfNull, or a conditional null rule broken"},
-      {Outcome::UNENTITLED, "unentitled",
-       "the requester received an item the law's permission table does not grant it (always fails the run)"},
-      {Outcome::MISDELIVERED, "misdelivered", "data reached an agency other than the requester (always fails the run)"},
-      {Outcome::DENIED, "denied", "the hub refused it (not in its permission master); nothing delivered"},
-      {Outcome::NO_REPLICA, "no_replica", "the provider holds no record for that person and item"},
-      {Outcome::TIMED_OUT, "timed_out", "answered (or still open) after the requester's timeout"},
-      {Outcome::PENDING_MANUAL, "pending_manual", "still held for a manual answer (自動応答不可) when the run ended"},
-      {Outcome::UNFINISHED, "unfinished", "still in flight when the drain limit ended the run"},
-      {Outcome::TEST_MIXED, "test_mixed",
-       "試験・本番混在: a test person and a real one in one exchange (a real person asked in a linkage test or of the "
-       "connectivity-check tool; test data for a real person; a real person's data for a test My Number); always fails "
-       "the run"},
-      // network and host faults (issue 9, point 1)
-      {Outcome::UNREACHABLE, "unreachable",
-       "the requester could not reach its intermediate server (its line or the server down when it sent), on every "
-       "attempt its retries allowed"},
-      // issue 9: connection restriction
-      {Outcome::RESTRICTED, "restricted",
-       "the hub refused it: the operator restricts the requester's or the provider's connection (接続規制) at that "
-       "time; nothing delivered (not a correctness failure)"},
-      // issue 9, incidents (case 2 ④)
-      {Outcome::CODE_DELETED, "code_deleted",
-       "the hub refused it: the requester's agency code derives from a resident code physically deleted on 住基全国センター "
-       "(with its linkage code and every agency code derived from it) and not re-acquired yet; nothing delivered"},
-      // issue 9, case 1 (response branch)
-      {Outcome::WRONG_DATA, "wrong_data",
-       "the right person's record with wrong values: the provider's replica was misregistered (副本登録誤り)"}}}};
+    {{Outcome::CORRECT, "correct",
+      "right person, accepted layout version, null rules honoured, in time, as fresh as the registration schedule allows", "正常"},
+     {Outcome::STALE, "stale", "data older than the truth as of the provider's last due nightly registration batch", "旧データ"}, // [unsure] data older than the truth
+     {Outcome::WRONG_PERSON, "wrong_person", "another person's data, or the query named another person", "別人のデータ"}, // [unsure]
+     {Outcome::WRONG_VERSION, "wrong_version", "the record's layout version is no longer accepted", "版番号不一致"},
+     {Outcome::NOT_IMPORTABLE, "not_importable",
+      "the record is in a layout version the requester's system cannot take yet (its modification for the revision "
+      "that introduced the version is not ready)", "取込不可"}, // [unsure]
+     {Outcome::NULL_RULE_VIOLATION, "null_rule_violation",
+      "an item blank without ReasonOfNull, or a conditional null rule broken", "ReasonOfNull規則違反"},
+     {Outcome::UNENTITLED, "unentitled",
+      "the requester received an item the law's permission table does not grant it (always fails the run)", "権限外の受領"}, // [unsure]
+     {Outcome::MISDELIVERED, "misdelivered", "data reached an agency other than the requester (always fails the run)", "誤送付"},
+     {Outcome::DENIED, "denied", "the hub refused it (not in its permission master); nothing delivered", "拒否"},
+     {Outcome::NO_REPLICA, "no_replica", "the provider holds no record for that person and item", "副本なし"},
+     {Outcome::TIMED_OUT, "timed_out", "answered (or still open) after the requester's timeout", "タイムアウト"},
+     {Outcome::PENDING_MANUAL, "pending_manual", "still held for a manual answer (自動応答不可) when the run ended", "手動応答待ち"}, // 自動応答不可設定で保留中
+     {Outcome::UNFINISHED, "unfinished", "still in flight when the drain limit ended the run", "未完了"},
+     {Outcome::TEST_MIXED, "test_mixed",
+      "試験・本番混在: a test person and a real one in one exchange (a real person asked in a linkage test or of the "
+      "connectivity-check tool; test data for a real person; a real person's data for a test My Number); always fails "
+      "the run", "試験・本番混在"}, // linkage test: a test person and a real one in one exchange
+     // network and host faults (issue 9, point 1)
+     {Outcome::UNREACHABLE, "unreachable",
+      "the requester could not reach its intermediate server (its line or the server down when it sent), on every "
+      "attempt its retries allowed", "接続不可"}, // [unsure] network faults: the requester could not reach its server
+     // issue 9: connection restriction
+     {Outcome::RESTRICTED, "restricted",
+      "the hub refused it: the operator restricts the requester's or the provider's connection (接続規制) at that "
+      "time; nothing delivered (not a correctness failure)", "接続規制"},
+     // issue 9, incidents (case 2 ④)
+     {Outcome::CODE_DELETED, "code_deleted",
+      "the hub refused it: the requester's agency code derives from a resident code physically deleted on 住基全国センター "
+      "(with its linkage code and every agency code derived from it) and not re-acquired yet; nothing delivered", "符号削除済み"}, // [unsure] the hub finds no linkage code (連携用符号削除)
+     // issue 9, case 1 (response branch)
+     {Outcome::WRONG_DATA, "wrong_data",
+      "the right person's record with wrong values: the provider's replica was misregistered (副本登録誤り)", "誤った副本の提供"}}); // a misregistered replica answered
+static_assert(OUTCOMES.dense() && OUTCOMES.size() == OUTCOME_COUNT, "counts are arrays indexed by Outcome");
 inline const char* to_string(Outcome o) { return OUTCOMES.name(o); }
 
 /// Outcomes where data was provided (a 情報提供 in the seed's counts).

@@ -401,3 +401,31 @@ TEST_CASE("robustness: hostile inputs give exit 4, never a crash or a hang", "[i
   const ProcessResult d = run_linksim({"validate", dir}, 30); // a directory
   CHECK(d.exit_code == 4);
 }
+
+TEST_CASE("validate: a file without \"format\" is read as the current format and says so, a format-1 file is read as it is", "[format]")
+{
+  const std::string dir = fresh_dir("format");
+  json doc              = read_json(scenario("quickstart"));
+  REQUIRE(doc.at("format") == 2);
+  const auto write = [&](const std::string& name, const json& d) {
+    std::ofstream(dir + "/" + name) << d.dump(1);
+    return dir + "/" + name;
+  };
+  // Declared: no note.
+  const ProcessResult declared = run_linksim({"validate", write("declared.json", doc)});
+  CHECK(declared.exit_code == 0);
+  CHECK(declared.out.find("note:") == std::string::npos);
+  // Absent: read as the current format, with a note on stdout (not with -q).
+  doc.erase("format");
+  const std::string absent = write("absent.json", doc);
+  const ProcessResult a    = run_linksim({"validate", absent});
+  CHECK(a.exit_code == 0);
+  CHECK(a.out.find("note: " + absent + ": no \"format\": read as format 2, the current one") != std::string::npos);
+  CHECK(run_linksim({"validate", "-q", absent}).out.empty());
+  // Format 1 without the keys whose meaning changed is read as it is.
+  doc["format"]         = 1;
+  const ProcessResult o = run_linksim({"validate", write("format-1.json", doc)});
+  CHECK(o.exit_code == 0);
+  CHECK(o.err.empty());
+  CHECK(o.out.find("note:") == std::string::npos);
+}

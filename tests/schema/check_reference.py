@@ -3,14 +3,20 @@
 
 Usage: check_reference.py LINKSIM SCHEMA README
 
-LINKSIM reference --json prints the code's tables (every enum, every default, the sections, the
-metric patterns). This checks that
-  1. every default of the code is the schema's `default` at that key (and the schema's defaults
-     are the code's: a key with a default in the schema has one in the code);
-  2. every enum of the code that a scenario uses is the schema's `enum` at its keys;
-  3. every key the schema describes appears in README (scenarios/README.md);
-  4. README's Reference section is exactly `LINKSIM reference` (markdown);
-  5. the schema's metric pointer pattern is the code's (harness/results/ResultShape.cpp).
+LINKSIM reference --json prints the code's tables: every parameter (sim/scenario/Params.hpp) with
+its default, its numeric range (type, minimum, maximum, exclusiveMinimum, exclusiveMaximum) or its
+names (enum), and the enums, sections and metric patterns. This checks, key by key and in both
+directions, that
+  1. every default the code declares is the schema's `default` at that key, and every `default`
+     of the schema is one the code declares there;
+  2. every numeric parameter's type (integer or number) and bounds are the schema's at that key,
+     and every bound of the schema (and every "type": "integer") is one the code declares there;
+  3. every parameter's names are the schema's `enum` at that key, and every `enum` of the schema
+     (but in the conditions of an `if`) is one the code declares there;
+  4. every key the schema describes appears in README (scenarios/README.md);
+  5. README's Reference section is exactly `LINKSIM reference` (markdown);
+  6. the schema's metric pointer pattern is the code's (harness/results/ResultShape.cpp).
+A parameter's pointer `<type>/key` is the key of the schema's `$defs/<type>` (a value type).
 Prints one line per problem; exit 1 if any.
 """
 import json
@@ -18,39 +24,7 @@ import re
 import subprocess
 import sys
 
-# Where each enum of the code is used in a scenario (JSON pointers; * = any element).
-ENUM_KEYS = {
-    "site_kind": ["/network/sites/*/kind"],
-    "agency_kind": ["/agencies/list/*/kind", "/permissions/*/requester/kind", "/permissions/*/provider/kind",
-                    "/workload/*/requesters/kind"],
-    "subjects": ["/workload/*/subjects"],
-    "provider_select": ["/workload/*/provider/select"],
-    "mode": ["/workload/*/mode", "/test_cases/*/mode"],
-    "hours": ["/workload/*/hours"],
-    "arrivals": ["/workload/*/arrivals"],
-    "split": ["/workload/*/split"],
-    "duration_dist": ["/hub/request/dist"],
-    "registration_nights": ["/registration/nights"],
-    "manual_mode": ["/agencies/list/*/manual_answer/mode", "/timeline/*/mode"],
-    "identity_error_kind": ["/identity_errors/*/kind"],
-    "timeline_kind": ["/timeline/*/kind"],
-    "revision_kind": ["/revisions/*/kind"],
-    "holiday_calendar": ["/calendar/holidays"],
-    "weekday": ["/calendar/weekend/*"],
-    "network_model": ["/network/model"],
-    "check_kind": ["/expect/*/kind"],
-    "regime": ["/test_cases/*/regime"],
-    "outcome": ["/test_cases/*/expect/outcome"],
-    "verification_select": ["/verification/agencies/revision"],
-    "resident_code_subcase": ["/timeline/*/subcase"],  # issue 9: incidents (case 2)
-    "drill_category": ["/drills/*/category"],  # annual notification drill
-    # issue 9: a replica_misregistration's mode shares the timeline key with manual_answer's
-    "misregistration_mode": ["/timeline/*/mode"],
-    # issue 9: training exercise
-    "response_action": ["/exercise/expectations/*/action"],
-    "exercise_anchor": ["/exercise/expectations/*/from"],
-}
-NOT_IN_SCENARIOS = {"case_verdict", "timestamp", "hop", "exit_code", "timeline_change", "go_live_miss", "deny_reason"}  # results, not scenario keys
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 
 
 def deref(schema, node):
@@ -82,10 +56,9 @@ def branches(schema, node):
     return out
 
 
-def resolve(schema, root, pointer):
-    """Every schema node that can describe the value at `pointer` of a scenario."""
-    nodes = [root]
-    for part in pointer.strip("/").split("/"):
+def resolve_from(schema, start, parts):
+    nodes = [start]
+    for part in parts:
         nxt = []
         for n in nodes:
             for b in branches(schema, n):
@@ -98,20 +71,41 @@ def resolve(schema, root, pointer):
     return [b for n in nodes for b in branches(schema, n)]
 
 
+def resolve(schema, pointer):
+    """Every schema node that can describe the value at `pointer` of a scenario ("<type>/...":
+    of the value type $defs/<type>)."""
+    if pointer.startswith("<"):
+        name, _, rest = pointer[1:].partition(">")
+        if name not in schema["$defs"]:
+            return []
+        return resolve_from(schema, schema["$defs"][name], [p for p in rest.split("/") if p])
+    return resolve_from(schema, schema["$defs"]["scenario"], [p for p in pointer.split("/") if p])
+
+
+def walk(node, path, visit):
+    """Calls visit(node, path) on every subschema but the conditions of an `if` (they select a
+    branch; they do not constrain a value)."""
+    if isinstance(node, dict):
+        visit(node, path)
+        for k, v in node.items():
+            if k not in ("if", "const", "enum", "default", "examples"):
+                walk(v, path + "/" + k, visit)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            walk(v, path + "/" + str(i), visit)
+
+
 def all_keys(schema):
     keys = set()
 
-    def walk(n):
-        if isinstance(n, dict):
-            for k, v in n.get("properties", {}).items():
-                keys.add(k)
-            for v in n.values():
-                walk(v)
-        elif isinstance(n, list):
-            for v in n:
-                walk(v)
-    walk(schema)
+    def visit(n, path):
+        keys.update(n.get("properties", {}).keys())
+    walk(schema, "", visit)
     return keys
+
+
+def same_number(a, b):
+    return a is None and b is None or a is not None and b is not None and float(a) == float(b)
 
 
 def main(argv):
@@ -123,57 +117,80 @@ def main(argv):
     markdown = subprocess.run([linksim, "reference"], check=True, capture_output=True, text=True).stdout
     schema = json.load(open(schema_path, encoding="utf-8"))
     readme = open(readme_path, encoding="utf-8").read()
-    root = schema["$defs"]["scenario"]
     problems = []
+    counts = {"defaults": 0, "numbers": 0, "enums": 0}
+    declared_default, declared_number, declared_enum = set(), set(), set()
+    compared = set()  # (schema node, bound keyword) pairs compared with the code
+
+    # The names each pointer's parameters allow together (a key shared by two kinds, timeline `mode`).
+    union = {}
+    for p in ref["params"]:
+        if "enum" in p:
+            union.setdefault(p["pointer"], set()).update(p["enum"])
 
     for p in ref["params"]:
-        nodes = resolve(schema, root, p["pointer"])
+        ptr = p["pointer"]
+        nodes = resolve(schema, ptr)
         if not nodes:
-            problems.append(f"{p['pointer']}: the code declares a default, the schema has no such key")
+            problems.append(f"{ptr}: the code declares this key, the schema has no such key")
             continue
-        defaults = [n["default"] for n in nodes if "default" in n]
-        if not defaults:
-            problems.append(f"{p['pointer']}: the schema gives no default; the code's is {json.dumps(p['default'])}")
-        for d in defaults:
-            if d != p["default"]:
-                problems.append(f"{p['pointer']}: the schema's default {json.dumps(d)} is not the code's {json.dumps(p['default'])}")
+        # 1. defaults
+        if "default" in p:
+            counts["defaults"] += 1
+            declared_default.update(id(n) for n in nodes)
+            defaults = [n["default"] for n in nodes if "default" in n]
+            if not defaults:
+                problems.append(f"{ptr}: the schema gives no default; the code's is {json.dumps(p['default'])}")
+            for d in defaults:
+                if d != p["default"]:
+                    problems.append(f"{ptr}: the schema's default {json.dumps(d)} is not the code's {json.dumps(p['default'])}")
+        # 2. numeric type and bounds
+        if "type" in p:
+            counts["numbers"] += 1
+            numeric = [n for n in nodes if n.get("type") in ("number", "integer") or any(k in n for k in BOUNDS)]
+            declared_number.update(id(n) for n in numeric)
+            if not numeric:
+                problems.append(f"{ptr}: the code declares a {p['type']} with bounds, the schema no number here")
+            for n in numeric:
+                if "type" in n and n["type"] != p["type"]:
+                    problems.append(f"{ptr}: the schema's type {n['type']} is not the code's {p['type']}")
+                for k in BOUNDS:
+                    if k in n:
+                        compared.add((id(n), k))
+                    if not same_number(n.get(k), p.get(k)):
+                        code = p.get(k, "none")
+                        problems.append(f"{ptr}: the schema's {k} {n.get(k, 'none')} is not the code's {code}")
+        # 3. names
+        if "enum" in p:
+            counts["enums"] += 1
+            names = set(p["enum"])
+            at = [n for n in nodes if "enum" in n]
+            if not at and any("items" in n for n in nodes):  # an array parameter: each element
+                at = [n for n in resolve(schema, ptr + "/*") if "enum" in n]
+            declared_enum.update(id(n) for n in at)
+            if not at:
+                problems.append(f"{ptr}: the schema has no enum; the code's names are {sorted(names)}")
+            if at and not any(set(n["enum"]) == names for n in at):
+                problems.append(f"{ptr}: no enum of the schema is the code's {sorted(names)} (found {[n['enum'] for n in at]})")
+            others = [set(q["enum"]) for q in ref["params"] if q["pointer"] == ptr and "enum" in q]
+            for n in at:
+                if set(n["enum"]) != union[ptr] and set(n["enum"]) not in others:
+                    problems.append(f"{ptr}: the schema's enum {n['enum']} is none the code declares here ({sorted(union[ptr])})")
 
-    # A default the schema gives must be declared by the code, at that key or at a key the schema
-    # describes with the same definition (shared $defs: every agency's registration, say).
-    declared = {id(n) for p in ref["params"] for n in resolve(schema, root, p["pointer"])}
+    # The other direction: every default, bound, integer type and enum of the schema is declared.
+    def visit(n, path):
+        if "default" in n and id(n) not in declared_default:
+            problems.append(f"{path}: the schema gives a default the code does not declare (sim/scenario/Params.hpp)")
+        if (any(k in n for k in BOUNDS) or n.get("type") == "integer") and id(n) not in declared_number:
+            bounds = {k: n[k] for k in BOUNDS if k in n}
+            problems.append(f"{path}: the schema's {n.get('type', 'number')} {bounds} is not declared by the code "
+                            "(sim/scenario/Params.hpp)")
+        if "enum" in n and id(n) not in declared_enum:
+            problems.append(f"{path}: the schema's enum {n['enum']} is not declared by the code (sim/scenario/Params.hpp)")
+    walk(schema, "#", visit)
 
-    def walk_defaults(node, pointer, seen):
-        for b in branches(schema, node):
-            if id(b) in seen:
-                continue
-            seen = seen | {id(b)}
-            if "default" in b and id(b) not in declared:
-                problems.append(f"{pointer}: the schema gives a default the code does not declare (sim/scenario/Params.hpp)")
-            for k, v in b.get("properties", {}).items():
-                walk_defaults(v, pointer + "/" + k, seen)
-            if "items" in b:
-                walk_defaults(b["items"], pointer + "/*", seen)
-    walk_defaults(root, "", set())
-
-    for enum_id, e in ref["enums"].items():
-        if enum_id in NOT_IN_SCENARIOS:
-            continue
-        if enum_id not in ENUM_KEYS:
-            problems.append(f"enum {enum_id}: tests/schema/check_reference.py does not say where scenarios use it")
-            continue
-        names = [v["name"] for v in e["values"]]
-        for pointer in ENUM_KEYS[enum_id]:
-            # a key shared by several enums (per the event's kind) takes their union at the top;
-            # the kind's branch narrows it (only the full union or this enum's values are compared)
-            union = sorted({v["name"] for other, ptrs in ENUM_KEYS.items() if pointer in ptrs
-                            for v in ref["enums"].get(other, {"values": []})["values"]})
-            enums = [n["enum"] for n in resolve(schema, root, pointer) if "enum" in n]
-            enums = [en for en in enums if sorted(en) == union or set(en) <= set(names)] or enums
-            if not enums:
-                problems.append(f"{pointer}: the schema has no enum for {enum_id} ({', '.join(names)})")
-            for en in enums:
-                if sorted(en) != sorted(names) and sorted(en) != union:
-                    problems.append(f"{pointer}: the schema's enum {en} is not the code's {enum_id} {names}")
+    if schema["$defs"]["scenario"]["properties"].get("format", {}).get("maximum") != ref["format"]:
+        problems.append(f"/format: the schema's maximum is not the current format {ref['format']}")
 
     for key in sorted(all_keys(schema)):
         if not re.search(r"(?<![A-Za-z0-9_])" + re.escape(key) + r"(?![A-Za-z0-9_])", readme):
@@ -193,7 +210,9 @@ def main(argv):
     for p in problems:
         print("error: " + p)
     if not problems:
-        print(f"ok: {len(ref['params'])} defaults, {len(ref['enums'])} enums and every schema key agree with the code and {readme_path}")
+        print(f"ok: {len(ref['params'])} parameters agree with the schema, key by key both ways: {counts['defaults']} "
+              f"defaults, {counts['enums']} enums, {counts['numbers']} numbers with their type and "
+              f"{len(compared)} bounds; every schema key is in {readme_path}, its Reference is the code's")
     return 1 if problems else 0
 
 

@@ -35,7 +35,7 @@ void read_listed(ObjReader& a, const Registration& reg, std::vector<std::pair<ui
   out.registration = reg;
   auto id          = a.string("id", Req::YES);
   out.name = a.string(param_key(params::AGENCY_NAME), Req::NO).value_or(param_default(params::AGENCY_NAME).get<std::string>());
-  auto kind        = read_choice(a, "kind", Req::YES, AGENCY_KINDS);
+  auto kind        = read_given_choice(a, params::AGENCY_KIND, AGENCY_KINDS);
   if (kind)
     out.kind = *kind;
   else // reported; take its kind-dependent keys so that they are not "unknown" too
@@ -55,7 +55,7 @@ void read_listed(ObjReader& a, const Registration& reg, std::vector<std::pair<ui
       a.error("population", "the connectivity-check tool has no persons (it answers with fixed test data); do not give it");
     a.raw("population", Req::NO);
   } else if (kind) {
-    out.population = static_cast<uint64_t>(a.integer("population", Req::YES, ge_le(1, 2e9)).value_or(1));
+    out.population = static_cast<uint64_t>(read_given_integer(a, params::AGENCY_POPULATION, Req::YES).value_or(1));
   }
   if (a.has("prefecture")) {
     auto p = a.string("prefecture", Req::YES);

@@ -21,8 +21,9 @@ void read_generator(const json& j, const std::string& ptr, const Registration& d
   ObjReader g(j, ptr, ctx.issues);
   if (!g.valid())
     return;
-  auto kind   = g.choice("kind", Req::YES, {"municipality", "prefecture", "insurer"});
-  auto count  = g.integer("count", Req::YES, ge_le(1, 100000));
+  auto kind   = g.choice(param_key(params::GENERATOR_KIND), Req::YES,
+                         choice_names(params::GENERATOR_KIND, AGENCY_KINDS.id(), AGENCY_KINDS.names()));
+  auto count  = read_given_integer(g, params::GENERATOR_COUNT);
   auto prefix = g.string("id_prefix", Req::YES);
   std::vector<uint32_t> sites;
   if (const json* s = g.array("sites", Req::YES)) {
@@ -47,8 +48,8 @@ void read_generator(const json& j, const std::string& ptr, const Registration& d
     g.raw("size_sigma", Req::NO);
     g.raw("prefecture_prefix", Req::NO);
   } else if (*kind != "prefecture") {
-    total = g.integer("total_population", Req::YES, ge_le(1, 2e10));
-    sigma = read_number(g, params::SIZE_SIGMA, ge_le(0, 4));
+    total = read_given_integer(g, params::GENERATOR_POPULATION, Req::YES);
+    sigma = read_number(g, params::SIZE_SIGMA);
   } else {
     for (const char* key : {"total_population", "size_sigma"})
       if (g.has(key)) {

@@ -33,13 +33,13 @@ void read_registration(ObjReader& o, Registration& r, LoadContext& ctx)
         r.skip_days.push_back(*d);
     std::sort(r.skip_days.begin(), r.skip_days.end());
   }
-  if (auto f = o.number(param_key(params::REGISTRATION_FAILURE), Req::NO, ge_le(0, 1)))
+  if (auto f = read_given(o, params::REGISTRATION_FAILURE))
     r.failure_rate = *f;
   if (auto b = o.boolean(param_key(params::PATTERN2_RELOAD), Req::NO))
     r.pattern2_reload = *b;
-  if (auto n = read_choice(o, param_key(params::REGISTRATION_NIGHTS), Req::NO, NIGHTS))
+  if (auto n = read_given_choice(o, params::REGISTRATION_NIGHTS, NIGHTS))
     r.nights = *n;
-  if (auto x = o.number(param_key(params::REGISTRATION_SPREAD), Req::NO, ge_le(0, 1)))
+  if (auto x = read_given(o, params::REGISTRATION_SPREAD))
     r.extraction_spread = *x;
 }
 
@@ -57,7 +57,7 @@ void read_manual(ObjReader& a, Agency& out, LoadContext& ctx)
   out.manual            = ManualAnswer();
   out.manual.configured = true;
   out.manual.on         = read_choice(m, params::MANUAL_MODE, MANUAL_MODES);
-  out.manual.staff      = static_cast<unsigned>(m.integer("staff", Req::YES, ge_le(1, 1000)).value_or(1));
+  out.manual.staff      = static_cast<unsigned>(read_given_integer(m, params::MANUAL_STAFF).value_or(1));
   if (auto d = read_duration(m, "handling", Req::YES))
     out.manual.handling = *d;
   const std::string items = param_key(params::MANUAL_ITEMS);
@@ -78,9 +78,9 @@ bool read_agency_settings(ObjReader& a, Agency& ag, LoadContext& ctx, bool with_
       ag.access = *l;
   } else
     a.raw("line", Req::NO);
-  if (auto v = a.number(param_key(params::NON_DISCLOSURE_RATE), Req::NO, ge_le(0, 1)))
+  if (auto v = read_given(a, params::NON_DISCLOSURE_RATE))
     ag.non_disclosure_rate = *v;
-  if (auto v = a.number(param_key(params::NULL_ERROR_RATE), Req::NO, ge_le(0, 1)))
+  if (auto v = read_given(a, params::NULL_ERROR_RATE))
     ag.null_error_rate = *v;
   if (a.has("registration")) {
     ObjReader r = a.object("registration", Req::YES);

@@ -42,7 +42,7 @@ void read_calendar(ObjReader& root, LoadContext& ctx)
       have_start     = true;
     }
   }
-  if (auto d = c.number("duration_days", Req::YES, gt_le(0, 3660)))
+  if (auto d = read_given(c, params::DURATION_DAYS))
     sc.duration_s = *d * 86400;
   if (c.has("business_hours")) {
     ObjReader h = c.object("business_hours", Req::YES);
@@ -84,7 +84,7 @@ void read_calendar(ObjReader& root, LoadContext& ctx)
       if (auto d = read_date((*h)[i], c.at(nbd) + "/" + std::to_string(i), ctx.issues))
         sc.holidays.push_back(*d);
   if (c.has(param_key(params::DRAIN_LIMIT_HOURS)))
-    sc.drain_limit_s = read_number(c, params::DRAIN_LIMIT_HOURS, ge_le(0, 24 * 3660)) * 3600;
+    sc.drain_limit_s = read_number(c, params::DRAIN_LIMIT_HOURS) * 3600;
   // The built-in holidays over the run, its drain and a month before it (the nights before the
   // start decide which registration batches ran). The year-end closure is there for any year; the
   // national holidays of the run's own years must be covered.

@@ -44,17 +44,6 @@ std::vector<AgencyKind> read_kinds(ObjReader& d, LoadContext& ctx)
   return out;
 }
 
-/// A whole-number parameter (an integer literal, as everywhere in a scenario); false (reported) if not.
-bool whole(ObjReader& d, const Param& p, const char* unit)
-{
-  const std::string key = param_key(p);
-  if (d.has(key) && d.raw(key, Req::NO)->is_number_float()) {
-    d.error(key, std::string("expected a whole number of ") + unit);
-    return false;
-  }
-  return true;
-}
-
 void read_drill(ObjReader& d, std::map<std::string, uint32_t>& ids, const Calendar& cal, LoadContext& ctx)
 {
   Scenario& sc = ctx.sc;
@@ -68,15 +57,15 @@ void read_drill(ObjReader& d, std::map<std::string, uint32_t>& ids, const Calend
   dr.posted_s  = posted.value_or(0);
   dr.category  = read_choice(d, params::DRILL_CATEGORY, DRILL_CATEGORIES);
   const auto kinds = read_kinds(d, ctx);
-  dr.occurred_s = dr.posted_s - read_number(d, params::DRILL_OCCURRED_MINUTES, ge_le(0, 60 * 24 * 366)) * 60;
-  dr.resolved_s = dr.posted_s + read_number(d, params::DRILL_RESOLVED_HOURS, ge_le(0, 24 * 366)) * 3600;
-  const double days = read_number(d, params::DRILL_CUTOFF_DAYS, ge_le(0, 366));
-  const bool days_ok = whole(d, params::DRILL_CUTOFF_DAYS, "business days");
-  dr.stale_contact_rate = read_number(d, params::DRILL_STALE_RATE, ge_le(0, 1));
+  dr.occurred_s = dr.posted_s - read_number(d, params::DRILL_OCCURRED_MINUTES) * 60;
+  dr.resolved_s = dr.posted_s + read_number(d, params::DRILL_RESOLVED_HOURS) * 3600;
+  const auto given_days = read_given_integer(d, params::DRILL_CUTOFF_DAYS);
+  const bool days_ok    = given_days || !d.has(param_key(params::DRILL_CUTOFF_DAYS));
+  const int64_t days    = given_days.value_or(param_default(params::DRILL_CUTOFF_DAYS).get<int64_t>());
+  dr.stale_contact_rate = read_number(d, params::DRILL_STALE_RATE);
   dr.mail_delay         = read_duration(d, params::DRILL_MAIL_DELAY).value_or(Duration{});
-  dr.mail_bytes         = read_number(d, params::DRILL_MAIL_BYTES, gt_le(0, 1e9));
-  dr.stragglers         = static_cast<unsigned>(read_number(d, params::DRILL_STRAGGLERS, ge_le(0, 100000)));
-  whole(d, params::DRILL_STRAGGLERS, "agencies");
+  dr.mail_bytes         = read_number(d, params::DRILL_MAIL_BYTES);
+  dr.stragglers         = static_cast<unsigned>(read_integer(d, params::DRILL_STRAGGLERS));
   {
     ObjReader a = d.object("ack", Req::NO);
     const Param* per_kind[] = {&params::DRILL_ACK_MUNICIPALITY, &params::DRILL_ACK_PREFECTURE,

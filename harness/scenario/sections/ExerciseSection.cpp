@@ -56,8 +56,9 @@ void read_expectation(ObjReader& e, ExerciseSpec& spec, std::set<std::string>& i
   } else
     ok = false;
   std::string action_name;
-  const auto& names = exercise::action_names();
-  if (auto a = e.choice("action", Req::YES, names)) {
+  const auto& names = exercise::action_names(); // RESPONSE_ACTIONS' names, the table EXERCISE_ACTION declares
+  if (auto a = e.choice(param_key(params::EXERCISE_ACTION), Req::YES,
+                        choice_names(params::EXERCISE_ACTION, RESPONSE_ACTIONS.id(), names))) {
     action_name = *a;
     x.action    = static_cast<uint32_t>(std::find(names.begin(), names.end(), *a) - names.begin());
   } else
@@ -68,7 +69,7 @@ void read_expectation(ObjReader& e, ExerciseSpec& spec, std::set<std::string>& i
       e.error("level", "only for the action judge_level (the level it must judge)");
       e.raw("level", Req::NO);
       ok = false;
-    } else if (auto l = e.integer("level", Req::NO, ge_le(1, 5)))
+    } else if (auto l = read_given_integer(e, params::EXERCISE_LEVEL))
       x.level = static_cast<int>(*l);
     else
       ok = false;
@@ -79,7 +80,8 @@ void read_expectation(ObjReader& e, ExerciseSpec& spec, std::set<std::string>& i
       e.raw("category", Req::NO);
       ok = false;
     } else if (auto c = e.string("category", Req::NO)) {
-      if (*c == "05" || *c == "06")
+      const auto allowed = choice_names(params::EXERCISE_CATEGORY, "", {});
+      if (std::find(allowed.begin(), allowed.end(), *c) != allowed.end())
         x.category = std::stoi(*c);
       else {
         e.error("category", "expected \"05\" (failure status) or \"06\" (incident contacts), found \"" + *c + "\"");
@@ -132,7 +134,7 @@ void read_expectation(ObjReader& e, ExerciseSpec& spec, std::set<std::string>& i
         ok = false;
     }
   }
-  x.points = read_number(e, params::EXERCISE_POINTS, gt(0));
+  x.points = read_number(e, params::EXERCISE_POINTS);
   e.finish();
   if (ok)
     spec.expectations.push_back(x);
@@ -147,7 +149,7 @@ void read_exercise(ObjReader& root, LoadContext& ctx)
   spec.configured    = true;
   if (auto id = o.string("play", Req::YES))
     spec.play = resolve(ctx.agency_ix, "agency", *id, o.at("play"), ctx.issues).value_or(NONE);
-  spec.late_credit = read_number(o, params::EXERCISE_LATE_CREDIT, ge_le(0, 1));
+  spec.late_credit = read_number(o, params::EXERCISE_LATE_CREDIT);
   if (const json* arr = o.array("expectations", Req::YES)) {
     if (arr->empty())
       o.error("expectations", "an exercise needs at least one expectation: nothing would be scored");

@@ -47,7 +47,7 @@ void read_check(ObjReader& e, std::map<std::string, int>& names, LoadContext& ct
     e.error("max", "max is below min: the check could never pass");
     ok = false;
   }
-  const auto kind = read_choice(e, "kind", Req::NO, CHECK_KINDS);
+  const auto kind = read_given_choice(e, params::CHECK_KIND, CHECK_KINDS);
   c.kind          = kind.value_or(default_check_kind(c.metric));
   e.finish();
   if (ok)

@@ -14,14 +14,14 @@ void read_hub(ObjReader& root, LoadContext& ctx)
   if (h.valid()) {
     if (auto s = resolve_site(h, "site", {SiteKind::HUB}, "a site of kind \"hub\"", ctx))
       hub.site = *s;
-    hub.workers = static_cast<unsigned>(h.integer("workers", Req::YES, ge_le(1, 10000)).value_or(1));
+    hub.workers = static_cast<unsigned>(read_given_integer(h, params::HUB_WORKERS).value_or(1));
     if (auto d = read_duration(h, "request", Req::YES))
       hub.request = *d;
     if (auto d = read_duration(h, "response", Req::YES))
       hub.response = *d;
     if (auto d = read_duration(h, params::HUB_ACQUISITION))
       hub.acquisition = *d;
-    hub.batch_per_person_s = read_number(h, params::HUB_BATCH_MS, ge(0)) * MS;
+    hub.batch_per_person_s = read_number(h, params::HUB_BATCH_MS) * MS;
     if (h.has("permission_master")) {
       ObjReader pm          = h.object("permission_master", Req::YES);
       ctx.master_extra_rows = pm.array("extra_rows", Req::YES); // rows name agencies: read with the permissions
@@ -35,7 +35,7 @@ void read_hub(ObjReader& root, LoadContext& ctx)
   if (j.valid()) {
     if (auto s = resolve_site(j, "site", {SiteKind::JLIS}, "a site of kind \"jlis\"", ctx))
       ctx.sc.jlis.site = *s;
-    ctx.sc.jlis.workers = static_cast<unsigned>(j.integer("workers", Req::YES, ge_le(1, 10000)).value_or(1));
+    ctx.sc.jlis.workers = static_cast<unsigned>(read_given_integer(j, params::JLIS_WORKERS).value_or(1));
     if (auto d = read_duration(j, "processing", Req::YES))
       ctx.sc.jlis.processing = *d;
     j.finish();

@@ -9,7 +9,7 @@ namespace {
 void read_error(ObjReader& e, LoadContext& ctx)
 {
   IdentityError ie;
-  bool ok = read_choice(e, "kind", Req::YES, IDENTITY_ERROR_KINDS).has_value();
+  bool ok = read_given_choice(e, params::IDENTITY_ERROR_KIND, IDENTITY_ERROR_KINDS).has_value();
   if (auto id = e.string("agency", Req::YES)) {
     auto a    = resolve(ctx.agency_ix, "agency", *id, e.at("agency"), ctx.issues);
     ok        = ok && a;

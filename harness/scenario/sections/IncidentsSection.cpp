@@ -4,6 +4,8 @@
 #include "harness/scenario/Section.hpp"
 #include "harness/scenario/Values.hpp"
 
+#include <algorithm>
+
 namespace linksim {
 
 namespace {
@@ -22,8 +24,8 @@ void read_levels(const json& arr, const std::string& ptr, IncidentsSpec& s, Load
     if (!r.valid())
       continue;
     LevelRow row;
-    auto above = r.integer("above_persons", Req::YES, ge(0));
-    auto level = r.integer("level", Req::YES, ge_le(1, 5));
+    auto above = read_given_integer(r, params::LEVEL_ABOVE_PERSONS);
+    auto level = read_given_integer(r, params::LEVEL_LEVEL);
     r.finish();
     if (!above || !level)
       continue;
@@ -45,21 +47,20 @@ void read_incidents(ObjReader& root, LoadContext& ctx)
   if (!o.valid())
     return;
   s.configured         = root.has("incidents");
-  s.detect_probability = read_number(o, params::INCIDENT_DETECT_PROBABILITY, ge_le(0, 1));
+  s.detect_probability = read_number(o, params::INCIDENT_DETECT_PROBABILITY);
   s.complaint          = read_duration(o, params::INCIDENT_COMPLAINT).value_or(Duration{});
-  s.own_check_s        = read_number(o, params::INCIDENT_OWN_CHECK_HOURS, ge(0)) * HOUR;
+  s.own_check_s        = read_number(o, params::INCIDENT_OWN_CHECK_HOURS) * HOUR;
   if (o.has("levels"))
     read_levels(*o.raw("levels", Req::YES), o.at("levels"), s, ctx);
   else
     read_levels(param_default(params::INCIDENT_LEVELS), params::INCIDENT_LEVELS.pointer, s, ctx);
-  const double reportable = read_number(o, params::INCIDENT_REPORTABLE_LEVEL, ge_le(1, 5));
-  s.reportable_level      = static_cast<int>(reportable);
-  if (s.reportable_level != reportable)
-    o.error("reportable_level", "expected a whole level 1-5");
-  if (o.has("post_category")) {
-    if (auto c = o.string("post_category", Req::YES)) {
-      if (*c != "05" && *c != "06")
-        o.error("post_category", "expected \"05\" (failure status) or \"06\" (incident contacts), got \"" + *c + "\"");
+  s.reportable_level = static_cast<int>(read_integer(o, params::INCIDENT_REPORTABLE_LEVEL));
+  const std::string category = param_key(params::INCIDENT_POST_CATEGORY);
+  if (o.has(category)) {
+    if (auto c = o.string(category, Req::YES)) {
+      const auto names = choice_names(params::INCIDENT_POST_CATEGORY, "", {});
+      if (std::find(names.begin(), names.end(), *c) == names.end())
+        o.error(category, "expected \"05\" (failure status) or \"06\" (incident contacts), got \"" + *c + "\"");
       s.post_category = *c;
     }
   } else
@@ -71,19 +72,19 @@ void read_incidents(ObjReader& root, LoadContext& ctx)
   if (!has_steps)
     o.raw("steps", Req::NO);
   if (st.valid()) {
-    s.judge_s                = read_number(st, params::STEP_JUDGE_HOURS, ge(0)) * HOUR;
-    s.restraint_s            = read_number(st, params::STEP_RESTRAINT_HOURS, ge(0)) * HOUR;
-    s.phone_s                = read_number(st, params::STEP_PHONE_HOURS, ge(0)) * HOUR;
-    s.initial_s              = read_number(st, params::STEP_INITIAL_HOURS, ge(0)) * HOUR;
-    s.post_s                 = read_number(st, params::STEP_POST_HOURS, ge(0)) * HOUR;
-    s.fix_s                  = read_number(st, params::STEP_FIX_HOURS, ge(0)) * HOUR;
-    s.interim_s              = read_number(st, params::STEP_INTERIM_HOURS, ge(0)) * HOUR;
-    s.lift_s                 = read_number(st, params::STEP_LIFT_HOURS, ge(0)) * HOUR;
-    s.annotate_s             = read_number(st, params::STEP_ANNOTATE_HOURS, ge(0)) * HOUR;
-    s.final_s                = read_number(st, params::STEP_FINAL_HOURS, ge(0)) * HOUR;
-    s.retry_s                = read_number(st, params::STEP_RETRY_HOURS, gt(0)) * HOUR;
-    s.requester_annotation_s = read_number(st, params::STEP_REQUESTER_ANNOTATION_HOURS, ge(0)) * HOUR;
-    s.hub_annotation_s       = read_number(st, params::STEP_HUB_ANNOTATION_HOURS, ge(0)) * HOUR;
+    s.judge_s                = read_number(st, params::STEP_JUDGE_HOURS) * HOUR;
+    s.restraint_s            = read_number(st, params::STEP_RESTRAINT_HOURS) * HOUR;
+    s.phone_s                = read_number(st, params::STEP_PHONE_HOURS) * HOUR;
+    s.initial_s              = read_number(st, params::STEP_INITIAL_HOURS) * HOUR;
+    s.post_s                 = read_number(st, params::STEP_POST_HOURS) * HOUR;
+    s.fix_s                  = read_number(st, params::STEP_FIX_HOURS) * HOUR;
+    s.interim_s              = read_number(st, params::STEP_INTERIM_HOURS) * HOUR;
+    s.lift_s                 = read_number(st, params::STEP_LIFT_HOURS) * HOUR;
+    s.annotate_s             = read_number(st, params::STEP_ANNOTATE_HOURS) * HOUR;
+    s.final_s                = read_number(st, params::STEP_FINAL_HOURS) * HOUR;
+    s.retry_s                = read_number(st, params::STEP_RETRY_HOURS) * HOUR;
+    s.requester_annotation_s = read_number(st, params::STEP_REQUESTER_ANNOTATION_HOURS) * HOUR;
+    s.hub_annotation_s       = read_number(st, params::STEP_HUB_ANNOTATION_HOURS) * HOUR;
     st.finish();
   }
   const bool has_deadlines = o.has("deadlines");
@@ -91,10 +92,10 @@ void read_incidents(ObjReader& root, LoadContext& ctx)
   if (!has_deadlines)
     o.raw("deadlines", Req::NO);
   if (dl.valid()) {
-    s.phone_deadline_s   = read_number(dl, params::DEADLINE_PHONE_HOURS, gt(0)) * HOUR;
-    s.initial_deadline_s = read_number(dl, params::DEADLINE_INITIAL_HOURS, gt(0)) * HOUR;
-    s.interim_deadline_s = read_number(dl, params::DEADLINE_INTERIM_HOURS, gt(0)) * HOUR;
-    s.final_deadline_s   = read_number(dl, params::DEADLINE_FINAL_HOURS, gt(0)) * HOUR;
+    s.phone_deadline_s   = read_number(dl, params::DEADLINE_PHONE_HOURS) * HOUR;
+    s.initial_deadline_s = read_number(dl, params::DEADLINE_INITIAL_HOURS) * HOUR;
+    s.interim_deadline_s = read_number(dl, params::DEADLINE_INTERIM_HOURS) * HOUR;
+    s.final_deadline_s   = read_number(dl, params::DEADLINE_FINAL_HOURS) * HOUR;
     if (s.interim_deadline_s < s.initial_deadline_s || s.final_deadline_s < s.interim_deadline_s)
       ctx.issues.error(dl.pointer(), "deadlines must not decrease: initial <= interim <= final report");
     dl.finish();

@@ -82,7 +82,7 @@ std::optional<LayoutVersion> read_version(ObjReader& vr, bool first, LoadContext
     lv.valid_from_s = 0; // reported
   lv.registration_from_s = lv.valid_from_s;
   if (!first)
-    lv.pattern = static_cast<int>(vr.integer("pattern", Req::YES, ge_le(1, 3)).value_or(1));
+    lv.pattern = static_cast<int>(read_given_integer(vr, params::LAYOUT_PATTERN, Req::YES).value_or(1));
   else if (vr.has("pattern")) {
     vr.error("pattern", "the first version has no registration pattern (it revises nothing)");
     vr.raw("pattern", Req::NO);
@@ -100,8 +100,8 @@ std::optional<LayoutVersion> read_version(ObjReader& vr, bool first, LoadContext
         continue;
       DataItem di;
       di.code       = it.string("code", Req::YES).value_or("");
-      di.empty_rate = read_number(it, params::EMPTY_RATE, ge_le(0, 1));
-      di.zero_rate  = read_number(it, params::ZERO_RATE, ge_le(0, 1));
+      di.empty_rate = read_number(it, params::EMPTY_RATE);
+      di.zero_rate  = read_number(it, params::ZERO_RATE);
       if (di.empty_rate + di.zero_rate > 1)
         it.error("zero_rate", "empty_rate + zero_rate must not exceed 1");
       if (it.has("code") && it.raw("code", Req::NO)->is_string() && di.code.empty())
@@ -127,11 +127,11 @@ std::optional<LayoutVersion> read_version(ObjReader& vr, bool first, LoadContext
 void read_layout(ObjReader& l, LoadContext& ctx)
 {
   Layout out;
-  auto number           = l.integer("number", Req::YES, ge_le(1, 9999));
+  auto number           = read_given_integer(l, params::LAYOUT_NUMBER);
   out.name              = l.string("name", Req::YES).value_or("");
-  out.record_bytes      = read_number(l, params::RECORD_BYTES, ge(0));
-  out.change_interval_s = read_number(l, params::CHANGE_INTERVAL_DAYS, gt(0)) * 86400;
-  out.coverage          = read_number(l, params::COVERAGE, ge_le(0, 1));
+  out.record_bytes      = read_number(l, params::RECORD_BYTES);
+  out.change_interval_s = read_number(l, params::CHANGE_INTERVAL_DAYS) * 86400;
+  out.coverage          = read_number(l, params::COVERAGE);
   if (const json* vers = l.array("versions", Req::YES)) {
     if (vers->empty())
       l.error("versions", "expected at least one version");

@@ -53,10 +53,8 @@ void read_linkage_test(ObjReader& root, LoadContext& ctx)
   Scenario& sc = ctx.sc;
   sc.linkage.partners.assign(sc.agencies.size(), {});
   ObjReader o = root.object("linkage_test", Req::NO);
-  sc.linkage.test_persons_per_agency = static_cast<uint64_t>(
-      o.integer(param_key(params::TEST_PERSONS_PER_AGENCY), Req::NO, ge_le(0, 100000))
-          .value_or(param_default(params::TEST_PERSONS_PER_AGENCY).get<int64_t>()));
-  sc.linkage.max_exchanges_per_hour = read_number(o, params::LINKAGE_MAX_PER_HOUR, ge_le(1, 1e6));
+  sc.linkage.test_persons_per_agency = static_cast<uint64_t>(read_integer(o, params::TEST_PERSONS_PER_AGENCY));
+  sc.linkage.max_exchanges_per_hour  = read_number(o, params::LINKAGE_MAX_PER_HOUR);
   if (o.valid()) {
     if (const json* arr = o.array("partners", Req::NO))
       for (size_t i = 0; i < arr->size(); ++i) {

@@ -18,8 +18,8 @@ void read_messages(ObjReader& root, LoadContext& ctx)
   ObjReader o = root.object("messages", Req::YES);
   if (!o.valid())
     return;
-  m.header_bytes             = read_number(o, params::HEADER_BYTES, ge(0));
-  m.request_bytes_per_person = read_number(o, params::REQUEST_BYTES, ge(0));
+  m.header_bytes             = read_number(o, params::HEADER_BYTES);
+  m.request_bytes_per_person = read_number(o, params::REQUEST_BYTES);
   o.finish();
 }
 

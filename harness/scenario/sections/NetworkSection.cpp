@@ -11,7 +11,7 @@ void read_site(ObjReader& s, LoadContext& ctx)
 {
   Site site;
   auto id   = s.string("id", Req::YES);
-  auto kind = read_choice(s, "kind", Req::YES, SITE_KINDS);
+  auto kind = read_given_choice(s, params::SITE_KIND, SITE_KINDS);
   if (id) {
     site.id = *id;
     if (id->empty())
@@ -50,7 +50,7 @@ void read_network(ObjReader& root, LoadContext& ctx)
   ObjReader n = root.object("network", Req::YES);
   if (!n.valid())
     return;
-  read_choice(n, "model", Req::YES, NETWORK_MODELS);
+  read_given_choice(n, params::NETWORK_MODEL, NETWORK_MODELS);
   if (n.has("vpn_device")) {
     if (auto l = read_link(n, "vpn_device", Req::YES)) {
       ctx.default_vpn = *l;

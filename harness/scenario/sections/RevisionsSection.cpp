@@ -271,15 +271,15 @@ void read_revisions(ObjReader& root, LoadContext& ctx)
         r.error("go_live", "go-live must not come before the master distribution");
       rev.distribution_s = dist.value_or(0);
       rev.go_live_s      = live.value_or(0);
-      rev.master_bytes   = read_number(r, params::MASTER_BYTES, ge(0));
-      rev.retry_s        = read_number(r, params::MASTER_RETRY_HOURS, gt(0)) * 3600;
+      rev.master_bytes   = read_number(r, params::MASTER_BYTES);
+      rev.retry_s        = read_number(r, params::MASTER_RETRY_HOURS) * 3600;
       ObjReader cr = r.object("chain", Req::NO); // absent: every lead time is its default
-      rev.chain.application_lead_s = read_number(cr, params::APPLICATION_LEAD_DAYS, ge(0)) * 86400;
-      rev.chain.first_review_s     = read_number(cr, params::FIRST_REVIEW_DAYS, ge(0)) * 86400;
-      rev.chain.second_review_s    = read_number(cr, params::SECOND_REVIEW_DAYS, ge(0)) * 86400;
-      rev.chain.test_s             = read_number(cr, params::TEST_DAYS, ge(0)) * 86400;
+      rev.chain.application_lead_s = read_number(cr, params::APPLICATION_LEAD_DAYS) * 86400;
+      rev.chain.first_review_s     = read_number(cr, params::FIRST_REVIEW_DAYS) * 86400;
+      rev.chain.second_review_s    = read_number(cr, params::SECOND_REVIEW_DAYS) * 86400;
+      rev.chain.test_s             = read_number(cr, params::TEST_DAYS) * 86400;
       cr.finish();
-      const double ready_before = read_number(r, params::READY_DAYS_BEFORE, ge(0)) * 86400;
+      const double ready_before = read_number(r, params::READY_DAYS_BEFORE) * 86400;
       const uint32_t rev_ix     = static_cast<uint32_t>(ctx.sc.revisions.size());
       read_layout_changes(r, rev, rev_ix, ctx, dated);
       read_add_remove(r, "procedures", ctx.procedure_ix, "procedure", rev.procedures_added, rev.procedures_removed, ctx);

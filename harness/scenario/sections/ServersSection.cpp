@@ -20,15 +20,15 @@ void read_servers(ObjReader& root, LoadContext& ctx)
     auto site = resolve_site(s, "site", {SiteKind::LG_PLATFORM, SiteKind::INSURER_SERVER, SiteKind::DEDICATED_SERVER},
                              "an intermediate-server site (lg_platform, insurer_server or dedicated_server)", ctx);
     Site tmp;
-    tmp.workers = static_cast<unsigned>(s.integer("workers", Req::YES, ge_le(1, 10000)).value_or(1));
+    tmp.workers = static_cast<unsigned>(read_given_integer(s, params::SERVER_WORKERS).value_or(1));
     if (auto d = read_duration(s, "query", Req::YES))
       tmp.query = *d;
     if (auto d = read_duration(s, "lookup", Req::YES))
       tmp.lookup = *d;
     if (auto d = read_duration(s, "result", Req::YES))
       tmp.result = *d;
-    tmp.batch_per_person_s        = read_number(s, params::SERVER_BATCH_MS, ge(0)) * MS;
-    tmp.registration_per_record_s = read_number(s, params::SERVER_REGISTRATION_MS, ge(0)) * MS;
+    tmp.batch_per_person_s        = read_number(s, params::SERVER_BATCH_MS) * MS;
+    tmp.registration_per_record_s = read_number(s, params::SERVER_REGISTRATION_MS) * MS;
     s.finish();
     if (site) {
       if (seen[*site]++)

@@ -81,7 +81,7 @@ std::optional<CaseExpect> read_expect_one(ObjReader& e, const TestCase& tc, Load
 {
   CaseExpect x;
   bool ok = true;
-  if (auto o = read_choice(e, "outcome", Req::YES, OUTCOMES))
+  if (auto o = read_given_choice(e, params::CASE_OUTCOME, OUTCOMES))
     x.outcome = static_cast<uint32_t>(*o);
   else
     ok = false;
@@ -127,7 +127,7 @@ std::optional<CaseExpect> read_expect_one(ObjReader& e, const TestCase& tc, Load
     }
     ni.finish();
   }
-  if (auto m = e.number("latency_max_s", Req::NO, gt(0)))
+  if (auto m = read_given(e, params::CASE_LATENCY_MAX_S))
     x.latency_max_s = *m;
   e.finish();
   if (!ok)
@@ -193,7 +193,8 @@ bool read_case_provider(ObjReader& c, TestCase& tc, Workload& wl, LoadContext& c
       tc.provider_text   = *id;
     } else
       ok = false;
-  } else if (auto sel = read_choice(pv, "select", Req::YES, PROVIDER_SELECTS)) {
+  } else if (auto sel = read_choice(pv, param_key(params::CASE_PROVIDER_SELECT), Req::YES, PROVIDER_SELECTS)) {
+    // The whole table, so that "agency" gets its own message below; the declaration lists the rest.
     if (*sel == ProviderSelect::AGENCY) {
       pv.error("select", "name the agency with {\"agency\": id}");
       ok = false;
@@ -263,7 +264,7 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
   } else
     ok = false;
   tc.title  = c.string("title", Req::YES).value_or("");
-  tc.regime = read_choice(c, "regime", Req::NO, REGIMES).value_or(Regime::PRODUCTION);
+  tc.regime = read_choice(c, params::CASE_REGIME, REGIMES);
   if (auto r = c.string("requester", Req::YES)) {
     auto a       = resolve(ctx.agency_ix, "agency", *r, c.at("requester"), ctx.issues);
     ok           = ok && a;
@@ -283,7 +284,7 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
     tc.item   = li.value_or(0);
   }
   ok = ok && have_item;
-  if (auto m = read_choice(c, "mode", Req::YES, MODES))
+  if (auto m = read_given_choice(c, params::CASE_MODE, MODES))
     tc.batch = *m;
   else
     ok = false;
@@ -298,7 +299,7 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
         c.error("persons", tc.batch ? "a batch case lists at least two persons" : "expected at least one person index");
       persons_ok = false;
     }
-    persons_ok = read_person_indices(*ps, c.at("persons"), ctx, tc.persons) && persons_ok;
+    persons_ok = read_person_indices(*ps, c.at("persons"), params::CASE_PERSON, ctx, tc.persons) && persons_ok;
   } else if (!c.has("my_numbers"))
     persons_ok = false;
   persons_ok = read_case_my_numbers(c, tc.persons, ctx) && persons_ok; // linkage test: by (test) My Number

@@ -150,10 +150,8 @@ void read_network_fault(ObjReader& e, TimelineEvent& ev, LoadContext& ctx)
                                                    : "\"site\", \"host\" (\"hub\", \"jlis\")" +
                                                          std::string(k == TimelineKind::PLANNED_OUTAGE ? ", \"agency\" or \"jlis\": true" : "")));
   if (k == TimelineKind::LINK_DEGRADED) {
-    if (auto f = e.number("latency_factor", Req::NO, gt(0)))
-      ev.latency_factor = *f;
-    if (auto d = e.number("bandwidth_divisor", Req::NO, gt(0)))
-      ev.bandwidth_divisor = *d;
+    ev.latency_factor    = read_number(e, params::LATENCY_FACTOR);
+    ev.bandwidth_divisor = read_number(e, params::BANDWIDTH_DIVISOR);
     if (!e.has("latency_factor") && !e.has("bandwidth_divisor"))
       ctx.issues.error(e.pointer(), "a link_degraded event needs \"latency_factor\" or \"bandwidth_divisor\"");
   }

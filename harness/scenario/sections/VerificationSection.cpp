@@ -142,20 +142,18 @@ void read_verification(ObjReader& root, LoadContext& ctx)
     v.error("closes", "the verification window must close by the end of the run (calendar.duration_days)");
   vf.opens_s    = opens.value_or(0);
   vf.closes_s   = closes.value_or(0);
-  vf.slots      = static_cast<unsigned>(read_number(v, params::VERIFICATION_SLOTS, ge_le(1, 100000)));
-  if (v.has("slots") && v.raw("slots", Req::NO)->is_number_float())
-    v.error("slots", "expected a whole number of agencies");
-  vf.approval_s = read_number(v, params::VERIFICATION_APPROVAL_DAYS, ge(0)) * 86400;
-  vf.test_s     = read_number(v, params::VERIFICATION_TEST_DAYS, gt(0)) * 86400;
-  vf.report_s   = read_number(v, params::VERIFICATION_REPORT_DAYS, ge(0)) * 86400;
-  vf.answer_s   = read_number(v, params::VERIFICATION_ANSWER_MS, ge(0)) * MS;
+  vf.slots      = static_cast<unsigned>(read_integer(v, params::VERIFICATION_SLOTS));
+  vf.approval_s = read_number(v, params::VERIFICATION_APPROVAL_DAYS) * 86400;
+  vf.test_s     = read_number(v, params::VERIFICATION_TEST_DAYS) * 86400;
+  vf.report_s   = read_number(v, params::VERIFICATION_REPORT_DAYS) * 86400;
+  vf.answer_s   = read_number(v, params::VERIFICATION_ANSWER_MS) * MS;
   if (opens && closes && vf.test_s > *closes - *opens)
     v.error("test_days", "a test (" + json(vf.test_s / 86400).dump() + " days) does not fit in the window (" +
                              json((*closes - *opens) / 86400).dump() + " days)");
   {
     ObjReader l = v.object("link", Req::NO);
-    vf.link     = LinkSpec{read_number(l, params::VERIFICATION_LATENCY_MS, ge(0)) * MS,
-                       read_number(l, params::VERIFICATION_BANDWIDTH_MBPS, gt(0)) * 1e6 / 8};
+    vf.link     = LinkSpec{read_number(l, params::VERIFICATION_LATENCY_MS) * MS,
+                       read_number(l, params::VERIFICATION_BANDWIDTH_MBPS) * 1e6 / 8};
     l.finish();
   }
   // Who tests: a list of ids, or the revision's agencies of one role.
@@ -167,7 +165,7 @@ void read_verification(ObjReader& root, LoadContext& ctx)
         v.error("agencies", "expected at least one agency");
     } else if (a->is_object()) {
       ObjReader g = v.object("agencies", Req::YES);
-      auto sel    = read_choice(g, "revision", Req::YES, VERIFICATION_SELECTS);
+      auto sel    = read_given_choice(g, params::VERIFICATION_SELECT, VERIFICATION_SELECTS);
       g.finish();
       if (sel && vf.revision != NONE) {
         for (const RevisionAgency& ra : sc.revisions[vf.revision].agencies)

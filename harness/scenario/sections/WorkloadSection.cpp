@@ -22,7 +22,7 @@ bool read_requesters(ObjReader& w, Workload& out, LoadContext& ctx)
     rq.raw("agencies", Req::NO);
     ok = false;
   } else if (rq.has("kind")) {
-    if (auto k = read_choice(rq, "kind", Req::YES, AGENCY_KINDS)) {
+    if (auto k = read_given_choice(rq, params::WORKLOAD_REQUESTER_KIND, AGENCY_KINDS, Req::YES)) {
       for (uint32_t a = 0; a < ctx.sc.agencies.size(); ++a)
         if (ctx.sc.agencies[a].kind == *k)
           out.requesters.push_back(a);
@@ -92,7 +92,7 @@ bool read_my_numbers(ObjReader& w, Workload& out, LoadContext& ctx)
 
 bool read_subjects(ObjReader& w, Workload& out, LoadContext& ctx)
 {
-  auto subjects = read_choice(w, "subjects", Req::YES, SUBJECTS);
+  auto subjects = read_given_choice(w, params::WORKLOAD_SUBJECTS, SUBJECTS);
   if (!subjects)
     return false;
   out.subjects = *subjects;
@@ -103,7 +103,7 @@ bool read_subjects(ObjReader& w, Workload& out, LoadContext& ctx)
         w.error("persons", "expected at least one person index");
         ok = false;
       }
-      ok = read_person_indices(*ps, w.at("persons"), ctx, out.persons) && ok;
+      ok = read_person_indices(*ps, w.at("persons"), params::WORKLOAD_PERSON, ctx, out.persons) && ok;
     } else if (!w.has("my_numbers"))
       ok = false;
   } else if (w.has("persons")) {
@@ -119,7 +119,7 @@ bool read_provider(ObjReader& w, Workload& out, LoadContext& ctx)
   ObjReader pv = w.object("provider", Req::YES);
   if (!pv.valid())
     return false;
-  auto sel = read_choice(pv, "select", Req::YES, PROVIDER_SELECTS);
+  auto sel = read_given_choice(pv, params::WORKLOAD_PROVIDER_SELECT, PROVIDER_SELECTS);
   bool ok  = sel.has_value();
   if (sel == ProviderSelect::AGENCY) {
     if (auto id = pv.string("agency", Req::YES)) {
@@ -142,9 +142,9 @@ bool read_provider(ObjReader& w, Workload& out, LoadContext& ctx)
 bool read_mode(ObjReader& w, Workload& out, LoadContext& ctx)
 {
   bool ok   = true;
-  out.batch = read_choice(w, "mode", Req::YES, MODES).value_or(false);
+  out.batch = read_given_choice(w, params::WORKLOAD_MODE, MODES).value_or(false);
   if (out.batch)
-    out.batch_size = static_cast<unsigned>(w.integer("batch_size", Req::YES, ge_le(2, 100000)).value_or(2));
+    out.batch_size = static_cast<unsigned>(read_given_integer(w, params::WORKLOAD_BATCH_SIZE, Req::YES).value_or(2));
   else if (w.has("batch_size")) {
     w.error("batch_size", "only for \"mode\": \"batch\"");
     w.raw("batch_size", Req::NO);
@@ -215,7 +215,8 @@ bool read_arrivals(ObjReader& w, Workload& out, LoadContext& ctx)
   out.business_hours      = read_choice(w, params::WORKLOAD_HOURS, HOURS);
   out.regular             = read_choice(w, params::WORKLOAD_ARRIVALS, ARRIVALS);
   out.split_by_population = read_choice(w, params::WORKLOAD_SPLIT, SPLITS);
-  const bool has_rate = w.has("rate_per_day"), has_total = w.has("total"), has_at = w.has("at");
+  const bool has_rate = w.has(param_key(params::WORKLOAD_RATE_PER_DAY)), has_total = w.has(param_key(params::WORKLOAD_TOTAL)),
+             has_at = w.has("at");
   if (has_hours && has_at)
     w.error("hours", "arrival times given with \"at\" are used as they are: \"hours\" does not apply");
   if (has_split && has_at)
@@ -233,10 +234,10 @@ bool read_arrivals(ObjReader& w, Workload& out, LoadContext& ctx)
   if (has_at)
     return read_at(w, out, ctx);
   if (has_rate) {
-    out.rate_per_day = w.number("rate_per_day", Req::YES, gt(0)).value_or(0);
+    out.rate_per_day = read_given(w, params::WORKLOAD_RATE_PER_DAY, Req::YES).value_or(0);
     return out.rate_per_day > 0;
   }
-  auto total = w.number("total", Req::YES, gt(0));
+  auto total = read_given(w, params::WORKLOAD_TOTAL, Req::YES);
   if (!total)
     return false;
   const Calendar cal = sc.calendar();
@@ -312,12 +313,27 @@ bool check_listed(ObjReader& w, Workload& out, LoadContext& ctx)
   if (out.subjects != Subjects::LISTED)
     return true;
   if (!out.at_s.empty()) {
+    const std::string per = out.batch ? std::to_string(out.batch_size) + " per arrival" : "one per arrival";
+    const std::string counts = std::to_string(out.at_s.size() * out.batch_size) + " persons for " +
+                               std::to_string(out.at_s.size()) + " times in \"at\"";
+    if (ctx.sc.format < FORMAT_LISTED_PAIRED) {
+      // Read with the old meaning, the line would ask other persons at other times than written.
+      w.error("at", "the file declares \"format\": " + std::to_string(ctx.sc.format) + ", and the meaning of \"subjects\": "
+                    "\"listed\" with \"at\" changed in format " + std::to_string(FORMAT_LISTED_PAIRED) +
+                    ": each arrival drew a listed person at random then, it asks the listed persons in order now (" + per +
+                    ", persons[i] at at[i]); list " + counts + " and declare \"format\": " + std::to_string(FORMAT_CURRENT) +
+                    " (scenarios/README.md, Format versions)");
+      return false;
+    }
     if (out.persons.size() != out.at_s.size() * out.batch_size) {
-      w.error("persons", "listed persons with arrival times are asked in order, " +
-                             std::string(out.batch ? std::to_string(out.batch_size) + " per arrival" : "one per arrival") +
-                             ": expected " + std::to_string(out.at_s.size() * out.batch_size) + " persons for " +
-                             std::to_string(out.at_s.size()) + " times in \"at\", found " +
-                             std::to_string(out.persons.size()));
+      w.error("persons", "listed persons with arrival times are asked in order, " + per + ": expected " + counts +
+                             ", found " + std::to_string(out.persons.size()) +
+                             (ctx.sc.format_declared
+                                  ? ""
+                                  : " (before format " + std::to_string(FORMAT_LISTED_PAIRED) +
+                                        " each arrival drew a listed person at random; this file gives no \"format\" and "
+                                        "is read as format " + std::to_string(FORMAT_CURRENT) +
+                                        ": scenarios/README.md, Format versions)"));
       return false;
     }
     out.paired = true;
@@ -376,16 +392,13 @@ void read_line(ObjReader& w, LoadContext& ctx)
   ok = read_provider(w, out, ctx) && ok;
   ok = read_mode(w, out, ctx) && ok;
   ok = read_arrivals(w, out, ctx) && ok;
-  if (auto t = w.number("timeout_s", Req::NO, gt(0)))
+  if (auto t = read_given(w, params::WORKLOAD_TIMEOUT_S))
     out.timeout_s = *t;
-  out.acquire_rate = read_number(w, params::ACQUIRE_RATE, ge_le(0, 1));
-  // network and host faults: retries (issue 9)
-  const double retries = read_number(w, params::WORKLOAD_RETRIES, ge_le(0, 100));
-  if (retries != static_cast<double>(static_cast<unsigned>(retries)))
-    w.error("retries", "must be a whole number of attempts");
-  out.retries          = static_cast<unsigned>(retries);
-  out.retry_interval_s = read_number(w, params::WORKLOAD_RETRY_INTERVAL_S, ge_le(0, 86400));
-  out.fault_timeout_s  = read_number(w, params::WORKLOAD_FAULT_TIMEOUT_S, gt(0));
+  out.acquire_rate = read_number(w, params::ACQUIRE_RATE);
+  // network and host faults: retries
+  out.retries          = static_cast<unsigned>(read_integer(w, params::WORKLOAD_RETRIES));
+  out.retry_interval_s = read_number(w, params::WORKLOAD_RETRY_INTERVAL_S);
+  out.fault_timeout_s  = read_number(w, params::WORKLOAD_FAULT_TIMEOUT_S);
   w.finish();
   if (ok && cross_check(w, out, ctx) && check_listed(w, out, ctx)) {
     ctx.workload_ix[out.id] = static_cast<uint32_t>(ctx.sc.workload.size());
