@@ -1,19 +1,14 @@
 #include "harness/scenario/Extends.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <set>
-#include <sstream>
-
-#include <sys/stat.h>
+#include <cstdio>
+#include <cstdlib> // realpath
 
 namespace linksim {
 
 namespace {
 
-constexpr size_t MAX_FILE_BYTES = 64u << 20; // a scenario is a description, not a data dump
 constexpr int MAX_EXTENDS_DEPTH = 8;
-constexpr size_t MAX_NESTING = 64; // a scenario nests fewer than 10 levels; this bounds every recursion below
 
 /// An array patched element by element: its pointer in the merged document ('*' = any index) and
 /// the key that identifies an element. Documented in scenarios/README.md ("Patching arrays by key").
@@ -92,108 +87,6 @@ const KeyedArray* keyed_array(const std::vector<std::string>& path)
   return nullptr;
 }
 
-/// JSON pointer of where the parser is, kept by a parse callback to report duplicate keys.
-struct KeyTracker {
-  struct Frame {
-    bool object = false;
-    std::set<std::string> keys;
-    std::string key;
-    size_t index = 0;
-  };
-  std::vector<Frame> stack;
-  std::vector<std::string> duplicates; ///< pointers of duplicated keys
-  std::optional<std::string> too_deep; ///< pointer of the first object or array nested beyond MAX_NESTING
-
-  /// Pointer of the value being parsed in the outermost `frames` containers.
-  std::string pointer(size_t frames) const
-  {
-    std::string p;
-    for (size_t i = 0; i < frames; ++i)
-      p += "/" + (stack[i].object ? pointer_escape(stack[i].key) : std::to_string(stack[i].index));
-    return p;
-  }
-  void container_start(bool object)
-  {
-    if (stack.size() >= MAX_NESTING && !too_deep)
-      too_deep = pointer(stack.size());
-    stack.push_back(Frame{object, {}, "", 0});
-  }
-  void element_done()
-  {
-    if (!stack.empty() && !stack.back().object)
-      ++stack.back().index;
-  }
-  bool operator()(int, json::parse_event_t event, json& parsed)
-  {
-    switch (event) {
-      case json::parse_event_t::object_start:
-        container_start(true);
-        break;
-      case json::parse_event_t::array_start:
-        container_start(false);
-        break;
-      case json::parse_event_t::key: {
-        Frame& f = stack.back();
-        f.key    = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second)
-          duplicates.push_back(pointer(stack.size()));
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        if (!stack.empty())
-          stack.pop_back();
-        element_done();
-        break;
-      case json::parse_event_t::value:
-        element_done();
-        break;
-    }
-    return true;
-  }
-};
-
-/// Parses the text of `file`; nullopt (and errors in `file`) if it is not JSON or repeats a key.
-std::optional<json> parse_json(const std::string& text, const std::string& file, Issues& issues)
-{
-  try {
-    KeyTracker keys;
-    json doc = json::parse(text, [&keys](int depth, json::parse_event_t e, json& j) { return keys(depth, e, j); });
-    if (keys.too_deep) {
-      issues.error_in(file, *keys.too_deep,
-                      "nested more than " + std::to_string(MAX_NESTING) + " levels deep (a scenario needs fewer than 10)");
-      return std::nullopt;
-    }
-    for (const std::string& p : keys.duplicates)
-      issues.error_in(file, p, "duplicate key (JSON keeps only the last one: remove one of them)");
-    if (!keys.duplicates.empty())
-      return std::nullopt;
-    return doc;
-  } catch (const json::parse_error& e) {
-    // Line and column from the byte offset.
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else
-        ++col;
-    }
-    std::string what = e.what();
-    if (auto pos = what.find("parse error"); pos != std::string::npos)
-      what = what.substr(pos);
-    if (auto pos = what.find(": syntax error"); pos != std::string::npos)
-      what = what.substr(pos + 2); // drop nlohmann's own "parse error at line L, column C"
-    issues.error_in(file, "", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
-  } catch (const json::exception& e) { // e.g. a number too large for a double
-    std::string what = e.what();
-    if (auto pos = what.find("] "); pos != std::string::npos)
-      what = what.substr(pos + 2);
-    issues.error_in(file, "", "invalid JSON: " + what);
-  }
-  return std::nullopt;
-}
-
 /// `patch` as RFC 7386 applies it where the target has no object: nulls in objects are dropped.
 json without_nulls(const json& patch)
 {
@@ -214,6 +107,7 @@ public:
   PatchApplier(Provenance& provenance, const std::string& file, Issues& issues)
       : nodes_(provenance.nodes_), file_(file), issues_(issues)
   {
+    provenance.files_.push_back(file);
   }
   /// Applies `patch` (the file's document without "extends") to `doc`; false if it reported errors.
   bool apply(json& doc, const json& patch)
@@ -228,11 +122,20 @@ private:
 
   size_t add_node(const std::string& file, const std::string& pointer)
   {
-    nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}});
+    nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}, std::nullopt, {}});
     return nodes_.size() - 1;
   }
   /// The value at node `n` is now the patch's value at `pointer`, whole.
-  void written_here(size_t n, const std::string& pointer) { nodes_[n] = Node{Origin{file_, pointer}, false, {}, {}}; }
+  void written_here(size_t n, const std::string& pointer)
+  {
+    nodes_[n] = Node{Origin{file_, pointer}, false, {}, {}, std::nullopt, {}};
+  }
+  /// This file has written something inside every object and array being patched.
+  void wrote()
+  {
+    for (const auto& [n, pointer] : open_)
+      nodes_[n].patched = Origin{file_, pointer};
+  }
   /// Records the children of `value` below node `n` (they were written where the value was).
   void expand(size_t n, const json& value)
   {
@@ -265,15 +168,19 @@ private:
       if (!target.is_object()) {
         target = without_nulls(patch);
         written_here(n, pointer);
+        wrote();
         return;
       }
       expand(n, target);
+      open_.emplace_back(n, pointer);
       for (auto it = patch.begin(); it != patch.end(); ++it) {
         const std::string& key = it.key();
         const std::string at   = pointer + "/" + pointer_escape(key);
         if (it->is_null()) {
           target.erase(key);
           nodes_[n].fields.erase(key);
+          nodes_[n].removed[key] = Origin{file_, pointer};
+          wrote();
         } else if (auto t = target.find(key); t != target.end()) {
           path.push_back(key);
           merge(*t, nodes_[n].fields.at(key), *it, at, path);
@@ -282,8 +189,11 @@ private:
           target[key]           = without_nulls(*it);
           const size_t child    = add_node(file_, at);
           nodes_[n].fields[key] = child;
+          nodes_[n].removed.erase(key);
+          wrote();
         }
       }
+      open_.pop_back();
       return;
     }
     if (patch.is_array() && target.is_array())
@@ -293,6 +203,7 @@ private:
       }
     target = patch;
     written_here(n, pointer);
+    wrote();
   }
 
   void merge_by_key(json& target, size_t n, const json& patch, const std::string& pointer, std::vector<std::string>& path,
@@ -315,9 +226,11 @@ private:
       written_here(n, pointer);
       nodes_[n].elements = std::move(elements);
       nodes_[n].expanded = true;
+      wrote();
       return;
     }
     expand(n, target);
+    open_.emplace_back(n, pointer);
     std::vector<json> seen;
     for (size_t i = 0; i < patch.size(); ++i) {
       const json& e        = patch[i];
@@ -337,6 +250,7 @@ private:
           target.push_back(e);
           const size_t child = add_node(file_, at);
           nodes_[n].elements.push_back(child);
+          wrote();
         } else
           error(at, "an element of a keyed array needs its key " + q_key + " (or start the array with {\"$replace\": true})");
         continue;
@@ -358,6 +272,7 @@ private:
         else {
           target.erase(j);
           nodes_[n].elements.erase(nodes_[n].elements.begin() + static_cast<std::ptrdiff_t>(j));
+          wrote();
         }
         continue;
       }
@@ -369,13 +284,16 @@ private:
         target.push_back(e);
         const size_t child = add_node(file_, at);
         nodes_[n].elements.push_back(child);
+        wrote();
       }
     }
+    open_.pop_back();
   }
 
   std::vector<Node>& nodes_;
   const std::string& file_;
   Issues& issues_;
+  std::vector<std::pair<size_t, std::string>> open_; ///< the objects and arrays being patched, outermost first, with this file's pointer of each
   bool ok_ = true;
 };
 
@@ -424,12 +342,42 @@ bool no_markers_left(const ScenarioDocument& sd, Issues& issues)
   return !found;
 }
 
-std::optional<ScenarioDocument> resolve(const std::string& text, const std::string& file, int depth, Issues& issues)
+/// The files of the extends chain being read, the file given first: their shown names, and what
+/// identifies each file (its canonical path, else its name) to recognise a cycle.
+struct Chain {
+  std::vector<std::string> shown;
+  std::vector<std::string> identity;
+};
+
+std::string identity_of(const std::string& path)
+{
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (!real)
+    return normal_path(path);
+  std::string out = real;
+  std::free(real);
+  return out;
+}
+
+/// The first control character (U+0000–U+001F, U+007F) in `s`, or -1.
+int control_character(const std::string& s)
+{
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return static_cast<unsigned char>(c);
+  return -1;
+}
+
+std::optional<ScenarioDocument> resolve(const std::string& text, const std::string& file, Chain& chain, Issues& issues)
 {
   std::optional<json> patch = parse_json(text, file, issues);
   if (!patch)
     return std::nullopt;
-  if (!patch->is_object() || !patch->contains("extends")) {
+  if (!patch->is_object()) { // before looking for markers: an array's "$delete" is not the problem
+    issues.error_in(file, "", "expected an object, found " + type_name(*patch));
+    return std::nullopt;
+  }
+  if (!patch->contains("extends")) {
     ScenarioDocument sd{std::move(*patch), text, Provenance(file, "")};
     if (!no_markers_left(sd, issues))
       return std::nullopt;
@@ -441,19 +389,40 @@ std::optional<ScenarioDocument> resolve(const std::string& text, const std::stri
     issues.error_in(file, "/extends", "expected the path of a base scenario (string), found " + type_name(ext));
     return std::nullopt;
   }
-  if (depth >= MAX_EXTENDS_DEPTH) {
-    issues.error_in(file, "/extends", "more than " + std::to_string(MAX_EXTENDS_DEPTH) + " levels of \"extends\" (a cycle?)");
+  const std::string& name = ext.get_ref<const std::string&>();
+  if (const int c = control_character(name); c >= 0) { // a NUL would cut the path short where the system reads it
+    char code[8];
+    std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(c));
+    issues.error_in(file, "/extends", std::string("the path of the base contains a control character (U+") + code +
+                                          "): not allowed in a base's path");
     return std::nullopt;
   }
-  const std::string& name = ext.get_ref<const std::string&>();
-  const std::string dir   = file.find('/') == std::string::npos ? "" : file.substr(0, file.rfind('/') + 1);
-  const std::string path  = name.rfind('/', 0) == 0 ? name : dir + name;
+  if (name.empty()) {
+    issues.error_in(file, "/extends", "expected the path of a base scenario, found an empty string");
+    return std::nullopt;
+  }
+  const std::string dir  = file.find('/') == std::string::npos ? "" : file.substr(0, file.rfind('/') + 1);
+  const std::string path = normal_path(name.rfind('/', 0) == 0 ? name : dir + name);
   std::string base_text, why;
   if (!read_file(path, base_text, why)) {
     issues.error_in(file, "/extends", "base scenario \"" + path + "\": " + why);
     return std::nullopt;
   }
-  std::optional<ScenarioDocument> sd = resolve(base_text, path, depth + 1, issues);
+  const std::string identity = identity_of(path);
+  if (const auto seen = std::find(chain.identity.begin(), chain.identity.end(), identity); seen != chain.identity.end()) {
+    std::string cycle;
+    for (auto i = seen - chain.identity.begin(); i < static_cast<std::ptrdiff_t>(chain.shown.size()); ++i)
+      cycle += chain.shown[static_cast<size_t>(i)] + " → ";
+    issues.error_in(file, "/extends", "\"extends\" makes a cycle: " + cycle + path);
+    return std::nullopt;
+  }
+  if (static_cast<int>(chain.shown.size()) > MAX_EXTENDS_DEPTH) {
+    issues.error_in(file, "/extends", "more than " + std::to_string(MAX_EXTENDS_DEPTH) + " levels of \"extends\"");
+    return std::nullopt;
+  }
+  chain.shown.push_back(path);
+  chain.identity.push_back(identity);
+  std::optional<ScenarioDocument> sd = resolve(base_text, path, chain, issues);
   if (!sd)
     return std::nullopt;
   sd->hashed += text;
@@ -467,14 +436,12 @@ std::optional<ScenarioDocument> resolve(const std::string& text, const std::stri
 
 Provenance::Provenance(const std::string& file, const std::string& pointer)
 {
-  nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}});
+  nodes_.push_back(Node{Origin{file, pointer}, false, {}, {}, std::nullopt, {}});
+  files_.push_back(file);
 }
 
-Origin Provenance::locate(const std::string& merged_pointer) const
+std::pair<size_t, size_t> Provenance::walk(const std::vector<std::string>& tokens) const
 {
-  if (!merged_pointer.empty() && merged_pointer[0] != '/') // not a JSON pointer: nothing to walk
-    return Origin{nodes_[0].origin.file, merged_pointer};
-  const std::vector<std::string> tokens = split_pointer(merged_pointer);
   size_t n = 0, used = 0;
   for (; used < tokens.size(); ++used) {
     const Node& node = nodes_[n];
@@ -489,41 +456,54 @@ Origin Provenance::locate(const std::string& merged_pointer) const
     else
       break;
   }
-  Origin o = nodes_[n].origin;
+  return {n, used};
+}
+
+Origin Provenance::locate(const std::string& merged_pointer) const
+{
+  if (!merged_pointer.empty() && merged_pointer[0] != '/') // not a JSON pointer: nothing to walk
+    return Origin{nodes_[0].origin.file, merged_pointer};
+  const std::vector<std::string> tokens = split_pointer(merged_pointer);
+  const auto [n, used]                  = walk(tokens);
+  const Node& node                      = nodes_[n];
+  if (used == tokens.size())
+    return node.patched ? *node.patched : node.origin;
+  // Below a value written whole: that place. A key the merged document lacks: where it was removed,
+  // else in the last file that changed the object (the key is wanted because of what is there now).
+  Origin o = node.patched ? *node.patched : node.origin;
+  if (auto r = node.removed.find(unescape(tokens[used])); r != node.removed.end())
+    o = r->second;
   for (size_t i = used; i < tokens.size(); ++i)
     o.pointer += "/" + tokens[i];
   return o;
 }
 
-std::optional<ScenarioDocument> read_scenario_document(const std::string& text, const std::string& file, Issues& issues)
+Origin Provenance::locate_missing(const std::string& object_pointer, const std::string& key) const
 {
-  return resolve(text, file, 0, issues);
+  if (!object_pointer.empty() && object_pointer[0] != '/')
+    return locate(object_pointer);
+  const std::vector<std::string> tokens = split_pointer(object_pointer);
+  const auto [n, used]                  = walk(tokens);
+  if (used < tokens.size())
+    return locate(object_pointer);
+  const Node& node = nodes_[n];
+  if (auto r = node.removed.find(key); r != node.removed.end())
+    return r->second;
+  return node.patched ? *node.patched : node.origin;
 }
 
-bool read_file(const std::string& path, std::string& text, std::string& why)
+int Provenance::rank(const std::string& file) const
 {
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0) {
-    why = "cannot read the file (does it exist? is it readable?)";
-    return false;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    why = "not a regular file (a scenario is a JSON file)";
-    return false;
-  }
-  if (static_cast<size_t>(st.st_size) > MAX_FILE_BYTES) {
-    why = "file too large (" + std::to_string(st.st_size) + " bytes; at most " + std::to_string(MAX_FILE_BYTES) + ")";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = "cannot read the file (is it readable?)";
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
-  return true;
+  for (size_t i = files_.size(); i-- > 0;)
+    if (files_[i] == file)
+      return static_cast<int>(i);
+  return -1;
+}
+
+std::optional<ScenarioDocument> read_scenario_document(const std::string& text, const std::string& file, Issues& issues)
+{
+  Chain chain{{file}, {identity_of(file)}};
+  return resolve(text, file, chain, issues);
 }
 
 } // namespace linksim

@@ -18,9 +18,15 @@
 //     issues.set_provenance(std::make_shared<Provenance>(sd->provenance));
 //     issues.error("/workload/1/rate_per_day", "...");  // "error: scenarios/base.json: /workload/2/rate_per_day: ..."
 //   }                                                   // if x.json deleted the base's /workload/0 and wrote no rate
+//
+// Provenance is per key: a value a patch sets, replaces or removes is the patch's. A problem of a
+// whole object or array (a rule over its members) names the last file that wrote anything in it, at
+// that file's pointer of it; a missing key names the file that removed it (`null`), else the object
+// as located. A rule between two values says so (Issues::conflict) and names the later file.
 #pragma once
 
 #include "harness/scenario/JsonReader.hpp"
+#include "harness/scenario/ScenarioText.hpp" // read_file, normal_path
 
 #include <map>
 #include <optional>
@@ -43,19 +49,31 @@ public:
   Provenance(const std::string& file, const std::string& pointer);
 
   /// The file and the pointer in it where the value at `merged_pointer` was written. Walks as deep
-  /// as the provenance goes and appends the rest of the pointer; a pointer to a key the merged
-  /// document does not have is located in the object that would hold it.
+  /// as the provenance goes and appends the rest of the pointer. An object or array that a later
+  /// file patched is located in the last such file; a pointer to a key the merged document does not
+  /// have, in the file that removed the key if one did, else where the object that would hold it is.
   Origin locate(const std::string& merged_pointer) const;
+  /// Where the object at `object_pointer` lacks `key`: the object in the file that removed the key
+  /// (`"key": null` in a patch), else the object as located by locate().
+  Origin locate_missing(const std::string& object_pointer, const std::string& key) const;
+  /// The place of `file` in the extends chain: 0 for the deepest base, then each file patching it;
+  /// -1 for a file not in the chain.
+  int rank(const std::string& file) const;
 
 private:
   friend class PatchApplier; // builds the tree while patching (Extends.cpp)
   struct Node {
-    Origin origin;
-    bool expanded = false;                ///< children below are recorded (else all of it is `origin`)
-    std::map<std::string, size_t> fields; ///< object: key → node
-    std::vector<size_t> elements;         ///< array: index → node
+    Origin origin;                         ///< where the value was first written whole
+    bool expanded = false;                 ///< children below are recorded (else all of it is `origin`)
+    std::map<std::string, size_t> fields;  ///< object: key → node
+    std::vector<size_t> elements;          ///< array: index → node
+    std::optional<Origin> patched;         ///< the last later file that wrote something in it, at its pointer of it
+    std::map<std::string, Origin> removed; ///< object: key a later file removed → that file's pointer of this object
   };
-  std::vector<Node> nodes_; ///< nodes_[0] is the document; children by index (unreachable ones are garbage)
+  /// The node at the longest prefix of `merged_pointer` the tree records, and how many tokens that took.
+  std::pair<size_t, size_t> walk(const std::vector<std::string>& tokens) const;
+  std::vector<Node> nodes_;        ///< nodes_[0] is the document; children by index (unreachable ones are garbage)
+  std::vector<std::string> files_; ///< the files of the chain, deepest base first
 };
 
 /// A scenario document with its bases applied.
@@ -65,12 +83,11 @@ struct ScenarioDocument {
   Provenance provenance;  ///< where each value of `doc` was written
 };
 
-/// Parses `text` (the contents of `file`) and resolves its "extends" chain (at most 8 deep).
-/// Every problem goes to `issues`, in the file it is in (a base's syntax error names the base; an
-/// unreadable base is an error of the file naming it, at /extends); nullopt if there was any.
+/// Parses `text` (the contents of `file`) and resolves its "extends" chain (at most 8 deep, no
+/// cycle; a base's path is shown as the naming file's folder joined with it, normalised: no "."
+/// or "dir/.." in it). Every problem goes to `issues`, in the file it is in (a base's syntax error
+/// names the base; an unreadable base or a cycle is an error of the file naming it, at /extends);
+/// nullopt if there was any.
 std::optional<ScenarioDocument> read_scenario_document(const std::string& text, const std::string& file, Issues& issues);
-
-/// Reads a regular file of at most 64 MiB; on failure returns false and says why in `why`.
-bool read_file(const std::string& path, std::string& text, std::string& why);
 
 } // namespace linksim

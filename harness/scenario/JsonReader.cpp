@@ -3,6 +3,7 @@
 #include "harness/scenario/Extends.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 namespace linksim {
@@ -21,19 +22,116 @@ std::string pointer_escape(const std::string& key)
   return out;
 }
 
+namespace {
+
+/// The code point of the UTF-8 sequence at s[i] and its length; length 0 if the bytes are not UTF-8.
+std::pair<uint32_t, size_t> decode_utf8(const std::string& s, size_t i)
+{
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b = byte(i);
+  size_t n              = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size())
+    return {0, 0};
+  uint32_t cp = n == 1 ? b : b & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80)
+      return {0, 0};
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return {0, 0}; // overlong, beyond Unicode, or a surrogate
+  return {cp, n};
+}
+
+/// Characters a terminal would act on or not show: they would break a message's line or hide a part of it.
+bool unprintable(uint32_t cp)
+{
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0x061C ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) ||
+         cp == 0xFEFF;
+}
+
+} // namespace
+
+std::string printable(const std::string& s)
+{
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto [cp, n] = decode_utf8(s, i);
+    char buf[12];
+    if (n == 0) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(s[i]));
+      out += buf;
+      ++i;
+      continue;
+    }
+    if (cp == '\n')
+      out += "\\n";
+    else if (cp == '\r')
+      out += "\\r";
+    else if (cp == '\t')
+      out += "\\t";
+    else if (unprintable(cp)) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+      out += buf;
+    } else
+      out.append(s, i, n);
+    i += n;
+  }
+  return out;
+}
+
+Issues::Place Issues::place(const std::string& pointer) const
+{
+  if (!provenance_)
+    return Place{file_, pointer};
+  const Origin o = provenance_->locate(pointer);
+  return Place{o.file, o.pointer};
+}
+
+std::string Issues::mention(const Place& other, const std::string& file)
+{
+  const std::string p = other.pointer.empty() ? "/" : other.pointer;
+  return other.file == file ? p : p + " in " + other.file;
+}
+
 void Issues::error(const std::string& pointer, const std::string& what)
+{
+  const Place p = place(pointer);
+  error_in(p.file, p.pointer, what);
+}
+
+void Issues::error(const std::string& pointer, const std::string& before, const std::string& other_pointer,
+                   const std::string& after)
+{
+  const Place p = place(pointer);
+  error_in(p.file, p.pointer, before + mention(place(other_pointer), p.file) + after);
+}
+
+void Issues::conflict(const Side& a, const Side& b)
+{
+  const Place pa = place(a.pointer), pb = place(b.pointer);
+  const bool b_later = provenance_ && provenance_->rank(pb.file) > provenance_->rank(pa.file);
+  const Side& at     = b_later ? b : a;
+  const Place& here  = b_later ? pb : pa;
+  error_in(here.file, here.pointer, at.before + mention(b_later ? pa : pb, here.file) + at.after);
+}
+
+void Issues::missing(const std::string& pointer, const std::string& key, const std::string& what)
 {
   if (!provenance_) {
     error_in(file_, pointer, what);
     return;
   }
-  const Origin o = provenance_->locate(pointer);
+  const Origin o = provenance_->locate_missing(pointer, key);
   error_in(o.file, o.pointer, what);
 }
 
 void Issues::error_in(const std::string& file, const std::string& pointer, const std::string& what)
 {
-  list_.push_back("error: " + file + ": " + (pointer.empty() ? "/" : pointer) + ": " + what);
+  list_.push_back(printable("error: " + file + ": " + (pointer.empty() ? "/" : pointer) + ": " + what));
 }
 
 std::string type_name(const json& j)
@@ -86,7 +184,7 @@ const json* ObjReader::raw(const std::string& key, Req req)
   auto it = obj_->find(key);
   if (it == obj_->end()) {
     if (req == Req::YES)
-      issues_->error(ptr_, "missing required key \"" + key + "\"");
+      issues_->missing(ptr_, key, "missing required key \"" + key + "\"");
     return nullptr;
   }
   return &*it;

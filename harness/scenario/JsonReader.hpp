@@ -31,7 +31,14 @@ std::string pointer_escape(const std::string& key);
 
 class Provenance; // harness/scenario/Extends.hpp
 
-/// The problems found in a scenario, each "error: FILE: /pointer: what was expected".
+/// `s` as it may be echoed into a one-line message: control characters (U+0000–U+001F, U+007F,
+/// U+0080–U+009F), line and paragraph separators (U+2028, U+2029) and invisible or direction-changing
+/// marks (U+061C, U+200B–U+200F, U+202A–U+202E, U+2060–U+2069, U+FEFF) written as JSON escapes
+/// ("\n", "\u001b"), a byte that is not UTF-8 as "\xff"; everything else unchanged.
+std::string printable(const std::string& s);
+
+/// The problems found in a scenario, each "error: FILE: /pointer: what was expected", on one line
+/// (what a value could bring into it that would break the line or forge another is escaped: printable()).
 class Issues {
 public:
   /// Problems of `file` (the scenario given on the command line).
@@ -39,6 +46,24 @@ public:
   /// Records a problem at `pointer` of the document; with a provenance, the pointer is one of the
   /// merged document and the message names the file and the pointer where that value was written.
   void error(const std::string& pointer, const std::string& what);
+  /// Records a problem at `pointer` that involves a second value: the message is `before`, where the
+  /// other value is, then `after`. The other place is located like the first: "/timeline/0", or
+  /// "/timeline/0 in scenarios/base.json" when another file than the message's wrote it.
+  ///   issues.error(where[i], "overlaps ", where[j], " (\"f1\"): two faults of the same line at the same time");
+  void error(const std::string& pointer, const std::string& before, const std::string& other_pointer,
+             const std::string& after);
+  /// One side of a problem between two values: its pointer, and the message said from there
+  /// (`before`, where the other value is, `after`).
+  struct Side {
+    std::string pointer, before, after;
+  };
+  /// A problem between two values (a row a revision dates that has its own date): reported at the
+  /// side that the later file of the extends chain wrote, since the patch that made them conflict
+  /// is the file to edit; at `a` when one file wrote both.
+  void conflict(const Side& a, const Side& b);
+  /// Records that the object at `pointer` lacks the required `key`: located where the key was removed
+  /// (a patch's `"key": null`), else where the object was written.
+  void missing(const std::string& pointer, const std::string& key, const std::string& what);
   /// Records a problem at `pointer` of `file` itself (e.g. a syntax error in a base scenario).
   void error_in(const std::string& file, const std::string& pointer, const std::string& what);
   /// From now on, error() locates merged pointers through `provenance` (Extends.hpp).
@@ -53,6 +78,12 @@ public:
   const std::string& file() const { return file_; }
 
 private:
+  struct Place {
+    std::string file, pointer;
+  };
+  Place place(const std::string& pointer) const;
+  /// `other` as a message names it from a message about `file`.
+  static std::string mention(const Place& other, const std::string& file);
   std::string file_;
   std::shared_ptr<const Provenance> provenance_;
   std::vector<std::string> list_;

@@ -61,7 +61,7 @@ Scenario load_scenario(const std::string& path)
 {
   std::string text, why;
   if (!read_file(path, text, why))
-    throw ScenarioError({"error: " + path + ": /: " + why});
+    throw ScenarioError({printable("error: " + path + ": /: " + why)});
   return parse_scenario(text, path);
 }
 

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -336,11 +337,14 @@ TEST_CASE("cli: --help lists the exit codes on every command, usage errors exit 
 
 TEST_CASE("invalid scenarios: every file in scenarios/invalid has an expectation, and the reverse", "[invalid]")
 {
+  // The negative examples are grouped in a folder per section; bases/ holds what they extend.
   const std::string dir = source_dir() + "/scenarios/invalid";
   std::set<std::string> files, listed;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".json")
-      files.insert(e.path().filename().string());
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    const std::string rel = std::filesystem::relative(e.path(), dir).generic_string();
+    if (e.path().extension() == ".json" && rel.rfind("bases/", 0) != 0)
+      files.insert(rel);
+  }
   std::istringstream tsv(read_text(dir + "/expected.tsv"));
   std::string line;
   while (std::getline(tsv, line))
@@ -348,6 +352,31 @@ TEST_CASE("invalid scenarios: every file in scenarios/invalid has an expectation
       listed.insert(line.substr(0, line.find('\t')));
   CHECK(files == listed);
   CHECK(files.size() >= 20);
+}
+
+TEST_CASE("invalid scenarios: each is a short patch on a base, not a copy of one", "[invalid]")
+{
+  // A negative example shows its rule in a few lines; what a scenario needs besides is in bases/
+  // (scenarios/tools/invalid_rebase.py turns a whole copy into such a patch). Lists of many values
+  // (a rule on "at most N") are the longest.
+  const std::string dir = source_dir() + "/scenarios/invalid";
+  size_t longest = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    const std::string rel = std::filesystem::relative(e.path(), dir).generic_string();
+    if (e.path().extension() != ".json" || rel.rfind("bases/", 0) == 0)
+      continue;
+    const std::string text = read_text(e.path().string());
+    const size_t lines     = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+    INFO(rel << ": " << lines << " lines");
+    CHECK(lines <= 25);
+    // Only a file whose rule is about its own text or shape (a syntax error, nesting, an array) stands alone.
+    static const std::set<std::string> alone = {"document/json-syntax-error.json", "document/too-deep.json",
+                                                "document/root-not-object.json"};
+    if (!alone.count(rel))
+      CHECK(text.find("\"extends\"") != std::string::npos);
+    longest = std::max(longest, lines);
+  }
+  CHECK(longest > 0);
 }
 
 TEST_CASE("robustness: hostile inputs give exit 4, never a crash or a hang", "[invalid][robustness]")

@@ -103,9 +103,6 @@ TEST_CASE("harness::Extends: an error in a value the child wrote names the child
   const auto msgs = errors_of_file(dir.path + "/child.json");
   CHECK(has(msgs, "error: " + dir.path + "/child.json: /hub/workers: value -1 out of range"));
   CHECK(has(msgs, "error: " + dir.path + "/child.json: /hub/workerz: unknown key \"workerz\""));
-  // A missing key is a problem of the object, which belongs to the file that first wrote it.
-  dir.write("child2.json", R"({"extends": "base.json", "hub": {"site": null}})");
-  CHECK(has(errors_of_file(dir.path + "/child2.json"), "error: " + dir.path + "/base.json: /hub: missing required key \"site\""));
 }
 
 TEST_CASE("harness::Extends: a syntax error or a repeated key in a base names the base", "[extends]")
@@ -149,12 +146,15 @@ TEST_CASE("harness::Extends: keys of a merged object belong to the file that wro
     const Origin o = sd->provenance.locate(p);
     return o.file.substr(dir.path.size() + 1) + ":" + o.pointer;
   };
-  CHECK(at("") == "a.json:");
-  CHECK(at("/hub") == "a.json:/hub");
+  // The document and the hub were first written by a.json, and patched last by c.json: a rule over
+  // their members is located in c.json, the last file that changed them.
+  CHECK(at("") == "c.json:");
+  CHECK(at("/hub") == "c.json:/hub");
   CHECK(at("/hub/site") == "c.json:/hub/site");
   CHECK(at("/hub/workers") == "b.json:/hub/workers");
   CHECK(at("/hub/batch_ms_per_person") == "b.json:/hub/batch_ms_per_person");
-  CHECK(at("/hub/missing") == "a.json:/hub/missing");
+  CHECK(at("/hub/missing") == "c.json:/hub/missing"); // a key wanted in the hub as c.json left it
+  CHECK(at("/list/7") == "c.json:/list/7");           // below a value written whole: that file
   CHECK(at("/list/2") == "c.json:/list/2");
   CHECK(at("/hub/a~1b") == "c.json:/hub/a~1b");
   CHECK(at("not a pointer") == "a.json:not a pointer");
@@ -335,5 +335,199 @@ TEST_CASE("harness::Extends: a document nested beyond 64 levels is refused, not 
   CHECK(has(issues.list(), ": nested more than 64 levels deep"));
   CHECK(issues.list()[0].rfind("error: deep.json: /0/0/", 0) == 0);
   Issues fine("ok.json");
-  CHECK(read_scenario_document(std::string(64, '[') + std::string(64, ']'), "ok.json", fine));
+  CHECK(read_scenario_document("{\"a\": " + std::string(63, '[') + std::string(63, ']') + "}", "ok.json", fine));
+}
+
+// ---- Provenance per key: what a patch sets, replaces or removes is the patch's ----
+
+TEST_CASE("harness::Extends: a key the child removes is missing in the child", "[extends][provenance]")
+{
+  TempDir dir;
+  dir.write("base.json", test::small_scenario_json().dump(2));
+  dir.write("child.json", R"({"extends": "base.json", "hub": {"site": null}})");
+  CHECK(errors_of_file(dir.path + "/child.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/child.json: /hub: missing required key \"site\""});
+  // Removed in an element the child patches by key: the child's pointer of that element.
+  dir.write("child2.json", R"({"extends": "base.json", "agencies": {"list": [{"id": "nb1", "population": 1}, {"id": "m2", "site": null}]}})");
+  CHECK(errors_of_file(dir.path + "/child2.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/child2.json: /agencies/list/1: missing required key \"site\""});
+  // A key no file ever wrote: missing where the object was written, or in the last file that
+  // changed the object (the key may be wanted because of what that file wrote: "mode": "batch").
+  auto base = test::small_scenario_json();
+  base["hub"].erase("workers");
+  dir.write("base2.json", base.dump(2));
+  dir.write("child3.json", R"({"extends": "base2.json", "calendar": {"duration_days": 1}})");
+  CHECK(has(errors_of_file(dir.path + "/child3.json"), "error: " + dir.path + "/base2.json: /hub: missing required key \"workers\""));
+  dir.write("child4.json", R"({"extends": "base.json", "workload": [{"id": "w", "mode": "batch"}]})");
+  CHECK(has(errors_of_file(dir.path + "/child4.json"), "error: " + dir.path + "/child4.json: /workload/0: missing required key \"batch_size\""));
+  // A middle file removes, the last one patches something else: the middle file removed it.
+  dir.write("middle.json", R"({"extends": "base.json", "hub": {"site": null}})");
+  dir.write("last.json", R"({"extends": "middle.json", "hub": {"workers": 3}})");
+  CHECK(has(errors_of_file(dir.path + "/last.json"), "error: " + dir.path + "/middle.json: /hub: missing required key \"site\""));
+  // ...and a later file that writes it again makes it present.
+  dir.write("again.json", R"({"extends": "middle.json", "hub": {"site": "hub"}})");
+  CHECK(errors_of_file(dir.path + "/again.json").empty());
+}
+
+TEST_CASE("harness::Extends: a rule over an object the child patched names the child", "[extends][provenance]")
+{
+  TempDir dir;
+  dir.write("base.json", test::small_scenario_json().dump(2));
+  // The child adds a key to the base's hub and another to its request: the rule over the request's
+  // members is the child's, at the child's pointer (the child's own keys are the child's as before).
+  dir.write("child.json", R"({"extends": "base.json", "hub": {"request": {"dist": "uniform", "min_ms": 5, "max_ms": 1, "ms": null}}})");
+  CHECK(has(errors_of_file(dir.path + "/child.json"), "error: " + dir.path + "/child.json: /hub/request/max_ms: must be >= min_ms"));
+  // An element the child patches by key is the child's element 0, the merged document's 3.
+  dir.write("child2.json", R"({"extends": "base.json", "agencies": {"list": [{"id": "ins1", "kind": "municipality", "prefecture": "pref"}]},
+                               "network": {"sites": [{"id": "jlis", "kind": "hub", "uplink": null}]}})");
+  const auto msgs = errors_of_file(dir.path + "/child2.json");
+  INFO(join(msgs, "\n"));
+  CHECK(has(msgs, "error: " + dir.path + "/child2.json: /network/sites: expected exactly one site of kind \"hub\", found 2"));
+  // An element the child deletes: the array is the child's.
+  dir.write("child3.json", R"({"extends": "base.json", "network": {"sites": [{"id": "hub", "$delete": true}]}, "hub": {"site": "east"}})");
+  CHECK(has(errors_of_file(dir.path + "/child3.json"),
+            "error: " + dir.path + "/child3.json: /network/sites: expected exactly one site of kind \"hub\", found 0"));
+}
+
+TEST_CASE("harness::Extends: an unknown key the child adds inside a base object names the child", "[extends][provenance]")
+{
+  TempDir dir;
+  dir.write("base.json", test::small_scenario_json().dump(2));
+  dir.write("child.json", R"({"extends": "base.json", "workload": [{"id": "w", "provider": {"selekt": "x"}}]})");
+  const auto msgs = errors_of_file(dir.path + "/child.json");
+  INFO(join(msgs, "\n"));
+  CHECK(has(msgs, "error: " + dir.path + "/child.json: /workload/0/provider/selekt: unknown key \"selekt\""));
+}
+
+TEST_CASE("harness::Extends: a message naming a second value locates it too", "[extends][provenance]")
+{
+  TempDir dir;
+  dir.write("a.json", R"({"timeline": [{"id": "f1", "at": 1}, {"id": "f2", "at": 2}]})");
+  dir.write("b.json", R"({"extends": "a.json", "timeline": [{"id": "f3", "at": 3}, {"id": "f2", "at": 4}]})");
+  std::vector<std::string> errors;
+  auto sd = read(dir, "b.json", errors);
+  REQUIRE(sd);
+  const std::string a = dir.path + "/a.json", b = dir.path + "/b.json";
+  Issues issues(b);
+  issues.set_provenance(std::make_shared<const Provenance>(sd->provenance));
+  issues.error("/timeline/2", "overlaps ", "/timeline/0", " (\"f1\")");
+  issues.error("/timeline/2", "overlaps ", "/timeline/1", " (\"f2\")");
+  issues.error("/timeline/1", "overlaps ", "/timeline/0", " (\"f1\")");
+  CHECK(issues.list() == std::vector<std::string>{
+                             "error: " + b + ": /timeline/0: overlaps /timeline/0 in " + a + " (\"f1\")",
+                             "error: " + b + ": /timeline/0: overlaps /timeline/1 (\"f2\")",
+                             "error: " + b + ": /timeline/1: overlaps /timeline/0 in " + a + " (\"f1\")"});
+  // A conflict is reported at the side the later file wrote, said from there.
+  Issues conflicts(b);
+  conflicts.set_provenance(std::make_shared<const Provenance>(sd->provenance));
+  const Issues::Side first{"/timeline/0", "f1 is at odds with ", ""}, appended{"/timeline/2", "f3 is at odds with ", ""};
+  conflicts.conflict(first, appended);
+  conflicts.conflict(appended, first);
+  CHECK(conflicts.list() == std::vector<std::string>{"error: " + b + ": /timeline/0: f3 is at odds with /timeline/0 in " + a,
+                                                     "error: " + b + ": /timeline/0: f3 is at odds with /timeline/0 in " + a});
+  // Without a provenance (one file), the first side.
+  Issues plain("x.json");
+  plain.conflict(first, appended);
+  CHECK(plain.list() == std::vector<std::string>{"error: x.json: /timeline/0: f1 is at odds with /timeline/2"});
+}
+
+// ---- Bad paths and shapes in "extends" ----
+
+TEST_CASE("harness::Extends: a cycle of extends is named, with normalised paths", "[extends]")
+{
+  TempDir dir;
+  dir.write("a.json", R"({"extends": "./b.json"})");
+  dir.write("b.json", R"({"extends": "././a.json"})");
+  dir.write("self.json", R"({"extends": "./self.json"})");
+  CHECK(errors_of_file(dir.path + "/a.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/b.json: /extends: \"extends\" makes a cycle: " + dir.path +
+                                 "/a.json → " + dir.path + "/b.json → " + dir.path + "/a.json"});
+  CHECK(errors_of_file(dir.path + "/self.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/self.json: /extends: \"extends\" makes a cycle: " + dir.path +
+                                 "/self.json → " + dir.path + "/self.json"});
+  // A chain deeper than 8 without a cycle is refused as too deep.
+  for (int i = 0; i < 10; ++i)
+    dir.write("d" + std::to_string(i) + ".json", "{\"extends\": \"sub/../d" + std::to_string(i + 1) + ".json\"}");
+  std::filesystem::create_directory(dir.path + "/sub");
+  const auto deep = errors_of_file(dir.path + "/d0.json");
+  REQUIRE(deep.size() == 1);
+  CHECK(deep[0] == "error: " + dir.path + "/d8.json: /extends: more than 8 levels of \"extends\"");
+}
+
+TEST_CASE("harness::Extends: paths are shown normalised", "[extends]")
+{
+  CHECK(normal_path("a/./b/../c.json") == "a/c.json");
+  CHECK(normal_path("scenarios/invalid/workload/../bases/small.json") == "scenarios/invalid/bases/small.json");
+  CHECK(normal_path("./x.json") == "x.json");
+  CHECK(normal_path("../x/./y.json") == "../x/y.json");
+  CHECK(normal_path("/a/../../b.json") == "/b.json");
+  CHECK(normal_path("a//b.json") == "a/b.json");
+  TempDir dir;
+  std::filesystem::create_directory(dir.path + "/sub");
+  auto base              = test::small_scenario_json();
+  base["hub"]["workers"] = 0;
+  dir.write("base.json", base.dump(2));
+  dir.write("sub/child.json", R"({"extends": "../base.json"})");
+  CHECK(errors_of_file(dir.path + "/sub/child.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/base.json: /hub/workers: value 0 out of range: must be >= 1"});
+}
+
+TEST_CASE("harness::Extends: a control character in the path of a base is refused", "[extends]")
+{
+  TempDir dir;
+  dir.write("base.json", test::small_scenario_json().dump(2));
+  // Truncated at the NUL, this would read base.json and validate.
+  dir.write("nul.json", "{\"extends\": \"base.json\\u0000junk\"}");
+  CHECK(errors_of_file(dir.path + "/nul.json") ==
+        std::vector<std::string>{"error: " + dir.path +
+                                 "/nul.json: /extends: the path of the base contains a control character (U+0000): not "
+                                 "allowed in a base's path"});
+  dir.write("newline.json", "{\"extends\": \"base.json\\n\"}");
+  CHECK(has(errors_of_file(dir.path + "/newline.json"), "/extends: the path of the base contains a control character (U+000A)"));
+  dir.write("empty.json", "{\"extends\": \"\"}");
+  CHECK(has(errors_of_file(dir.path + "/empty.json"), "/extends: expected the path of a base scenario, found an empty string"));
+}
+
+TEST_CASE("harness::Extends: a root that is not an object is said so, in a base or a child", "[extends]")
+{
+  TempDir dir;
+  dir.write("array.json", R"([{"id": "a", "$delete": true}])");
+  dir.write("child.json", R"({"extends": "array.json"})");
+  CHECK(errors_of_file(dir.path + "/array.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/array.json: /: expected an object, found an array"});
+  CHECK(errors_of_file(dir.path + "/child.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/array.json: /: expected an object, found an array"});
+  dir.write("number.json", "42");
+  CHECK(errors_of_file(dir.path + "/number.json") ==
+        std::vector<std::string>{"error: " + dir.path + "/number.json: /: expected an object, found an integer"});
+}
+
+// ---- Messages stay one line whatever a value holds ----
+
+TEST_CASE("harness::Issues: a value is echoed with its control characters escaped", "[extends][messages]")
+{
+  CHECK(printable("a\nb\tc\r") == "a\\nb\\tc\\r");
+  CHECK(printable(std::string("nul\0x", 5)) == "nul\\u0000x");
+  CHECK(printable("\x1b[31mred") == "\\u001b[31mred");
+  CHECK(printable("line\u2028para\u2029") == "line\\u2028para\\u2029");
+  CHECK(printable("\u202Eevil\u200B\xC2\x85") == "\\u202eevil\\u200b\\u0085");
+  CHECK(printable("\xff\xfe ok") == "\\xff\\xfe ok");
+  CHECK(printable("児童手当 – ok") == "児童手当 – ok");
+  // Through the loader: a forged second "error:" line stays inside the first.
+  auto j                       = test::small_scenario_json();
+  j["workload"][0]["mode"]     = "fast\nerror: x.json: /: all is well";
+  j["workload"][0]["subjects"] = std::string("own\0\x1b[2J\u2028", 11);
+  try {
+    parse_scenario(j.dump(), "x.json");
+    FAIL("expected errors");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.messages.size() == 2);
+    for (const std::string& m : e.messages) {
+      INFO(m);
+      CHECK(m.find_first_of(std::string("\n\r\0\x1b", 4)) == std::string::npos);
+      CHECK(m.find("\u2028") == std::string::npos);
+    }
+    CHECK(has(e.messages, "/workload/0/mode: unknown value \"fast\\nerror: x.json: /: all is well\""));
+    CHECK(has(e.messages, "/workload/0/subjects: unknown value \"own\\u0000\\u001b[2J\\u2028\""));
+  }
 }

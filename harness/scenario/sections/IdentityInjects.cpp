@@ -158,7 +158,7 @@ void check_identity_injects(const std::vector<std::string>& where, LoadContext& 
       if (e.kind == TimelineKind::NUMBER_SWAP && o.agency != e.agency)
         continue;
       if (e.count > 0 || o.count > 0) {
-        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\") in time" +
+        ctx.issues.error(where[i], "overlaps ", where[j], " (\"" + o.id + "\") in time" +
                                        (e.kind == TimelineKind::NUMBER_SWAP ? " at the same agency" : std::string()) +
                                        ": with drawn persons (\"count\") they could touch one person twice; give "
                                        "\"pairs\" or separate the windows");
@@ -167,7 +167,7 @@ void check_identity_injects(const std::vector<std::string>& where, LoadContext& 
       for (const auto& [a, b] : e.pairs)
         for (const auto& [c, d] : o.pairs)
           if (a == c || a == d || b == c || b == d) {
-            ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): person " +
+            ctx.issues.error(where[i], "overlaps ", where[j], " (\"" + o.id + "\"): person " +
                                            std::to_string(a == c || a == d ? a : b) + " is in both at the same time");
             goto next_pair;
           }

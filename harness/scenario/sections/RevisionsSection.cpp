@@ -116,8 +116,8 @@ void read_layout_changes(ObjReader& r, Revision& rev, uint32_t rev_ix, LoadConte
     }
     auto [it, fresh] = dated.emplace(std::make_pair(*li, vi), l.pointer());
     if (!fresh) {
-      l.error("version", "version " + *version + " of layout " + std::to_string(lay.number) + " is introduced by " +
-                             it->second + " already");
+      ctx.issues.error(l.at("version"), "version " + *version + " of layout " + std::to_string(lay.number) + " is introduced by ",
+                       it->second, " already");
       continue;
     }
     lv.valid_from_s        = rev.go_live_s;
@@ -182,14 +182,31 @@ void plan_agencies(Revision& rev, const std::map<uint32_t, double>& ready, const
   }
 }
 
-/// Dates what the revision adds (from go-live) and removes (until go-live).
-void apply_dates(const Revision& rev, ObjReader& r, LoadContext& ctx)
+/// The pointer of the element of the top-level array `key` whose "id" is `id` (elements are read in
+/// file order; ids are unique), for a message that names it.
+std::string element_at(ObjReader& root, const std::string& key, const std::string& id)
+{
+  const json* arr = root.raw(key, Req::NO);
+  for (size_t k = 0; arr && arr->is_array() && k < arr->size(); ++k)
+    if ((*arr)[k].is_object() && (*arr)[k].value("id", "") == id)
+      return root.at(key) + "/" + std::to_string(k);
+  return root.at(key);
+}
+
+/// Dates what the revision adds (from go-live) and removes (until go-live). A row or delegation that
+/// carries its own date conflicts with the revision's: the message is where the later file of an
+/// extends chain wrote its side (`root` locates the rows and delegations).
+void apply_dates(const Revision& rev, ObjReader& r, ObjReader& root, LoadContext& ctx)
 {
   Scenario& sc = ctx.sc;
   const double t = rev.go_live_s;
   for (uint32_t i : rev.rows_added) {
-    if (std::isfinite(sc.permissions[i].from_s))
-      r.error("permissions", "row \"" + sc.permissions[i].id + "\" has its own from: it is dated by the revision");
+    if (std::isfinite(sc.permissions[i].from_s)) {
+      const std::string row = "row \"" + sc.permissions[i].id + "\" has its own from";
+      ctx.issues.conflict({r.at("permissions"), row + " (", "): it is dated by the revision"},
+                          {element_at(root, "permissions", sc.permissions[i].id) + "/from",
+                           row + ": it is dated by the revision that adds it (", ")"});
+    }
     sc.permissions[i].from_s = t;
   }
   for (uint32_t i : rev.rows_removed)
@@ -207,17 +224,26 @@ void apply_dates(const Revision& rev, ObjReader& r, LoadContext& ctx)
         d.until_s = std::min(d.until_s, t);
   }
   for (uint32_t i : rev.delegations_added) {
-    if (std::isfinite(sc.delegations[i].from_s))
-      r.error("delegations", "delegation \"" + sc.delegations[i].id + "\" has its own from: it is dated by the revision");
+    if (std::isfinite(sc.delegations[i].from_s)) {
+      const std::string del = "delegation \"" + sc.delegations[i].id + "\" has its own from";
+      ctx.issues.conflict({r.at("delegations"), del + " (", "): it is dated by the revision"},
+                          {element_at(root, "delegations", sc.delegations[i].id) + "/from",
+                           del + ": it is dated by the revision that adds it (", ")"});
+    }
     sc.delegations[i].from_s = t;
   }
   for (uint32_t i : rev.delegations_removed)
     sc.delegations[i].until_s = std::min(sc.delegations[i].until_s, t);
   for (size_t i = 0; i < sc.permissions.size(); ++i) // a row the revision ends before its own from never applies
-    if (sc.permissions[i].from_s >= sc.permissions[i].until_s)
-      r.error("permissions", "row " + (sc.permissions[i].id.empty() ? "/permissions/" + std::to_string(i)
-                                                                     : "\"" + sc.permissions[i].id + "\"") +
-                                 " would end (at this revision's go-live) before it starts");
+    if (sc.permissions[i].from_s >= sc.permissions[i].until_s) {
+      const std::string& id = sc.permissions[i].id;
+      if (id.empty()) // no id: dated through its procedure, named by its place
+        r.error("permissions", "row /permissions/" + std::to_string(i) + " would end (at this revision's go-live) before it starts");
+      else
+        ctx.issues.conflict({r.at("permissions"), "row \"" + id + "\" (", ") would end (at this revision's go-live) before it starts"},
+                            {element_at(root, "permissions", id),
+                             "row \"" + id + "\" would end before it starts, once dated by the revision (", ")"});
+    }
 }
 
 void read_revisions(ObjReader& root, LoadContext& ctx)
@@ -264,7 +290,7 @@ void read_revisions(ObjReader& root, LoadContext& ctx)
       r.finish();
       if (!dist || !live)
         continue;
-      apply_dates(rev, r, ctx);
+      apply_dates(rev, r, root, ctx);
       plan_agencies(rev, ready, applied, ready_before, ctx);
       ctx.sc.revisions.push_back(std::move(rev));
     }

@@ -46,9 +46,13 @@ bool read_case_at(ObjReader& c, TestCase& tc, LoadContext& ctx)
   }
   const size_t want = tc.batch ? 1 : tc.persons.size();
   if (values.size() != want) {
-    c.error("at", tc.batch ? "a batch case is sent once: expected one date-time, found " + std::to_string(values.size())
-                           : "expected " + std::to_string(want) + " date-times (one per person), found " +
-                                 std::to_string(values.size()));
+    const std::string found = ", found " + std::to_string(values.size());
+    if (tc.batch)
+      c.error("at", "a batch case is sent once: expected one date-time" + found);
+    else // the persons may be what changed (in a patch): reported where the later file wrote
+      ctx.issues.conflict({c.at("at"), "expected " + std::to_string(want) + " date-times (one per person of ", ")" + found},
+                          {c.at(c.has("persons") ? "persons" : "my_numbers"), std::to_string(want) + " persons need " + std::to_string(want) +
+                                                " date-times (one per person) in ", found});
     return false;
   }
   bool ok = true;
@@ -218,14 +222,17 @@ bool check_persons(ObjReader& c, TestCase& tc, const Workload& wl, const Populat
     const std::string who = "test case \"" + tc.id + "\": person " + std::to_string(p);
     const uint32_t prov   = provider_of(wl, pop, p);
     if (prov == NONE) {
-      ctx.issues.error(pp, who + " has no " + to_string(wl.provider) +
-                               (wl.provider == ProviderSelect::INSURER ? " (not a member of any insurer)" : ""));
+      const std::string none = who + " has no " + to_string(wl.provider) +
+                               (wl.provider == ProviderSelect::INSURER ? " (not a member of any insurer)" : "");
+      ctx.issues.conflict({pp, none + ", the provider chosen by ", ""}, {c.at("provider"), none + ", the person of ", ""});
       ok = false;
       continue;
     }
     if (prov == tc.requester) {
-      ctx.issues.error(pp, who + ": the provider (" + to_string(wl.provider) + ") would be the requester \"" +
-                               sc.agencies[prov].id + "\" itself");
+      const std::string itself = "\"" + sc.agencies[prov].id + "\" (";
+      ctx.issues.conflict({pp, who + ": the provider (" + to_string(wl.provider) + ") would be the requester " + itself, ") itself"},
+                          {c.at("requester"), who + ": the requester would be the provider (" + to_string(wl.provider) + ") " +
+                                                  itself, ") itself"});
       ok = false;
       continue;
     }
@@ -285,7 +292,11 @@ void read_case(ObjReader& c, std::map<std::string, uint32_t>& case_ix, const Pop
   bool persons_ok = true;
   if (const json* ps = c.array("persons", c.has("my_numbers") ? Req::NO : Req::YES)) {
     if (ps->empty() || (tc.batch && ps->size() < 2 && !c.has("my_numbers"))) {
-      c.error("persons", tc.batch ? "a batch case lists at least two persons" : "expected at least one person index");
+      if (tc.batch && !ps->empty()) // the mode may be what changed (in a patch)
+        ctx.issues.conflict({c.at("persons"), "a batch case (", ") lists at least two persons"},
+                            {c.at("mode"), "a batch case lists at least two persons (", ")"});
+      else
+        c.error("persons", tc.batch ? "a batch case lists at least two persons" : "expected at least one person index");
       persons_ok = false;
     }
     persons_ok = read_person_indices(*ps, c.at("persons"), params::CASE_PERSON, ctx, tc.persons) && persons_ok;

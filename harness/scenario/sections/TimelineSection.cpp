@@ -308,25 +308,25 @@ void check_contradictions(const std::vector<std::string>& where, LoadContext& ct
       if (o.kind != e.kind && !(is_network_fault(o.kind) && is_network_fault(e.kind)))
         continue;
       if (e.kind == TimelineKind::MANUAL_ANSWER && o.agency == e.agency && o.at_s == e.at_s)
-        ctx.issues.error(where[i], "contradicts " + where[j] + " (\"" + o.id + "\"): both switch " +
+        ctx.issues.error(where[i], "contradicts ", where[j], " (\"" + o.id + "\"): both switch " +
                                        ctx.sc.agencies[e.agency].id + "'s manual-answer mode at the same instant");
       if (e.kind == TimelineKind::REGISTRATION_FAULT && o.agency == e.agency && overlap(o, e))
-        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two registration faults of " +
+        ctx.issues.error(where[i], "overlaps ", where[j], " (\"" + o.id + "\"): two registration faults of " +
                                        ctx.sc.agencies[e.agency].id + " at the same time");
       if (e.kind == TimelineKind::DISTRIBUTION_FAULT && o.site == e.site && overlap(o, e))
-        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two distribution faults of " +
+        ctx.issues.error(where[i], "overlaps ", where[j], " (\"" + o.id + "\"): two distribution faults of " +
                                        ctx.sc.sites[e.site].id + " at the same time");
       if (is_network_fault(e.kind) && is_network_fault(o.kind) && e.target == o.target && e.agency == o.agency &&
           e.site == o.site && overlap(o, e))
-        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two faults of the same line or host at the same time");
+        ctx.issues.error(where[i], "overlaps ", where[j], " (\"" + o.id + "\"): two faults of the same line or host at the same time");
       if (e.kind == TimelineKind::CONNECTION_RESTRICTION && o.agency == e.agency && overlap(o, e)) // issue 9
-        ctx.issues.error(where[i], "overlaps " + where[j] + " (\"" + o.id + "\"): two connection restrictions of " +
+        ctx.issues.error(where[i], "overlaps ", where[j], " (\"" + o.id + "\"): two connection restrictions of " +
                                        ctx.sc.agencies[e.agency].id + " at the same time");
       if (e.kind == TimelineKind::MASTER_ROWS && overlap(o, e))
         for (const auto& [adds, removes] : {std::pair(&e.add, &o.remove), std::pair(&o.add, &e.remove)})
           for (const PermissionRow& r : *adds)
             if (std::any_of(removes->begin(), removes->end(), [&](const PermissionRow& x) { return x.same_grant(r); }))
-              ctx.issues.error(where[i], "contradicts " + where[j] + " (\"" + o.id +
+              ctx.issues.error(where[i], "contradicts ", where[j], " (\"" + o.id +
                                              "\"): one adds to the hub's master a row the other removes, at the same time");
     }
     if (e.kind == TimelineKind::MANUAL_ANSWER) {

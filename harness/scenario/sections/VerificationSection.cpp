@@ -106,8 +106,14 @@ void read_verification(ObjReader& root, LoadContext& ctx)
   // the combination rather than let a lost test request stop the run.
   for (size_t i = 0; i < sc.timeline.size(); ++i)
     if (is_network_fault(sc.timeline[i].kind)) {
-      ctx.issues.error(v.pointer(), "a verification environment and a network or host fault (timeline event \"" +
-                                        sc.timeline[i].id + "\") in one scenario are not supported yet: run them apart");
+      size_t k = 0; // the event's element in the file (events are read in file order; ids are unique)
+      const json* tl = root.raw("timeline", Req::NO);
+      while (tl && k < tl->size() && !((*tl)[k].is_object() && (*tl)[k].value("id", "") == sc.timeline[i].id))
+        ++k;
+      const std::string fault = "a network or host fault (timeline event \"" + sc.timeline[i].id + "\"";
+      ctx.issues.conflict({v.pointer(), "a verification environment and " + fault + ", ", ") in one scenario are not supported yet: run them apart"},
+                          {"/timeline/" + std::to_string(k), fault + ") and a verification environment (",
+                           ") in one scenario are not supported yet: run them apart"});
       break;
     }
   if (auto id = v.string("revision", Req::YES)) {
@@ -188,7 +194,8 @@ void read_verification(ObjReader& root, LoadContext& ctx)
         auto a                = resolve(ctx.agency_ix, "agency", id, ptr, ctx.issues);
         auto t                = read_when(d, ptr, ctx);
         if (a && std::find(testers.begin(), testers.end(), *a) == testers.end())
-          ctx.issues.error(ptr, "agency \"" + id + "\" does not take the inter-agency test (it is not in verification.agencies)");
+          ctx.issues.conflict({ptr, "agency \"" + id + "\" does not take the inter-agency test (it is not in ", ")"},
+                              {v.at("agencies"), "agency \"" + id + "\" is not listed, and does not take the inter-agency test it applies for (", ")"});
         else if (a && t) {
           if (*t < 0)
             ctx.issues.error(ptr, "an application must be filed inside the run (the run starts " + sc.start_text + ")");

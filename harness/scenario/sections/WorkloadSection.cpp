@@ -266,8 +266,10 @@ bool cross_check(ObjReader& w, const Workload& out, LoadContext& ctx)
     // A delegate (受任者) asks about its delegator's residents or members.
     const Agency& a = sc.agencies[out.on_behalf_of != NONE ? out.on_behalf_of : r];
     if (out.subjects == Subjects::OWN_RESIDENTS && !(a.kind == AgencyKind::MUNICIPALITY || a.kind == AgencyKind::PREFECTURE)) {
-      w.error("subjects", "requester \"" + a.id + "\" is a " + to_string(a.kind) +
-                              ": only municipalities and prefectures have residents (use own_members or any)");
+      const std::string is = "requester \"" + a.id + "\" is a " + to_string(a.kind) + " (";
+      ctx.issues.conflict({w.at("subjects"), is, "): only municipalities and prefectures have residents (use own_members or any)"},
+                          {w.at(out.on_behalf_of != NONE ? "on_behalf_of" : "requesters"), is,
+                           "): only municipalities and prefectures have residents, not \"subjects\": \"own_residents\""});
       return false;
     }
     if (out.subjects == Subjects::OWN_MEMBERS && !(a.kind == AgencyKind::INSURER || a.kind == AgencyKind::NATIONAL_BODY)) {
