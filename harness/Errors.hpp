@@ -37,17 +37,6 @@ inline constexpr auto EXIT_CODES = enum_table<ExitCode>(
      {EXIT_SIGINT, "interrupted", "interrupted by SIGINT (Ctrl-C): the run stopped, no complete result was written"},
      {EXIT_SIGTERM, "terminated", "terminated by SIGTERM: the run stopped, no complete result was written"}});
 
-/// The table printed by --help.
-inline std::string exit_code_help()
-{
-  std::string out = "Exit codes:\n";
-  for (const auto& e : EXIT_CODES.entries()) {
-    const std::string n = std::to_string(static_cast<int>(e.value));
-    out += std::string(3 - n.size(), ' ') + n + "  " + e.help + "\n";
-  }
-  return out;
-}
-
 /// One or more problems in a scenario file; each message is complete
 /// ("error: FILE: /json/pointer: what was expected").
 struct ScenarioError : std::runtime_error {

@@ -29,7 +29,7 @@ int collect_command(const std::vector<std::string>& args)
       "quiet,q", "no summary on stdout");
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "collect", d, vm, files))
     return EXIT_PASS;
   if (files.size() != 1)
     throw UsageError("collect takes exactly one DIR (the folder given to sweep or compare --slurm; see linksim collect --help)");

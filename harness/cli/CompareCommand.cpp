@@ -76,7 +76,7 @@ int compare_command(const std::vector<std::string>& args, const char* argv0)
   add_slurm_options(d);
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "compare", d, vm, files))
     return EXIT_PASS;
   if (files.size() < 2)
     throw UsageError("compare needs a BASE scenario and at least one VARIANT (see linksim compare --help)");

@@ -25,7 +25,7 @@ int diff_command(const std::vector<std::string>& args)
       "quiet,q", "no summary");
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "diff", d, vm, files))
     return EXIT_PASS;
   if (files.size() != 2)
     throw UsageError("diff takes exactly two result folders, RESULT_A RESULT_B (see linksim diff --help)");

@@ -48,7 +48,7 @@ int exercise_command(const std::vector<std::string>& args)
       "quiet,q", "no summary");
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "exercise", d, vm, files))
     return EXIT_PASS;
   if (files.size() != 1)
     throw UsageError("exercise takes exactly one SCENARIO file (see linksim exercise --help)");

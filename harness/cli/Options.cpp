@@ -8,10 +8,13 @@
 
 namespace linksim::cli {
 
-void print_help(const po::options_description& d) { std::cout << d << "\n" << exit_code_help(); }
+void print_help(const char* command, const po::options_description& d)
+{
+  std::cout << d << "\n" << exit_codes_help(*find_command(command));
+}
 
-bool parse(const std::vector<std::string>& args, const po::options_description& d, po::variables_map& vm,
-           std::vector<std::string>& files)
+bool parse(const std::vector<std::string>& args, const char* command, const po::options_description& d,
+           po::variables_map& vm, std::vector<std::string>& files)
 {
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>());
@@ -22,7 +25,7 @@ bool parse(const std::vector<std::string>& args, const po::options_description& 
   po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
   po::notify(vm);
   if (vm.count("help")) {
-    print_help(d);
+    print_help(command, d);
     return false;
   }
   if (vm.count("file"))

@@ -214,7 +214,7 @@ int reference_command(const std::vector<std::string>& args)
   d.add_options()("help,h", "show this help")("json", "as JSON (what the schema test reads)");
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "reference", d, vm, files))
     return EXIT_PASS;
   if (!files.empty())
     throw UsageError("reference takes no file (see linksim reference --help)");

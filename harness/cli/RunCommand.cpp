@@ -31,7 +31,7 @@ int run_command(const std::vector<std::string>& args)
       "junit.xml's failure messages, with their hop timestamps (default 20; 0: none)");
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "run", d, vm, files))
     return EXIT_PASS;
   if (files.size() != 1)
     throw UsageError("run takes exactly one SCENARIO file (see linksim run --help)");

@@ -30,7 +30,7 @@ int sweep_command(const std::vector<std::string>& args, const char* argv0)
   add_slurm_options(d);
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "sweep", d, vm, files))
     return EXIT_PASS;
   if (files.size() != 1)
     throw UsageError("sweep takes exactly one SCENARIO file (see linksim sweep --help)");

@@ -16,7 +16,7 @@ int validate_command(const std::vector<std::string>& args)
   d.add_options()("help,h", "show this help")("quiet,q", "print only the problems (no ok lines or notes)");
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "validate", d, vm, files))
     return EXIT_PASS;
   if (files.empty())
     throw UsageError("validate needs at least one SCENARIO file (see linksim validate --help)");

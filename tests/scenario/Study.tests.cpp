@@ -140,5 +140,5 @@ TEST_CASE("study: --submit without sbatch, options without --slurm, collect with
   CHECK(nm.err.find(dir + "/nothing/manifest.json: no manifest") != std::string::npos);
   const ProcessResult h = run_linksim({"collect", "--help"});
   CHECK(h.exit_code == 0);
-  CHECK(h.out.find("Exit codes:") != std::string::npos);
+  CHECK(h.out.find("Exit codes of linksim collect:") != std::string::npos);
 }

@@ -1,0 +1,60 @@
+// The command line as a user meets it: each command's --help gives that command's own exit codes,
+// and `linksim persons` prints resident codes as the 11 digits they are.
+#include "Process.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace linksim::test;
+
+namespace {
+
+/// The codes listed under "Exit codes of linksim CMD:" in a help text.
+std::set<int> listed_codes(const std::string& help, const std::string& cmd)
+{
+  std::set<int> codes;
+  const std::string head = "Exit codes of linksim " + cmd + ":\n";
+  const size_t at        = help.find(head);
+  if (at == std::string::npos)
+    return codes;
+  std::istringstream in(help.substr(at + head.size()));
+  std::string line;
+  const std::regex row(R"(^\s*(\d+)  \S.*)");
+  std::smatch m;
+  while (std::getline(in, line) && std::regex_match(line, m, row))
+    codes.insert(std::stoi(m[1]));
+  return codes;
+}
+
+} // namespace
+
+TEST_CASE("cli: each command's --help lists its own exit codes, not run's", "[cli]")
+{
+  const std::map<std::string, std::set<int>> expected = {
+      {"run", {0, 1, 2, 3, 4, 5, 70, 130, 143}},
+      {"validate", {0, 4, 70}},
+      {"sweep", {0, 1, 2, 3, 4, 5, 70, 130, 143}},
+      {"compare", {0, 1, 4, 70, 130, 143}},
+      {"collect", {0, 1, 2, 3, 4, 5, 70}},
+      {"diff", {0, 1, 4, 70}},
+      {"reference", {0, 4}},
+      {"persons", {0, 4}},
+      {"exercise", {0, 1, 4, 70, 130, 143}},
+  };
+  for (const auto& [cmd, codes] : expected) {
+    INFO(cmd);
+    const ProcessResult r = run_linksim({cmd, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(listed_codes(r.out, cmd) == codes);
+  }
+  // The overview names every command and says where the commands' own codes are.
+  const ProcessResult o = run_linksim({"--help"});
+  CHECK(o.exit_code == 0);
+  for (const auto& [cmd, codes] : expected)
+    CHECK(o.out.find("linksim " + cmd + " ") != std::string::npos);
+  CHECK(o.out.find("each command's --help gives its own exit codes") != std::string::npos);
+}
