@@ -38,7 +38,7 @@ ojson describe_person(const World& w, uint64_t p, double t)
   ojson o;
   o["person"]        = p;
   o["my_number"]     = my_number_text(w.codes().my_number(p));
-  o["resident_code"] = std::to_string(w.codes().resident_code(p));
+  o["resident_code"] = resident_code_text(w.codes().resident_code(p));
   if (tp.is_test(p))
     o["test"] = {{"reserved_for", sc.agencies[tp.owner(p)].id}, {"rank", tp.rank(p)}};
   else
@@ -139,7 +139,7 @@ int persons_command(const std::vector<std::string>& args)
       "json", "print JSON instead of text");
   po::variables_map vm;
   std::vector<std::string> files;
-  if (!parse(args, d, vm, files))
+  if (!parse(args, "persons", d, vm, files))
     return EXIT_PASS;
   if (files.size() != 1)
     throw UsageError("persons needs exactly one SCENARIO file (see linksim persons --help)");

@@ -26,8 +26,15 @@ std::optional<uint64_t> person_of_my_number(const std::string& text, const Codes
 
 std::string my_number_text(uint64_t number)
 {
-  char buf[16];
+  char buf[24];
   std::snprintf(buf, sizeof buf, "%012llu", static_cast<unsigned long long>(number));
+  return buf;
+}
+
+std::string resident_code_text(uint64_t code)
+{
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%011llu", static_cast<unsigned long long>(code));
   return buf;
 }
 

@@ -55,5 +55,7 @@ std::optional<uint64_t> person_of_my_number(const std::string& text, const Codes
                                             std::string& why);
 /// A My Number as its 12-digit text (leading zeros kept).
 std::string my_number_text(uint64_t number);
+/// A resident code (住民票コード) as its 11-digit text (leading zeros kept).
+std::string resident_code_text(uint64_t code);
 
 } // namespace linksim

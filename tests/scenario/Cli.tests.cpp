@@ -58,3 +58,23 @@ TEST_CASE("cli: each command's --help lists its own exit codes, not run's", "[cl
     CHECK(o.out.find("linksim " + cmd + " ") != std::string::npos);
   CHECK(o.out.find("each command's --help gives its own exit codes") != std::string::npos);
 }
+
+TEST_CASE("cli: persons prints resident codes (住民票コード) as 11 digits, leading zeros kept", "[cli][persons]")
+{
+  const std::string qs = source_dir() + "/scenarios/quickstart.json";
+  // a-city-01's first 60 residents include codes below 10^10 (e.g. person 14's).
+  const ProcessResult j = run_linksim({"persons", qs, "--agency", "a-city-01", "--limit", "60", "--json"});
+  REQUIRE(j.exit_code == 0);
+  const auto doc = nlohmann::json::parse(j.out);
+  size_t short_before = 0;
+  for (const auto& p : doc.at("agencies").at(0).at("first_members")) {
+    const std::string rc = p.at("resident_code").get<std::string>();
+    INFO(p.at("person") << " " << rc);
+    CHECK(std::regex_match(rc, std::regex("[0-9]{11}")));
+    short_before += rc[0] == '0';
+  }
+  CHECK(short_before > 0); // the sample holds codes that were printed with fewer digits before
+  const ProcessResult t = run_linksim({"persons", qs, "--person", "14"});
+  REQUIRE(t.exit_code == 0);
+  CHECK(std::regex_search(t.out, std::regex(R"(resident_code\s+0[0-9]{10}\n)")));
+}
