@@ -59,6 +59,20 @@ TEST_CASE("cli: each command's --help lists its own exit codes, not run's", "[cl
   CHECK(o.out.find("each command's --help gives its own exit codes") != std::string::npos);
 }
 
+TEST_CASE("cli: validate exits 0 or 4 as its --help says, and refuses what exercise refuses", "[cli][exercise]")
+{
+  const std::string inv = source_dir() + "/scenarios/invalid/";
+  CHECK(run_linksim({"validate", source_dir() + "/scenarios/quickstart.json"}).exit_code == 0);
+  // An exercise whose played agency provides no incident: `linksim exercise` refuses it, so
+  // validation does too.
+  const ProcessResult r = run_linksim({"validate", inv + "exercise/exercise-play-without-incident.json"});
+  CHECK(r.exit_code == 4);
+  CHECK(r.err.find("/exercise/play: agency \"city-b\" provides no incident") != std::string::npos);
+  const ProcessResult e = run_linksim({"exercise", inv + "exercise/exercise-play-without-incident.json", "--actions",
+                                       "/dev/null", "--out", fresh_dir("cli-exercise-refused"), "--quiet"});
+  CHECK(e.exit_code == 4);
+}
+
 TEST_CASE("cli: persons prints resident codes (住民票コード) as 11 digits, leading zeros kept", "[cli][persons]")
 {
   const std::string qs = source_dir() + "/scenarios/quickstart.json";

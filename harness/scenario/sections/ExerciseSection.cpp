@@ -149,6 +149,12 @@ void read_exercise(ObjReader& root, LoadContext& ctx)
   spec.configured    = true;
   if (auto id = o.string("play", Req::YES))
     spec.play = resolve(ctx.agency_ix, "agency", *id, o.at("play"), ctx.issues).value_or(NONE);
+  // What `linksim exercise` refuses, validation refuses too: the trainee must have something to
+  // answer for. (Not said when earlier problems may have dropped the timeline's incident.)
+  if (spec.play != NONE && ctx.issues.empty() && !exercise::provides_incident(ctx.sc, spec.play))
+    o.error("play", "agency \"" + ctx.sc.agencies[spec.play].id +
+                        "\" provides no incident of the scenario (a replica_misregistration timeline event): the "
+                        "trainee's actions would have nothing to answer for");
   spec.late_credit = read_number(o, params::EXERCISE_LATE_CREDIT);
   if (const json* arr = o.array("expectations", Req::YES)) {
     if (arr->empty())
