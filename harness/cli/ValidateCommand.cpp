@@ -24,6 +24,8 @@ int validate_command(const std::vector<std::string>& args)
   for (const auto& f : files) {
     try {
       Scenario sc = load_scenario(f);
+      for (const std::string& w : sc.warnings)
+        std::cerr << w << "\n";
       if (!vm.count("quiet"))
         std::cout << "ok: " << f << " (" << sc.name << ": " << sc.agencies.size() << " agencies, " << (sc.workload.size() - sc.test_cases.size())
                   << " workload lines, " << sc.test_cases.size() << " test cases, " << sc.timeline.size() << " timeline events, " << sc.checks.size() << " checks)\n";

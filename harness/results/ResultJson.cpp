@@ -36,6 +36,8 @@ ojson run_section(const World& w, const RunFacts& f)
   run["links"]          = f.links;
   run["exchanges"]      = f.exchanges;
   run["messages"]       = f.messages;
+  if (!sc.warnings.empty()) // the loader's warnings (a workload line nothing grants, ...), as it printed them
+    run["warnings"] = sc.warnings;
   return run;
 }
 

@@ -80,6 +80,8 @@ int run_scenario(const RunOptions& opts)
   const auto wall0         = std::chrono::steady_clock::now();
   stop_run_on_signals({}, "the run of " + opts.scenario);
   Scenario sc              = load_scenario(opts.scenario);
+  for (const std::string& w : sc.warnings) // valid, but part of the run is pointless: say so before it starts
+    std::fprintf(stderr, "%s\n", w.c_str());
   if (opts.hooks)
     opts.hooks->loaded(sc);
   const uint64_t seed      = opts.seed.value_or(sc.seed);

@@ -134,6 +134,12 @@ void Issues::error_in(const std::string& file, const std::string& pointer, const
   list_.push_back(printable("error: " + file + ": " + (pointer.empty() ? "/" : pointer) + ": " + what));
 }
 
+void Issues::warning(const std::string& pointer, const std::string& what)
+{
+  const Place p = place(pointer);
+  warnings_.push_back(printable("warning: " + p.file + ": " + (p.pointer.empty() ? "/" : p.pointer) + ": " + what));
+}
+
 std::string type_name(const json& j)
 {
   switch (j.type()) {

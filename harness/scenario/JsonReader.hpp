@@ -66,6 +66,11 @@ public:
   void missing(const std::string& pointer, const std::string& key, const std::string& what);
   /// Records a problem at `pointer` of `file` itself (e.g. a syntax error in a base scenario).
   void error_in(const std::string& file, const std::string& pointer, const std::string& what);
+  /// Records a warning at `pointer`: the file is valid, but a part of a run of it is pointless
+  /// ("warning: FILE: /pointer: what", located like an error).
+  void warning(const std::string& pointer, const std::string& what);
+  /// Every warning, in the order found.
+  const std::vector<std::string>& warnings() const { return warnings_; }
   /// From now on, error() locates merged pointers through `provenance` (Extends.hpp).
   void set_provenance(std::shared_ptr<const Provenance> provenance) { provenance_ = std::move(provenance); }
   /// Every message, in the order found.
@@ -87,6 +92,7 @@ private:
   std::string file_;
   std::shared_ptr<const Provenance> provenance_;
   std::vector<std::string> list_;
+  std::vector<std::string> warnings_;
 };
 
 enum class Req { NO, YES };

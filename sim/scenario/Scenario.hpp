@@ -48,6 +48,8 @@ struct Scenario {
   uint64_t seed = 1;
   int format           = FORMAT_CURRENT; ///< the scenario format version it is read as (`format`)
   bool format_declared = false;          ///< false: the file gave no `format` and is read as the current one
+  /// Warnings of the loader ("warning: FILE: /pointer: ..."): valid, but part of a run is pointless.
+  std::vector<std::string> warnings;
 
   // calendar
   std::string start_text;

@@ -92,3 +92,21 @@ TEST_CASE("cli: persons prints resident codes (住民票コード) as 11 digits,
   REQUIRE(t.exit_code == 0);
   CHECK(std::regex_search(t.out, std::regex(R"(resident_code\s+0[0-9]{10}\n)")));
 }
+
+TEST_CASE("cli: a workload line no permission row ever grants validates with a warning naming it", "[cli][permission]")
+{
+  // batch-and-refusal's "kyosai-refused" asks what no row grants (by design: it shows refusals).
+  const ProcessResult r = run_linksim({"validate", source_dir() + "/scenarios/batch-and-refusal.json"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("warning: " + source_dir() + "/scenarios/batch-and-refusal.json: /workload/5: ") != std::string::npos);
+  CHECK(r.err.find("\"kyosai-refused\"") != std::string::npos);
+  CHECK(r.err.find("every query of it will be refused (denied)") != std::string::npos);
+  // Lines that some row grants get no warning, nor does a line asking the connectivity-check tool
+  // (it answers whatever the requester may ask any provider for).
+  for (const char* ok : {"quickstart", "linkage-test"}) {
+    INFO(ok);
+    const ProcessResult q = run_linksim({"validate", source_dir() + "/scenarios/" + ok + ".json"});
+    CHECK(q.exit_code == 0);
+    CHECK(q.err.find("warning:") == std::string::npos);
+  }
+}
