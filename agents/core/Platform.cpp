@@ -79,7 +79,6 @@ Platform::Platform(const Scenario& sc)
   sg4::NetZone* verif_zone = nullptr;
   sg4::Link* verif_line    = nullptr;
   const Verification& vf   = sc.verification;
-  site_verif_routes_.resize(sc.sites.size());
   if (vf.configured) {
     verif_zone = sg4::create_star_zone("zone-verification");
     verif_zone->set_parent(root);
@@ -149,7 +148,6 @@ Platform::Platform(const Scenario& sc)
     if (verif_zone) {
       root->add_route(zone->get_netpoint(), verif_zone->get_netpoint(), host->get_netpoint(), verif_->get_netpoint(),
                       {sg4::LinkInRoute(up), sg4::LinkInRoute(verif_line)}, true);
-      site_verif_routes_[s] = route_of({&site.uplink, &vf.link}, {up, verif_line});
     }
     site_routes_[s]      = route_of({&site.uplink}, {up});
     site_jlis_routes_[s] = route_of({&site.uplink, &jl}, {up, jlis_up});

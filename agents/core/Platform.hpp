@@ -93,8 +93,6 @@ public:
   sg4::Mailbox* verification_answers(uint32_t a) const { return verif_answers_[a]; }
   /// The environment's desk tells agency a's test here that a slot is granted (or never will be).
   sg4::Mailbox* verification_grants(uint32_t a) const { return verif_grants_[a]; }
-  /// server site ↔ verification hub.
-  const Route& site_verification_route(uint32_t s) const { return site_verif_routes_[s]; }
 
   // --- network and host faults (issue 9) -----------------------------------------------------------
   /// An agency's own line (its VPN device / access line).
@@ -131,7 +129,6 @@ private:
   sg4::Host* verif_            = nullptr;
   sg4::Mailbox* verif_inbox_   = nullptr;
   std::vector<sg4::Mailbox*> verif_answers_, verif_grants_;
-  std::vector<Route> site_verif_routes_;
   size_t links_ = 0, hosts_ = 0;
   std::vector<sg4::Link*> agency_lines_, site_uplinks_;
   sg4::Link* jlis_line_ = nullptr;

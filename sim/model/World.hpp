@@ -30,11 +30,11 @@
 
 namespace linksim {
 
-/// What a provider's intermediate server finds for a code and an item.
 /// Hidden truth of the connectivity-check tool's answers: whose data they are (nobody's: fixed
 /// test data). Never a person index (indices are below 10^11).
 constexpr uint64_t TOOL_TEST_DATA = ~uint64_t{0};
 
+/// What a provider's intermediate server finds for a code and an item.
 struct ReplicaHit {
   bool found          = false;
   uint64_t subject    = 0; ///< hidden truth: whose data this record is
